@@ -1,0 +1,1 @@
+"""Cases, clocks, escalation, notices and the weekly digest."""

@@ -1,0 +1,1 @@
+"""The review web app for the e-safety coordinator and the DSL."""

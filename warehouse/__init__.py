@@ -1,0 +1,1 @@
+"""The warehouse: one DuckDB file, versioned migrations, the single writer, audit views."""

@@ -1,0 +1,152 @@
+"""Opening the DuckDB file: migrations on open, and the bounded lock-retry helper.
+
+DuckDB lets one process open a file at a time while anyone writes (even read-only opens
+fail at once with "Could not set lock on file"). So nobody holds a connection for long:
+every writer opens late, closes early, and goes through :func:`connect`, which retries on
+the lock error with a bounded wait and says clearly when it gives up.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_LOCK_WAIT_S = 30.0
+
+
+class DatabaseBusyError(RuntimeError):
+    """Another process held the database lock for longer than we were willing to wait."""
+
+    def __init__(self, path: Path, waited: float, last: Exception) -> None:
+        self.path = path
+        self.waited = waited
+        super().__init__(
+            f"database {path} is busy: another schoolwatch process (a load, an escalation or "
+            f"the digest) held its lock for {waited:.1f}s; try again shortly ({last})"
+        )
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    text = str(exc)
+    return isinstance(exc, duckdb.IOException | duckdb.ConnectionException) and (
+        "lock" in text.lower() or "Conflicting lock" in text
+    )
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    found = []
+    for entry in resources.files("warehouse.migrations").iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet applied, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+    )
+    done = {r[0] for r in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, sql in _migrations():
+        if version in done:
+            continue
+        con.execute("BEGIN")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"no warehouse at {path} (run `schoolwatch demo` or `schoolwatch ingest` first)")
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute("SET TimeZone = 'UTC'")
+    migrate(con)
+    return con
+
+
+def retry_on_lock(
+    fn: Callable[[], T],
+    *,
+    path: Path,
+    max_wait: float = DEFAULT_LOCK_WAIT_S,
+    sleep: Callable[[float], None] = time.sleep,
+    on_wait: Callable[[float], None] | None = None,
+) -> T:
+    """Call ``fn`` until it stops failing with DuckDB's lock error, for at most ``max_wait`` s."""
+    start = time.monotonic()
+    delay = 0.05
+    while True:
+        try:
+            return fn()
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not is_lock_error(exc):
+                raise
+            waited = time.monotonic() - start
+            if waited >= max_wait:
+                raise DatabaseBusyError(path, waited, exc) from None
+            if on_wait:
+                on_wait(waited)
+            pause = min(delay, max_wait - waited) * (0.5 + random.random())
+            sleep(max(pause, 0.01))
+            delay = min(delay * 2, 1.0)
+
+
+@contextmanager
+def connect(
+    path: str | Path,
+    *,
+    read_only: bool = False,
+    max_wait: float = DEFAULT_LOCK_WAIT_S,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse briefly, retrying while another process holds the lock.
+
+    Read-write opens apply pending migrations. The connection is closed on exit.
+    """
+    p = Path(path)
+    con = retry_on_lock(lambda: _open(p, read_only), path=p, max_wait=max_wait)
+    if read_only:
+        con.execute("SET TimeZone = 'UTC'")
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """BEGIN ... COMMIT, rolling back on any error."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def sql_file(name: str) -> str:
+    """A named SQL file under warehouse/ (e.g. 'queries/open_cases.sql')."""
+    return resources.files("warehouse").joinpath(name).read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Versioned SQL migrations, applied in order on open (NNN_name.sql)."""
