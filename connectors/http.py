@@ -128,7 +128,9 @@ def error_for_status(
         what = "credential rejected (expired or revoked)" if status == 401 else "permission denied"
         return AuthError(f"{what} for {where.who()}{extra}", **kw)
     if status >= 500 or status in (408, 425):
-        return RetriableError(f"server error{extra}", retry_at=retry_at_from_headers(headers, clock), **kw)
+        return RetriableError(
+            f"server error{extra}", retry_at=retry_at_from_headers(headers, clock), **kw
+        )
     return None  # other 4xx: the platform module decides (often "not found" / "bad request")
 
 
@@ -155,7 +157,9 @@ def parse_json(resp: requests.Response, where: Where) -> Any:
         ) from None
 
 
-def raise_for_response(resp: requests.Response, where: Where, clock: Clock, *, detail: str = "") -> None:
+def raise_for_response(
+    resp: requests.Response, where: Where, clock: Clock, *, detail: str = ""
+) -> None:
     """Raise the mapped error for a non-success response (unmapped 4xx: SkippableError)."""
     err = error_for_status(resp.status_code, resp.headers, where, clock, detail=detail)
     if err is not None:
