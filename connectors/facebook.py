@@ -97,8 +97,12 @@ class FacebookConnector:
         post_lookback: timedelta = timedelta(days=30),
         first_run_since: timedelta = timedelta(days=14),
         page_size: int = 100,
+        gate_on_updated_time: bool = True,
     ) -> None:
         self.graph = graph
+        # Post.updated_time changes when someone comments (Graph API Post reference), so an
+        # unchanged post is skipped; turn this off to read every recent post's comments.
+        self.gate_on_updated_time = gate_on_updated_time
         self.clock = clock
         self.app_token = app_token
         self.post_lookback = post_lookback
@@ -172,10 +176,13 @@ class FacebookConnector:
                 str(post.get("updated_time") or post.get("created_time") or ""),
             )
             changed_at = parse_graph_time(updated)
-            if known.get(pid) == updated or (
-                changed_at is not None and changed_at < wm.query_since
-            ):
-                read[pid] = updated  # nothing new on this post since the watermark: no call
+            untouched = (
+                known.get(pid) == updated  # same as when we last read it in full
+                or updated == str(post.get("created_time") or "")  # never commented on
+                or (changed_at is not None and changed_at < wm.query_since)
+            )
+            if self.gate_on_updated_time and untouched:
+                read[pid] = updated  # nothing new on this post: no call
                 continue
             context = {
                 "post_id": pid,
@@ -227,7 +234,7 @@ class FacebookConnector:
         if complete:
             return {**wm.advanced(), "posts": read}
         # part-way: keep the old since; remember the posts read in full so they are not re-read
-        return {**cur, "posts": {**known, **read}}
+        return {**wm.held(), "posts": {**known, **read}}
 
     def _tagged(
         self,
@@ -252,6 +259,7 @@ class FacebookConnector:
         if self.graph.last_complete:
             state["tagged"] = wm.advanced()
             return True
+        state["tagged"] = wm.held()
         return False
 
     # -- check, hide, delete ---------------------------------------------------

@@ -62,6 +62,12 @@ class Watermark:
         if when is not None:
             self.seen[native_id] = when.isoformat()
 
+    def held(self) -> dict[str, Any]:
+        """The cursor after a run cut short: the old ``since`` (written down, so a first
+        run's default does not drift), and every id read so far, so the run that finishes
+        the gap neither lands them twice nor forgets them when it advances ``since``."""
+        return {"since": self.since.isoformat(), "seen": dict(self.seen)}
+
     def advanced(self) -> dict[str, Any]:
         """The cursor after a complete run: since = newest created time, seen = its overlap."""
         times = [t for t in (parse_graph_time(v) for v in self.seen.values()) if t is not None]

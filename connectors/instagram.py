@@ -288,6 +288,7 @@ class InstagramConnector:
         if reached or self.graph.last_complete:
             state["tags"] = wm.advanced()
             return True
+        state["tags"] = wm.held()
         return False
 
     def check(self, native_id: str) -> CheckResult:

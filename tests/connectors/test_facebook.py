@@ -57,7 +57,6 @@ def first_run(conn, clock, landing):
     responses.get(POSTS_URL, body=body("published_posts_p2.json"))
     responses.get(COMMENTS_URL, body=body("comments_p1.json"))
     responses.get(COMMENTS_URL, body=body("comments_p2.json"))
-    responses.get(f"{G}/{PAGE}_122100000000000001/comments", body=body("empty.json"))
     responses.get(TAGGED_URL, body=body("tagged_p1.json"))
     responses.get(TAGGED_URL, body=body("tagged_empty_with_next.json"))
     responses.get(TAGGED_URL, body=body("tagged_end.json"))
@@ -68,8 +67,10 @@ def first_run(conn, clock, landing):
 def test_pages_watermark_and_quiet_run(conn, clock, landing) -> None:
     m1 = first_run(conn, clock, landing)
     assert m1.status == "ok", m1.error
-    # posts: 2 pages; comments: 2 pages + 1 (quiet post); tagged: 3 pages (an empty page kept a next link)
-    assert m1.api_calls == 8 and m1.items == 4
+    # posts: 2 pages; comments: 2 pages (the never-commented post costs nothing);
+    # tagged: 3 pages (an empty page kept a next link)
+    assert m1.api_calls == 7 and m1.items == 4
+    assert not any("122100000000000001/comments" in c.request.url for c in responses.calls)
     calls = responses.calls
     assert q(calls[0])["access_token"] == "PAGE-TOKEN-SECRET"
     assert q(calls[0])["appsecret_proof"] == appsecret_proof("PAGE-TOKEN-SECRET", "app-secret")
@@ -133,7 +134,12 @@ def test_page_budget_keeps_old_watermark(conn, clock, landing) -> None:
     m = fetch_to_landing(conn, SRC, {"comments": {"since": "2026-09-01T00:00:00+00:00"}}, landing, clock, budget=PageBudget(3))
     assert m.status == "partial" and m.items == 2
     assert m.cursor_after["comments"]["since"] == "2026-09-01T00:00:00+00:00"
-    assert "tagged" not in m.cursor_after
+    assert set(m.cursor_after["comments"]["seen"]) == {
+        "122100000000000002_2233445566778801",
+        "122100000000000002_2233445566778800",
+    }
+    # the tagged stream never ran: its first-run default is written down, not left to drift
+    assert m.cursor_after["tagged"] == {"since": "2026-08-24T08:00:00+00:00", "seen": {}}
 
 
 @responses.activate
