@@ -631,7 +631,8 @@ def verify(
         ]
     conn = from_credentials(creds, clock=clock or SystemClock(), account=account, **kw)
     conn.retry = RetryPolicy(attempts=1, now=conn.clock.now)
-    handle = (spec.handle or "").lstrip("@") or "X"
+    # a search source has no handle of its own: any public account proves the token reads
+    handle = (spec.handle or "").lstrip("@") or "XDevelopers"
     try:
         resp = conn._call(
             "/2/users/by/username/:username", lambda: conn.client.get_user(username=handle)

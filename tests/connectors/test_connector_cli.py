@@ -117,3 +117,14 @@ def test_ingest_lands_loads_and_isolates_failures(cfg: Path) -> None:
 def test_ingest_unknown_source(cfg: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", "--config", str(cfg), "--source", "nope", "--no-load"])
     assert result.exit_code == 2 and "nope" in result.output
+
+
+@responses.activate
+def test_ingest_with_progress_display_no_load(cfg: Path) -> None:
+    responses.get("https://api.twitter.com/2/users/1234500000/mentions", body=fixture_text("x", "mentions_page1.json"))
+    responses.get("https://api.twitter.com/2/users/1234500000/mentions", body=fixture_text("x", "mentions_page2.json"))
+    result = CliRunner().invoke(app, ["ingest", "--config", str(cfg), "--source", "x-main", "--no-load", "--progress"])
+    assert result.exit_code == 0, result.output
+    assert "x-main" in result.output and "loaded" not in result.output
+    manifests = list((cfg.parent / "data" / "landing" / "x" / "x-main").glob("*.manifest.json"))
+    assert len(manifests) == 1 and json.loads(manifests[0].read_text())["pages"] == 2
