@@ -135,7 +135,7 @@ def accounts_check(
         for c in checks:
             rows.append([spec.source_id, spec.platform, c.name, c.ok, c.detail, c.fix])
     safe = [
-        [_scrub(terminal_safe(v, limit=300), all_secrets) if isinstance(v, str) else v for v in r]
+        [_scrub(terminal_safe(v, limit=600), all_secrets) if isinstance(v, str) else v for v in r]
         for r in rows
     ]
     shown = [[*r[:3], "ok" if r[3] else "FAILS", *r[4:]] for r in safe]
