@@ -271,3 +271,14 @@ def test_search_quiet_run_is_one_call_with_since_id(conn, clock, landing) -> Non
     p = params(responses.calls[0])
     assert p["since_id"] == "1900000000000000031" and "start_time" not in p
     assert m.cursor_after == {"search": {"since_id": "1900000000000000031"}}
+
+
+@responses.activate
+def test_failure_in_a_later_stream_lands_what_was_read_and_holds_the_cursor(conn, clock, landing) -> None:
+    src = SourceSpec(**{**ACCOUNT.__dict__, "streams": ("mentions", "replies")})
+    responses.get(MENTIONS, body=body("mentions_page2.json"))
+    responses.get(OWN, body=body("unauthorized.json"), status=401)
+    m = fetch_to_landing(conn, src, {"mentions": {"since_id": "1"}}, landing, clock)
+    assert m.status == "failed" and m.error_kind == "fatal" and m.items == 1
+    assert m.cursor_after is None and m.api_calls == 2
+    assert landed_lines(landing, m)[0]["native_id"] == "1900000000000000010"
