@@ -352,7 +352,7 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Yo
             refresh_token=creds["SCHOOLWATCH_YOUTUBE_OAUTH_REFRESH_TOKEN"],
             client_id=creds["SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_ID"],
             client_secret=creds["SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_SECRET"],
-            token_uri="https://oauth2.googleapis.com/token",
+            token_uri="https://oauth2.googleapis.com/token",  # noqa: S106 - a URL, not a secret
             scopes=[MODERATION_SCOPE],
         )
         yt = build("youtube", "v3", credentials=oauth, static_discovery=True)
