@@ -50,6 +50,7 @@ from connectors.base import (
     PartialFetch,
     SourceSpec,
 )
+from connectors.credentials import PermissionCheck, key_of
 from connectors.errors import (
     AuthError,
     ConnectorError,
@@ -59,7 +60,6 @@ from connectors.errors import (
     SkippableError,
 )
 from connectors.listing import Page, StreamCursor, WalkInterrupted, walk_newest_first
-from connectors.permissions import PermissionCheck, missing_env
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import Clock, SystemClock
 
@@ -69,6 +69,7 @@ PLATFORM = "bluesky"
 REQUIRED_ENV: tuple[str, ...] = ("SCHOOLWATCH_BLUESKY_HANDLE", "SCHOOLWATCH_BLUESKY_APP_PASSWORD")
 # Optional: a session exported by a previous login (createSession allows 30 per 5 minutes).
 SESSION_ENV = "SCHOOLWATCH_BLUESKY_SESSION"
+OPTIONAL_ENV: tuple[str, ...] = (SESSION_ENV,)
 REASONS = ["mention", "reply", "quote"]
 MAX_HIDDEN = 300
 DEFAULT_OVERLAP = timedelta(hours=1)
@@ -354,15 +355,15 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Bl
     ``on_session`` is called with the exported session string so the edge can store it;
     the rest goes to the connector.
     """
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         raise AuthError(f"missing environment variables: {', '.join(missing)}", platform=PLATFORM)
-    handle = creds["SCHOOLWATCH_BLUESKY_HANDLE"]
+    handle = _cred(creds, "SCHOOLWATCH_BLUESKY_HANDLE")
     client = Client(base_url=kw.pop("base_url", None))
     on_session: Callable[[str], None] | None = kw.pop("on_session", None)
     kw.setdefault("account", f"@{handle.lstrip('@')}")
     conn = BlueskyConnector(client, clock=clock, **kw)
-    stored = (creds.get(SESSION_ENV) or "").strip()
+    stored = (_cred(creds, SESSION_ENV) or "").strip()
     with conn._errors("com.atproto.server.createSession", conn.account):
         if stored:
             try:
@@ -371,7 +372,7 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Bl
                 log.info("stored Bluesky session not usable; logging in with the app password")
                 stored = ""
         if not stored:
-            client.login(handle, creds["SCHOOLWATCH_BLUESKY_APP_PASSWORD"], fetch_bsky_profile=False)
+            client.login(handle, _cred(creds, "SCHOOLWATCH_BLUESKY_APP_PASSWORD"), fetch_bsky_profile=False)
     exported = client.export_session_string()
     conn.did = conn.did or Session.decode(exported).did
     if on_session:
@@ -381,7 +382,7 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Bl
 
 def verify(creds: Mapping[str, str], spec: SourceSpec, **kw: Any) -> list[PermissionCheck]:
     """Log in, then try the one call this source needs (search or notifications)."""
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         return [PermissionCheck("credential", False, f"missing {', '.join(missing)}", _FIX)]
     clock = kw.pop("clock", None) or SystemClock()  # verify() runs at the CLI edge
@@ -419,3 +420,12 @@ _FIX = (
     "in Bluesky Settings > Privacy and security > App passwords, create one for schoolwatch and set "
     "SCHOOLWATCH_BLUESKY_HANDLE and SCHOOLWATCH_BLUESKY_APP_PASSWORD"
 )
+
+
+def _cred(creds: Mapping[str, str], name: str) -> str:
+    """A value from the resolved creds (bare key, as connectors.credentials.resolve gives) or its env name."""
+    return (creds.get(key_of(PLATFORM, name)) or creds.get(name) or "").strip()
+
+
+def _missing(creds: Mapping[str, str], names: tuple[str, ...]) -> list[str]:
+    return [n for n in names if not _cred(creds, n)]

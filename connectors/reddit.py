@@ -51,6 +51,7 @@ from connectors.base import (
     PartialFetch,
     SourceSpec,
 )
+from connectors.credentials import PermissionCheck, key_of
 from connectors.errors import (
     AuthError,
     ConnectorError,
@@ -60,7 +61,6 @@ from connectors.errors import (
     SkippableError,
 )
 from connectors.listing import Page, StreamCursor, WalkInterrupted, walk_newest_first
-from connectors.permissions import PermissionCheck, missing_env
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import Clock, SystemClock
 
@@ -339,15 +339,15 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Re
     ``kw``: ``account`` (label for messages), ``retry``, ``overlap`` go to the connector;
     ``requestor_kwargs`` (e.g. a ``session``) and ``oauth_url``/``reddit_url`` go to praw.
     """
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         raise AuthError(f"missing environment variables: {', '.join(missing)}", platform=PLATFORM)
     praw_kw = {k: kw.pop(k) for k in ("requestor_kwargs", "oauth_url", "reddit_url") if k in kw}
     reddit = praw.Reddit(
-        client_id=creds["SCHOOLWATCH_REDDIT_CLIENT_ID"],
-        client_secret=creds["SCHOOLWATCH_REDDIT_CLIENT_SECRET"],
-        refresh_token=creds["SCHOOLWATCH_REDDIT_REFRESH_TOKEN"],
-        user_agent=creds["SCHOOLWATCH_REDDIT_USER_AGENT"],
+        client_id=_cred(creds, "SCHOOLWATCH_REDDIT_CLIENT_ID"),
+        client_secret=_cred(creds, "SCHOOLWATCH_REDDIT_CLIENT_SECRET"),
+        refresh_token=_cred(creds, "SCHOOLWATCH_REDDIT_REFRESH_TOKEN"),
+        user_agent=_cred(creds, "SCHOOLWATCH_REDDIT_USER_AGENT"),
         check_for_updates=False,
         **praw_kw,
     )
@@ -356,7 +356,7 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Re
 
 def verify(creds: Mapping[str, str], spec: SourceSpec, **kw: Any) -> list[PermissionCheck]:
     """Check the credential and the scopes this source needs; never raises."""
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         return [PermissionCheck("credential", False, f"missing {', '.join(missing)}", _FIX_CREDENTIAL)]
     clock = kw.pop("clock", None) or SystemClock()  # verify() runs at the CLI edge
@@ -388,6 +388,17 @@ _FIX_CREDENTIAL = (
 def _guard(conn: RedditConnector, endpoint: str, fn: Callable[[], T]) -> T:
     with conn._errors(endpoint, conn.account, "identity"):
         return fn()
+
+
+
+
+def _cred(creds: Mapping[str, str], name: str) -> str:
+    """A value from the resolved creds (bare key, as connectors.credentials.resolve gives) or its env name."""
+    return (creds.get(key_of(PLATFORM, name)) or creds.get(name) or "").strip()
+
+
+def _missing(creds: Mapping[str, str], names: tuple[str, ...]) -> list[str]:
+    return [n for n in names if not _cred(creds, n)]
 
 
 __all__ = ["REQUIRED_ENV", "RedditConnector", "from_credentials", "map_error", "verify"]

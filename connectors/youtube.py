@@ -48,6 +48,7 @@ from connectors.base import (
     PartialFetch,
     SourceSpec,
 )
+from connectors.credentials import PermissionCheck, key_of
 from connectors.errors import (
     AuthError,
     ConnectorError,
@@ -57,7 +58,6 @@ from connectors.errors import (
     SkippableError,
 )
 from connectors.listing import Page, StreamCursor, WalkInterrupted, walk_newest_first
-from connectors.permissions import PermissionCheck, missing_env
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import Clock, SystemClock
 
@@ -71,6 +71,7 @@ OAUTH_ENV: tuple[str, ...] = (
     "SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_SECRET",
     "SCHOOLWATCH_YOUTUBE_OAUTH_REFRESH_TOKEN",
 )
+OPTIONAL_ENV: tuple[str, ...] = OAUTH_ENV
 MODERATION_SCOPE = "https://www.googleapis.com/auth/youtube.force-ssl"
 UNITS = {"list": 1, "setModerationStatus": 50}
 DEFAULT_OVERLAP = timedelta(hours=6)
@@ -337,21 +338,21 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Yo
     ``http`` in ``kw`` (an httplib2-like object, e.g. ``HttpMockSequence`` in tests) is passed
     to ``build`` with the API key; the OAuth credential is then the caller's business.
     """
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         raise AuthError(f"missing environment variables: {', '.join(missing)}", platform=PLATFORM)
-    has_oauth = not missing_env(creds, OAUTH_ENV)
+    has_oauth = not _missing(creds, OAUTH_ENV)
     http = kw.pop("http", None)
     if http is not None or not has_oauth:
-        yt = build("youtube", "v3", developerKey=creds["SCHOOLWATCH_YOUTUBE_API_KEY"], http=http, static_discovery=True)
+        yt = build("youtube", "v3", developerKey=_cred(creds, "SCHOOLWATCH_YOUTUBE_API_KEY"), http=http, static_discovery=True)
     else:
         from google.oauth2.credentials import Credentials
 
         oauth = Credentials(
             token=None,
-            refresh_token=creds["SCHOOLWATCH_YOUTUBE_OAUTH_REFRESH_TOKEN"],
-            client_id=creds["SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_ID"],
-            client_secret=creds["SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_SECRET"],
+            refresh_token=_cred(creds, "SCHOOLWATCH_YOUTUBE_OAUTH_REFRESH_TOKEN"),
+            client_id=_cred(creds, "SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_ID"),
+            client_secret=_cred(creds, "SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_SECRET"),
             token_uri="https://oauth2.googleapis.com/token",  # noqa: S106 - a URL, not a secret
             scopes=[MODERATION_SCOPE],
         )
@@ -362,7 +363,7 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Yo
 
 def verify(creds: Mapping[str, str], spec: SourceSpec, **kw: Any) -> list[PermissionCheck]:
     """The key reads the channel; the OAuth login (if set) owns it and can moderate."""
-    missing = missing_env(creds, REQUIRED_ENV)
+    missing = _missing(creds, REQUIRED_ENV)
     if missing:
         return [PermissionCheck("credential", False, f"missing {', '.join(missing)}", _FIX_KEY)]
     clock = kw.pop("clock", None) or SystemClock()  # verify() runs at the CLI edge
@@ -399,3 +400,12 @@ _FIX_OAUTH = (
     "create an OAuth client, sign in as the channel owner with scope youtube.force-ssl and set "
     "SCHOOLWATCH_YOUTUBE_OAUTH_CLIENT_ID / _CLIENT_SECRET / _REFRESH_TOKEN"
 )
+
+
+def _cred(creds: Mapping[str, str], name: str) -> str:
+    """A value from the resolved creds (bare key, as connectors.credentials.resolve gives) or its env name."""
+    return (creds.get(key_of(PLATFORM, name)) or creds.get(name) or "").strip()
+
+
+def _missing(creds: Mapping[str, str], names: tuple[str, ...]) -> list[str]:
+    return [n for n in names if not _cred(creds, n)]

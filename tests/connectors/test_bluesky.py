@@ -15,6 +15,7 @@ import respx
 
 from connectors import bluesky as bs
 from connectors.base import SourceSpec, fetch_to_landing
+from connectors.credentials import resolve
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import ManualClock
 from schoolwatch.core.landing import LandingZone
@@ -22,7 +23,8 @@ from schoolwatch.core.landing import LandingZone
 FIX = Path(__file__).parent.parent / "fixtures" / "bluesky"
 BASE = "https://pds.example.test/xrpc"
 SCHOOL_DID = "did:plc:stexampleschool01"
-CREDS = {"SCHOOLWATCH_BLUESKY_HANDLE": "stexample.bsky.social", "SCHOOLWATCH_BLUESKY_APP_PASSWORD": "abcd-efgh-ijkl-mnop"}
+ENV = {"SCHOOLWATCH_BLUESKY_HANDLE": "stexample.bsky.social", "SCHOOLWATCH_BLUESKY_APP_PASSWORD": "abcd-efgh-ijkl-mnop"}
+CREDS = resolve(ENV, "bluesky", bs.REQUIRED_ENV)
 SEARCH = SourceSpec(
     source_id="bluesky-search", school_id="st-example", platform="bluesky", kind="search", terms=("St Example School",)
 )

@@ -14,6 +14,7 @@ from responses import matchers
 
 from connectors import reddit as rd
 from connectors.base import PageBudget, SourceSpec, fetch_to_landing
+from connectors.credentials import resolve
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import ManualClock
 from schoolwatch.core.landing import LandingZone
@@ -21,12 +22,13 @@ from schoolwatch.core.landing import LandingZone
 FIX = Path(__file__).parent.parent / "fixtures" / "reddit"
 TOKEN_URL = "https://www.reddit.com/api/v1/access_token"
 API = "https://oauth.reddit.com/"
-CREDS = {
+ENV = {
     "SCHOOLWATCH_REDDIT_CLIENT_ID": "cid",
     "SCHOOLWATCH_REDDIT_CLIENT_SECRET": "csecret",
     "SCHOOLWATCH_REDDIT_REFRESH_TOKEN": "rtoken",
     "SCHOOLWATCH_REDDIT_USER_AGENT": "schoolwatch-test/0.1 by u/StExampleSchool",
 }
+CREDS = resolve(ENV, "reddit", rd.REQUIRED_ENV)  # {KEY: value}, as the edge passes it
 MENTIONS = SourceSpec(
     source_id="reddit-mentions",
     school_id="st-example",

@@ -14,13 +14,14 @@ from googleapiclient.http import HttpMockSequence
 
 from connectors import youtube as yt
 from connectors.base import PageBudget, SourceSpec, fetch_to_landing
+from connectors.credentials import resolve
 from connectors.retry import RetryPolicy
 from schoolwatch.core.clock import ManualClock
 from schoolwatch.core.landing import LandingZone
 
 FIX = Path(__file__).parent.parent / "fixtures" / "youtube"
 CHANNEL = "UCexampleSchool0000000001"
-CREDS = {"SCHOOLWATCH_YOUTUBE_API_KEY": "test-key"}
+CREDS = resolve({"SCHOOLWATCH_YOUTUBE_API_KEY": "test-key"}, "youtube", yt.REQUIRED_ENV)
 SPEC = SourceSpec(
     source_id="youtube-channel",
     school_id="st-example",
