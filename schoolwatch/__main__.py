@@ -1,0 +1,3 @@
+from schoolwatch.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `schoolwatch` command line (Typer). Faces only wire package functions."""

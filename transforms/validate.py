@@ -1,0 +1,138 @@
+"""Quality gates on each normalised batch, with great-expectations (GX Core 1.x).
+
+The suite: ids present and unique, platform known, timestamps sane, text length bounded,
+url well formed. Rows that fail go to quarantine with the expectation that failed; the
+rest load. GX is imported lazily (it takes seconds) and kept quiet.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from schoolwatch.core.ids import PLATFORMS
+
+TEXT_MAX_CHARS = 100_000
+URL_REGEX = r"^https?://[^\s<>\"']+$"
+EARLIEST = datetime(2004, 1, 1, tzinfo=UTC)  # no platform we watch predates this
+SUITE_NAME = "posts_batch"
+
+
+@dataclass
+class ExpectationOutcome:
+    expectation: str
+    column: str | None
+    success: bool
+    element_count: int
+    unexpected_count: int
+    unexpected_index: list[Any] = field(default_factory=list)
+
+
+@dataclass
+class ValidationReport:
+    outcomes: list[ExpectationOutcome]
+    failed_rows: dict[Any, list[str]]  # DataFrame index -> failed expectation names
+
+    @property
+    def success(self) -> bool:
+        return all(o.success for o in self.outcomes)
+
+
+def _quiet() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")  # no analytics calls from tests or CI
+    names = [n for n in logging.root.manager.loggerDict if n.startswith("great_expectations")]
+    for name in ("great_expectations", *names):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module="great_expectations")
+
+
+@lru_cache(maxsize=1)
+def _gx() -> tuple[Any, Any, Any]:
+    """Build the ephemeral context, the dataframe batch definition and the suite once."""
+    _quiet()
+    import great_expectations as gx  # noqa: PLC0415 - slow import, only when validating
+
+    _quiet()
+    logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    # No "Calculating Metrics" progress bars in logs (quirks.md).
+    context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)
+    source = context.data_sources.add_pandas("schoolwatch")
+    asset = source.add_dataframe_asset(name="posts")
+    batch_def = asset.add_batch_definition_whole_dataframe("batch")
+    _quiet()
+    ex = gx.expectations
+    suite = gx.ExpectationSuite(name=SUITE_NAME)
+    for e in (
+        ex.ExpectColumnValuesToNotBeNull(column="post_id"),
+        ex.ExpectColumnValuesToNotBeNull(column="native_id"),
+        ex.ExpectColumnValuesToBeUnique(column="post_id"),
+        ex.ExpectColumnValuesToBeInSet(column="platform", value_set=list(PLATFORMS)),
+        ex.ExpectColumnValuesToNotBeNull(column="created_epoch"),
+        ex.ExpectColumnValuesToBeBetween(column="created_epoch", min_value=EARLIEST.timestamp(), max_value=None),
+        ex.ExpectColumnValuesToBeBetween(column="created_future_s", min_value=None, max_value=86400.0),
+        ex.ExpectColumnValuesToBeBetween(column="text_len", min_value=0, max_value=TEXT_MAX_CHARS),
+        ex.ExpectColumnValuesToMatchRegex(column="url", regex=URL_REGEX),
+    ):
+        suite.add_expectation(e)
+    suite = context.suites.add(suite)
+    return context, batch_def, suite
+
+
+def validate_posts(frame: pd.DataFrame, *, now: datetime) -> ValidationReport:
+    """Run the suite on a normalised batch; return per-expectation outcomes and failing rows."""
+    if frame.empty:
+        return ValidationReport([], {})
+    _, batch_def, suite = _gx()
+    view = pd.DataFrame(
+        {
+            "post_id": frame["post_id"],
+            "native_id": frame["native_id"],
+            "platform": frame["platform"],
+            "url": frame["url"],
+        },
+        index=frame.index,
+    )
+    created = pd.to_datetime(frame["created_at"], utc=True, errors="coerce")
+    epoch = (created - pd.Timestamp("1970-01-01", tz="UTC")) / pd.Timedelta(seconds=1)
+    view["created_epoch"] = epoch
+    view["created_future_s"] = epoch - now.timestamp()
+    view["text_len"] = frame["text"].map(lambda t: len(t) if isinstance(t, str) else 0)
+    batch = batch_def.get_batch(batch_parameters={"dataframe": view})
+    result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
+    outcomes: list[ExpectationOutcome] = []
+    failed: dict[Any, list[str]] = {}
+    for r in result.results:
+        cfg = r.expectation_config
+        name = cfg.type
+        column = cfg.kwargs.get("column")
+        res = r.result or {}
+        idx = list(res.get("unexpected_index_list") or [])
+        label = f"{name}({column})" if column else name
+        outcomes.append(
+            ExpectationOutcome(
+                expectation=name,
+                column=column,
+                success=bool(r.success),
+                element_count=int(res.get("element_count") or len(view)),
+                unexpected_count=int(res.get("unexpected_count") or len(idx)),
+                unexpected_index=idx,
+            )
+        )
+        if not r.success and not idx and r.exception_info and r.exception_info.get("raised_exception"):
+            # The expectation itself errored: fail the whole batch rather than pass it silently.
+            idx = list(view.index)
+        for i in idx:
+            failed.setdefault(i, []).append(label)
+    return ValidationReport(outcomes, failed)
+
+
+def future_limit(now: datetime) -> datetime:
+    return now + timedelta(days=1)
