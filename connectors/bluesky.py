@@ -106,7 +106,8 @@ class BlueskyConnector:
         new_cursor: dict[str, Any] = {"streams": dict(old)}
         result = FetchResult(items=[], cursor=new_cursor)
         calls = [0]
-        for name, stream, endpoint, reader, key, context in self._plan(source, account, calls):
+        skipped: list[str] = []  # malformed items: not landable, so named in the manifest
+        for name, stream, endpoint, reader, key, context in self._plan(source, account, calls, skipped):
             try:
                 walk = walk_newest_first(
                     StreamCursor.from_dict(old.get(name)),
@@ -133,9 +134,10 @@ class BlueskyConnector:
                     break
                 result.notes.append(f"{name}: page budget used up, resumes next run")
         result.api_calls = calls[0]
+        result.notes += skipped
         return result
 
-    def _plan(self, source: SourceSpec, account: str, calls: list[int]) -> list[tuple[Any, ...]]:
+    def _plan(self, source: SourceSpec, account: str, calls: list[int], skipped: list[str]) -> list[tuple[Any, ...]]:
         if source.kind == "search":
             queries = [source.query] if source.query else list(source.terms)
             if not queries:
@@ -145,7 +147,7 @@ class BlueskyConnector:
                     f"search:{q}",
                     "search",
                     "app.bsky.feed.searchPosts",
-                    lambda cur, q=q: self._search_pages(q, cur, account, calls),
+                    lambda cur, q=q: self._search_pages(q, cur, account, calls, skipped),
                     _sort_at,
                     {"query": q},
                 )
@@ -156,13 +158,15 @@ class BlueskyConnector:
                 "notifications",
                 "notifications",
                 "app.bsky.notification.listNotifications",
-                lambda cur: self._notification_pages(account, calls),
+                lambda cur: self._notification_pages(account, calls, skipped),
                 lambda n: _ts(n["indexedAt"]),
                 {},
             )
         ]
 
-    def _search_pages(self, q: str, cur: StreamCursor, account: str, calls: list[int]) -> Callable[[str | None], Page]:
+    def _search_pages(
+        self, q: str, cur: StreamCursor, account: str, calls: list[int], skipped: list[str]
+    ) -> Callable[[str | None], Page]:
         since = None
         if cur.watermark is not None:
             since = _iso(cur.watermark - self.overlap)
@@ -170,15 +174,15 @@ class BlueskyConnector:
         def read(token: str | None) -> Page:
             params = models.AppBskyFeedSearchPosts.Params(q=q, sort="latest", since=since, limit=100, cursor=token)
             body = self._query("app.bsky.feed.searchPosts", params, account, calls)
-            return _valid(body, "posts", "app.bsky.feed.searchPosts"), body.get("cursor") or None
+            return _valid(body, "posts", "app.bsky.feed.searchPosts", skipped), body.get("cursor") or None
 
         return read
 
-    def _notification_pages(self, account: str, calls: list[int]) -> Callable[[str | None], Page]:
+    def _notification_pages(self, account: str, calls: list[int], skipped: list[str]) -> Callable[[str | None], Page]:
         def read(token: str | None) -> Page:
             params = models.AppBskyNotificationListNotifications.Params(reasons=REASONS, limit=100, cursor=token)
             body = self._query("app.bsky.notification.listNotifications", params, account, calls)
-            return _valid(body, "notifications", "app.bsky.notification.listNotifications"), body.get("cursor") or None
+            return _valid(body, "notifications", "app.bsky.notification.listNotifications", skipped), body.get("cursor") or None
 
         return read
 
@@ -208,7 +212,7 @@ class BlueskyConnector:
                 return CheckResult("removed", {"endpoint": "app.bsky.feed.getPostThread", "error": str(exc)}, "NotFound")
             return CheckResult("unknown", {"error": str(exc)}, reason=f"could not ask Bluesky: {exc}")
         kind = str(thread.get("$type", ""))
-        evidence = {"endpoint": "app.bsky.feed.getPostThread", "$type": kind}
+        evidence: dict[str, Any] = {"endpoint": "app.bsky.feed.getPostThread", "$type": kind}
         if kind.endswith("#notFoundPost") or thread.get("notFound") is True:
             return CheckResult("removed", evidence, reason="getPostThread returned notFoundPost")
         if kind.endswith("#blockedPost"):
@@ -316,7 +320,7 @@ def map_error(exc: ax.AtProtocolError, *, endpoint: str, account: str, clock: Cl
     return FatalError(f"{who}: {detail or exc.__class__.__name__}", **kw)
 
 
-def _valid(body: Any, key: str, endpoint: str) -> list[dict[str, Any]]:
+def _valid(body: Any, key: str, endpoint: str, skipped: list[str]) -> list[dict[str, Any]]:
     if not isinstance(body, dict) or not isinstance(body.get(key), list):
         raise SkippableError(f"response has no '{key}' list", platform=PLATFORM, endpoint=endpoint)
     out = []
@@ -328,6 +332,7 @@ def _valid(body: Any, key: str, endpoint: str) -> list[dict[str, Any]]:
         except (KeyError, TypeError, ValueError):
             pass
         log.warning("bluesky %s: item without uri/indexedAt skipped: %.200r", endpoint, item)
+        skipped.append(f"{endpoint}: skipped an item without uri/indexedAt: {str(item)[:200]}")
     return out
 
 

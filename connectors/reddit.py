@@ -121,10 +121,12 @@ class RedditConnector:
         items: list[FetchedItem] = []
         calls = pages = 0
         result = FetchResult(items=items, cursor=new_cursor)
+        skipped: list[str] = []  # malformed children: not landable, so named in the manifest
         for stream in streams:
             path, params, context = self._listing(source, stream)
             counter = [0]
-            fetch_page = self._page_reader(path, params, account, "search" if stream == "search" else "inbox", counter)
+            use = "search" if stream == "search" else "inbox"
+            fetch_page = self._page_reader(path, params, account, use, counter, skipped)
             try:
                 walk = walk_newest_first(
                     StreamCursor.from_dict(old.get(stream)),
@@ -152,6 +154,7 @@ class RedditConnector:
                     break
                 result.notes.append(f"{stream}: page budget used up, resumes next run")
         result.api_calls, result.pages = calls, pages
+        result.notes += skipped
         return result
 
     def _listing(self, source: SourceSpec, stream: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
@@ -169,7 +172,7 @@ class RedditConnector:
         return INBOX_STREAMS[stream], {}, {}
 
     def _page_reader(
-        self, path: str, params: dict[str, Any], account: str, use: str, counter: list[int]
+        self, path: str, params: dict[str, Any], account: str, use: str, counter: list[int], skipped: list[str]
     ) -> Callable[[str | None], Page]:
         def read(after: str | None) -> Page:
             query = {**params, "limit": PAGE_SIZE}
@@ -182,7 +185,7 @@ class RedditConnector:
                     return self.reddit.request(method="GET", path=path, params=query)
 
             body = self.retry.call(once, what=f"reddit {path}")
-            return _listing_page(body, path)
+            return _listing_page(body, path, skipped)
 
         return read
 
@@ -287,7 +290,7 @@ def map_error(
     return FatalError(f"{who}: unexpected {exc.__class__.__name__}", **kw)
 
 
-def _listing_page(body: Any, endpoint: str) -> Page:
+def _listing_page(body: Any, endpoint: str, skipped: list[str] | None = None) -> Page:
     """A Listing -> (children, after); anything else is a skippable malformed page."""
     if not isinstance(body, dict) or body.get("kind") != "Listing" or not isinstance(body.get("data"), dict):
         raise SkippableError("response is not a Listing", platform=PLATFORM, endpoint=endpoint)
@@ -302,6 +305,8 @@ def _listing_page(body: Any, endpoint: str) -> Page:
             good.append(child)
         else:
             log.warning("reddit %s: child without name/created_utc skipped: %.200r", endpoint, child)
+            if skipped is not None:
+                skipped.append(f"{endpoint}: skipped a child without name/created_utc: {str(child)[:200]}")
     return good, data.get("after")
 
 

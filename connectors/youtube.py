@@ -120,7 +120,8 @@ class YouTubeConnector:
         units_before = self.units
         calls = [0]
         old = StreamCursor.from_dict(((cursor or {}).get("streams") or {}).get("comments"))
-        threads_page = self._thread_pages(channel, account, calls)
+        skipped: list[str] = []  # malformed threads: not landable, so named in the manifest
+        threads_page = self._thread_pages(channel, account, calls, skipped)
         items: list[FetchedItem] = []
         try:
             walk = walk_newest_first(
@@ -141,6 +142,7 @@ class YouTubeConnector:
             raise PartialFetch(exc, items, calls[0], budget.used) from exc
         result = FetchResult(items=items, cursor={"streams": {"comments": walk.cursor.to_dict()}})
         result.api_calls, result.pages = calls[0], walk.pages
+        result.notes += skipped
         result.notes.append(f"quota units used: {self.units - units_before}")
         if not walk.complete:
             result.complete = False
@@ -151,7 +153,9 @@ class YouTubeConnector:
                 result.notes.append("comments: page budget used up, resumes next run")
         return result
 
-    def _thread_pages(self, channel: str, account: str, calls: list[int]) -> Callable[[str | None], Page]:
+    def _thread_pages(
+        self, channel: str, account: str, calls: list[int], skipped: list[str]
+    ) -> Callable[[str | None], Page]:
         last: dict[str, Any] = {}
 
         def read(token: str | None) -> Page:
@@ -169,7 +173,7 @@ class YouTubeConnector:
                     **kw,
                 )
             body = self._execute(request, "commentThreads.list", account, calls)
-            threads = [t for t in _items_of(body, "commentThreads.list") if _valid_thread(t)]
+            threads = [t for t in _items_of(body, "commentThreads.list") if _valid_thread(t, skipped)]
             last["req"], last["resp"] = request, body
             return threads, body.get("nextPageToken")
 
@@ -313,12 +317,13 @@ def _items_of(body: Any, endpoint: str) -> list[dict[str, Any]]:
     return [i for i in body.get("items", []) if isinstance(i, dict)]
 
 
-def _valid_thread(thread: dict[str, Any]) -> bool:
+def _valid_thread(thread: dict[str, Any], skipped: list[str]) -> bool:
     try:
         _ts(thread["snippet"]["topLevelComment"]["snippet"]["publishedAt"])
         return bool(thread["id"]) and bool(thread["snippet"]["topLevelComment"]["id"])
     except (KeyError, TypeError, ValueError):
         log.warning("youtube thread without id/publishedAt skipped: %.200r", thread)
+        skipped.append(f"commentThreads.list: skipped a thread without id/publishedAt: {str(thread)[:200]}")
         return False
 
 

@@ -241,3 +241,14 @@ def test_verify(xrpc, clock):
     xrpc["login"].mock(side_effect=lambda r: reply("error_401.json", 401))
     bad = bs.verify(CREDS, NOTES, clock=clock, base_url=BASE)
     assert not bad[0].ok and "HTTP 401" in bad[0].detail and "App passwords" in bad[0].fix
+
+
+def test_an_item_without_indexed_at_is_named_in_the_manifest(xrpc, clock, tmp_path):
+    page = fixture("search_page2.json")
+    broken = json.loads(json.dumps(page["posts"][0]))
+    del broken["indexedAt"]
+    broken["uri"] = "at://did:plc:gran77/app.bsky.feed.post/3lbroken0001"
+    page["posts"].append(broken)
+    xrpc.get("/app.bsky.feed.searchPosts").respond(json=page)
+    m = fetch_to_landing(make(clock), SEARCH, None, LandingZone(tmp_path), clock)
+    assert m.status == "ok" and m.items == 1 and any("3lbroken0001" in n for n in m.notes)

@@ -260,3 +260,15 @@ def test_verify_reports_missing_scopes(rsps, clock):
     assert checks["inbox"].ok and not checks["hide"].ok and "modposts" in checks["hide"].fix
     missing = rd.verify({}, MENTIONS, clock=clock)
     assert not missing[0].ok and "SCHOOLWATCH_REDDIT_CLIENT_ID" in missing[0].detail
+
+
+def test_a_child_without_created_utc_is_named_in_the_manifest_and_the_rest_land(rsps, clock, sleeps, tmp_path):
+    page = load("mentions_page2.json")
+    broken = json.loads(json.dumps(page["data"]["children"][0]))
+    broken["data"].pop("created_utc")
+    broken["data"]["name"] = "t1_broken1"
+    page["data"]["children"].insert(0, broken)
+    rsps.get(API + "message/mentions", json=page)
+    m = fetch_to_landing(connector(clock, sleeps), MENTIONS, None, LandingZone(tmp_path), clock)
+    assert m.status == "ok" and m.items == 1
+    assert any("t1_broken1" in n and "without name/created_utc" in n for n in m.notes)

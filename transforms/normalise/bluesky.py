@@ -29,7 +29,7 @@ def normalise(line: dict[str, Any]) -> dict[str, Any]:
         created = parse_time(record.get("createdAt"), "record.createdAt")
     except NormaliseError:
         created = parse_time(item.get("indexedAt"), "indexedAt")
-    reply = record.get("reply") if isinstance(record.get("reply"), dict) else {}
+    reply: dict[str, Any] = record["reply"] if isinstance(record.get("reply"), dict) else {}
     parent = opt_str((reply.get("parent") or {}).get("uri"))
     root = opt_str((reply.get("root") or {}).get("uri"))
     handle = opt_str(author.get("handle"))
