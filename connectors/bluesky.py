@@ -332,7 +332,8 @@ def _valid(body: Any, key: str, endpoint: str, skipped: list[str]) -> list[dict[
         except (KeyError, TypeError, ValueError):
             pass
         log.warning("bluesky %s: item without uri/indexedAt skipped: %.200r", endpoint, item)
-        skipped.append(f"{endpoint}: skipped an item without uri/indexedAt: {str(item)[:200]}")
+        uri = item.get("uri") if isinstance(item, dict) else None
+        skipped.append(f"{endpoint}: skipped an item without uri/indexedAt (uri={uri!r})")
     return out
 
 

@@ -306,7 +306,8 @@ def _listing_page(body: Any, endpoint: str, skipped: list[str] | None = None) ->
         else:
             log.warning("reddit %s: child without name/created_utc skipped: %.200r", endpoint, child)
             if skipped is not None:
-                skipped.append(f"{endpoint}: skipped a child without name/created_utc: {str(child)[:200]}")
+                name = cd.get("name") if isinstance(cd, dict) else None
+                skipped.append(f"{endpoint}: skipped a child without name/created_utc (name={name!r})")
     return good, data.get("after")
 
 

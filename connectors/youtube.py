@@ -323,7 +323,7 @@ def _valid_thread(thread: dict[str, Any], skipped: list[str]) -> bool:
         return bool(thread["id"]) and bool(thread["snippet"]["topLevelComment"]["id"])
     except (KeyError, TypeError, ValueError):
         log.warning("youtube thread without id/publishedAt skipped: %.200r", thread)
-        skipped.append(f"commentThreads.list: skipped a thread without id/publishedAt: {str(thread)[:200]}")
+        skipped.append(f"commentThreads.list: skipped a thread without id/publishedAt (id={thread.get('id')!r})")
         return False
 
 
