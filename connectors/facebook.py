@@ -16,7 +16,8 @@ Landing lines (``item`` is the verbatim Graph object, fields as requested)::
     stream="comments", endpoint="/{post-id}/comments", native_id=comment["id"],
     item={"id", "message", "created_time", "from"? {"id","name"}, "parent"? {"id"},
           "is_hidden", "can_hide", "permalink_url"},
-    context={"post": {"id", "created_time", "updated_time", "permalink_url"}}
+    context={"post_id": <the Page post id>,
+             "post": {"id", "created_time", "updated_time", "permalink_url"}}
 
     stream="tagged", endpoint="/{page-id}/tagged", native_id=post["id"],
     item={"id", "message"?, "created_time", "from"? {"id","name"}, "permalink_url"},
@@ -177,11 +178,12 @@ class FacebookConnector:
                 read[pid] = updated  # nothing new on this post since the watermark: no call
                 continue
             context = {
+                "post_id": pid,
                 "post": {
                     k: post[k]
                     for k in ("id", "created_time", "updated_time", "permalink_url")
                     if k in post
-                }
+                },
             }
             cparams = {
                 "filter": "stream",

@@ -664,7 +664,7 @@ def verify(
                     "no user-context keys",
                     "in the developer portal set app permissions to Read and Write, generate the Access Token"
                     " and Secret while logged in as the school account, and set SCHOOLWATCH_X_CONSUMER_KEY,"
-                    " _CONSUMER_SECRET, _ACCESS_TOKEN, _ACCESS_TOKEN_SECRET",
+                    " SCHOOLWATCH_X_CONSUMER_SECRET, SCHOOLWATCH_X_ACCESS_TOKEN, SCHOOLWATCH_X_ACCESS_TOKEN_SECRET",
                 )
             )
         else:
