@@ -116,6 +116,7 @@ class BlueskyConnector:
                     ident=lambda p: str(p["uri"]),
                     budget=budget,
                     overlap=self.overlap,
+                    stale=lambda exc: isinstance(exc, ConnectorError) and exc.status == 400,  # old cursor
                 )
             except WalkInterrupted as exc:
                 result.items += [FetchedItem(p["uri"], p, stream, endpoint, dict(context)) for p in exc.children]

@@ -21,6 +21,7 @@ old watermark and the new top is skipped.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from typing import Any
 from connectors.base import PageBudget
 from connectors.errors import RateLimitedError
 
+log = logging.getLogger(__name__)
 Page = tuple[list[dict[str, Any]], str | None]  # (children, next page token)
 
 
@@ -92,11 +94,17 @@ def walk_newest_first(
     ident: Callable[[dict[str, Any]], str],
     budget: PageBudget,
     overlap: float,
+    stale: Callable[[Exception], bool] = lambda exc: False,
 ) -> Walk:
     """Read pages newest first until the watermark (minus ``overlap`` seconds) is reached.
 
     ``fetch_page(token)`` returns one page; it may raise :class:`RateLimitedError` (the walk
     stops and records where to resume) or any other error (:class:`WalkInterrupted`).
+
+    A resume token can go stale between runs (page tokens expire; Reddit answers an empty
+    page after a deleted ``after`` item). When the first page of a resumed walk is empty,
+    or fails with an error ``stale`` recognises, the walk starts again from the top with
+    the old watermark, so the backfill is re-read rather than skipped.
     """
     resuming = cursor.resume is not None
     floor = cursor.watermark - overlap if cursor.watermark is not None else None
@@ -116,8 +124,12 @@ def walk_newest_first(
             budget.used -= 1  # the refused call read nothing
             return _interrupted(cursor, token, top, new_seen, out, pages, exc, overlap)
         except Exception as exc:
+            if resuming and pages == 0 and stale(exc):
+                return _restart(cursor, fetch_page, key, ident, budget, overlap, 0)
             raise WalkInterrupted(exc, out, pages) from exc
         pages += 1
+        if resuming and pages == 1 and not children:
+            return _restart(cursor, fetch_page, key, ident, budget, overlap, 1)
         for child in children:
             k, i = key(child), ident(child)
             if floor is not None and k < floor:
@@ -136,6 +148,22 @@ def walk_newest_first(
     pool = {**known, **new_seen}
     seen = {i: k for i, k in pool.items() if watermark is None or k >= watermark - overlap}
     return Walk(out, StreamCursor(watermark=watermark, seen=seen), pages=pages)
+
+
+def _restart(
+    cursor: StreamCursor,
+    fetch_page: Callable[[str | None], Page],
+    key: Callable[[dict[str, Any]], float],
+    ident: Callable[[dict[str, Any]], str],
+    budget: PageBudget,
+    overlap: float,
+    spent: int,
+) -> Walk:
+    log.warning("resume token %r is stale; walking again from the newest item", cursor.resume)
+    fresh = StreamCursor(watermark=cursor.watermark, seen={**cursor.seen, **cursor.resume_seen})
+    walk = walk_newest_first(fresh, fetch_page, key=key, ident=ident, budget=budget, overlap=overlap)
+    walk.pages += spent
+    return walk
 
 
 def _interrupted(

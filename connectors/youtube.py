@@ -131,6 +131,7 @@ class YouTubeConnector:
                 ident=lambda t: str(t["id"]),
                 budget=budget,
                 overlap=self.overlap,
+                stale=_bad_request,  # an expired pageToken from the cursor: start again from the top
             )
             for thread in walk.children:
                 items.extend(self._thread_items(thread, account, calls))
@@ -296,6 +297,10 @@ def map_error(exc: HttpError, *, endpoint: str, account: str, clock: Clock) -> C
     if status >= 500:
         return RetriableError(f"server error ({reason or 'backend'})", **kw)
     return FatalError(f"{who}: {reason or 'request refused'}", **kw)
+
+
+def _bad_request(exc: Exception) -> bool:
+    return isinstance(exc, ConnectorError) and exc.status == 400
 
 
 def _reason(exc: HttpError) -> str:
