@@ -123,6 +123,10 @@ class RssConnector:
             current.append(ident)
             if ident not in known:
                 items.append(FetchedItem(ident, json_safe(entry), "feed", where.endpoint, dict(context)))
+        if known and current and not known.intersection(current):
+            # A feed shows only its newest entries: with none of last run's left, some may
+            # have scrolled out unseen. Recorded so the source can be polled more often.
+            notes.append("possible gap: no entry from the previous run is still in the feed; poll it more often")
         merged = current + [i for i in seen if i not in set(current)]
         new_cursor = {
             "etag": resp.headers.get("ETag"),

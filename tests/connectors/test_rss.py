@@ -154,3 +154,13 @@ def test_verify(rsps, clock):
     rsps.replace(responses.GET, URL, status=403, body=b"")
     bad = rss.verify({}, SPEC, clock=clock, session=requests.Session())
     assert not bad[0].ok and "HTTP 403" in bad[0].detail
+
+
+def test_a_feed_that_scrolled_past_everything_seen_records_a_possible_gap(rsps, clock, tmp_path):
+    serve_first(rsps)
+    zone = LandingZone(tmp_path)
+    cursor = {"etag": None, "last_modified": None, "seen": ["tag:google.com,2013:googlealerts/feed:1"]}
+    m = fetch_to_landing(make(clock), SPEC, cursor, zone, clock)
+    assert m.status == "ok" and m.items == 2 and any("possible gap" in n for n in m.notes)
+    again = fetch_to_landing(make(clock), SPEC, m.cursor_after, zone, clock)
+    assert not any("possible gap" in n for n in again.notes)
