@@ -272,3 +272,11 @@ def test_a_child_without_created_utc_is_named_in_the_manifest_and_the_rest_land(
     m = fetch_to_landing(connector(clock, sleeps), MENTIONS, None, LandingZone(tmp_path), clock)
     assert m.status == "ok" and m.items == 1
     assert any("t1_broken1" in n and "without name/created_utc" in n for n in m.notes)
+
+
+def test_revoked_refresh_token_is_fatal_and_names_the_account(rsps, clock, sleeps, tmp_path):
+    rsps.replace(responses.POST, TOKEN_URL, status=200, json={"error": "invalid_grant"})
+    m = fetch_to_landing(connector(clock, sleeps), MENTIONS, None, LandingZone(tmp_path), clock)
+    assert m.status == "failed" and m.error_kind == "fatal"
+    assert "u/StExampleSchool" in m.error and "invalid_grant" in m.error and "rtoken" not in m.error
+    assert api_calls(rsps) == []
