@@ -280,3 +280,15 @@ def test_revoked_refresh_token_is_fatal_and_names_the_account(rsps, clock, sleep
     assert m.status == "failed" and m.error_kind == "fatal"
     assert "u/StExampleSchool" in m.error and "invalid_grant" in m.error and "rtoken" not in m.error
     assert api_calls(rsps) == []
+
+
+def test_an_account_source_reads_all_three_inbox_streams_with_their_own_cursors(rsps, clock, sleeps, tmp_path):
+    serve_mentions(rsps)
+    rsps.get(API + "message/comments/", json=load("mentions_page2.json"))
+    rsps.get(API + "message/selfreply/", json=load("empty_listing.json"))
+    every = SourceSpec(**{**MENTIONS.__dict__, "streams": ()})
+    m = fetch_to_landing(connector(clock, sleeps), every, None, LandingZone(tmp_path), clock)
+    assert m.status == "ok" and m.api_calls == 4 and m.items == 4
+    streams = m.cursor_after["streams"]
+    assert set(streams) == {"mentions", "comment_replies", "submission_replies"}
+    assert streams["comment_replies"]["watermark"] == 1788765000.0 and streams["submission_replies"]["watermark"] is None
