@@ -101,6 +101,9 @@ def load(
     )
 
 
+__import__("schoolwatch.cli.case_cmds", fromlist=["register"]).register(app)  # queue, case ..., escalate
+
+
 def main() -> None:
     app()
 
