@@ -101,6 +101,11 @@ def load(
     )
 
 
+from schoolwatch.cli import compliance_cmds  # noqa: E402 - command groups register after the core ones
+
+compliance_cmds.register(app)
+
+
 def main() -> None:
     app()
 
