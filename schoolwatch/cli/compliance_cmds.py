@@ -106,29 +106,28 @@ def digest(
     config: ConfigOpt = None,
 ) -> None:
     """Build the weekly digest e-mail (charts, cases, removals, compliance, data quality); save .eml and HTML preview."""
-    from alerts.digest import preview_weekly, send_weekly  # noqa: PLC0415
+    from alerts.digest import send_weekly  # noqa: PLC0415
     from alerts.mail import SmtpSettings  # noqa: PLC0415
-    from warehouse.db import DatabaseBusyError  # noqa: PLC0415
+    from warehouse.db import DatabaseBusyError, connect  # noqa: PLC0415
 
     ctx = resolve(config, db, need_config=True)
     cfg = ctx.require_config()
-    if ctx.db != cfg.db_path:
-        cfg = cfg.model_copy(update={"paths": cfg.paths.model_copy(update={"db": str(ctx.db)})})
     settings = SmtpSettings.from_config(cfg, os.environ)
     try:
-        results = (send_weekly if send else preview_weekly)(cfg, ctx.clock, settings, week=week)
+        with connect(ctx.db) as con:
+            result = send_weekly(con, cfg, ctx.clock, settings, week=week, send=send)
     except DatabaseBusyError as exc:
         fail(str(exc), code=3)
     except ValueError as exc:
         fail(terminal_safe(str(exc), limit=None))
-    failed = False
-    for r in results:
+    for r in result.schools:
         typer.echo(
             f"{terminal_safe(r.school_id)} {r.iso_week}: {r.status}; {len(r.recipients)} recipient(s); "
-            f"eml {r.eml_path}; preview {r.html_path}; sha256 {r.sha256[:16]}"
+            f"sha256 {r.sha256[:16]}; eml {r.eml_path}; preview {r.html_path}"
         )
-        failed |= r.status == "failed"
-    if failed:
+        if r.error:
+            typer.echo(f"  error: {terminal_safe(r.error)}", err=True)
+    if result.status == "failed":
         raise typer.Exit(1)
 
 
