@@ -101,6 +101,11 @@ def load(
     )
 
 
+from schoolwatch.cli import privacy_cmds  # noqa: E402 - command groups register after the core ones
+
+privacy_cmds.register(app)
+
+
 def main() -> None:
     app()
 
