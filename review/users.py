@@ -22,8 +22,18 @@ from warehouse import chain
 ROLES = ("coordinator", "dsl", "head", "auditor")
 MIN_PASSWORD = 10
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not-a-real-password-just-for-timing")
+# argon2id with argon2-cffi's defaults (RFC 9106 low-memory profile). Tests swap in a
+# cheaper PasswordHasher: it is still argon2, just faster on a 2-core CI machine.
+HASHER = PasswordHasher()
+_dummy: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash to verify against for unknown names, with the current hasher's parameters."""
+    key = f"{HASHER.time_cost}:{HASHER.memory_cost}:{HASHER.parallelism}"
+    if key not in _dummy:
+        _dummy[key] = HASHER.hash("not-a-real-password-only-for-equal-timing")
+    return _dummy[key]
 
 
 class UserError(ValueError):
@@ -87,7 +97,7 @@ def add_user(
         con.execute(
             "INSERT INTO users (username, role, school_id, password_hash, email, disabled, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)",
-            [username, role, school_id, _hasher.hash(password), email, now, now],
+            [username, role, school_id, HASHER.hash(password), email, now, now],
         )
         _audit(con, actor, "user_added", {"username": username, "role": role, "school_id": school_id}, now)
         con.execute("COMMIT")
@@ -120,9 +130,9 @@ def authenticate(con: duckdb.DuckDBPyConnection, username: str, password: str) -
     row = con.execute(
         f"SELECT {_COLS}, password_hash FROM users WHERE username = ?", [username]
     ).fetchone()
-    stored = row[6] if row else _DUMMY_HASH
+    stored = row[6] if row else _dummy_hash()
     try:
-        _hasher.verify(stored, password)
+        HASHER.verify(stored, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return None
     if row is None or row[4]:
