@@ -105,11 +105,8 @@ def time_left(due: datetime | None, now: datetime, is_open: bool) -> tuple[str, 
     delta = due - now
     overdue = delta < timedelta(0)
     secs = int(abs(delta).total_seconds())
-    days, rem = divmod(secs, 86400)
-    hours, rem = divmod(rem, 3600)
-    minutes = rem // 60
-    parts = ([f"{days}d"] if days else []) + [f"{hours}h", f"{minutes:02d}m"]
-    label = " ".join(parts)
+    hours, rem = divmod(secs, 3600)
+    label = f"{hours // 24}d {hours % 24}h" if hours >= 48 else f"{hours}h {rem // 60:02d}m"
     if overdue:
         return f"overdue by {label}", "overdue"
     return f"{label} left", "soon" if delta < timedelta(hours=4) else "ok"
