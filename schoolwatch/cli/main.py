@@ -10,7 +10,6 @@ from typing import Annotated
 import typer
 
 from schoolwatch import __version__
-from schoolwatch.cli import web_cmds
 from schoolwatch.cli.common import DEFAULT_DEMO_DIR, ConfigOpt, DbOpt, fail, resolve, setup_logging
 from schoolwatch.cli.output import print_rows, terminal_safe
 
@@ -102,7 +101,8 @@ def load(
     )
 
 
-web_cmds.register(app)
+__import__("schoolwatch.cli.case_cmds", fromlist=["register"]).register(app)  # queue, case ..., escalate
+__import__("schoolwatch.cli.web_cmds", fromlist=["register"]).register(app)  # serve, users ...
 
 
 def main() -> None:
