@@ -21,7 +21,7 @@ from alerts.cases import (
     list_cases,
     queue_order,
 )
-from review import ops
+from alerts import actions
 from review.render import Segment, highlight, safe_url, spans_from_evidence, time_left, visible
 from review.users import list_users
 from review.web import NotFound, can_act, can_see_content, db, is_safeguarding, render, state
@@ -195,7 +195,7 @@ def case_page(request: Request, case_id: int) -> Response:
         if session.skip_view == case_id:
             session.skip_view = None
         else:
-            ops.record_view(con, case_id, actor=session.username, now=now)
+            actions.record_view(con, case_id, actor=session.username, now=now)
             case = get_case(con, case_id)
         session.note_view(case_id, case.school_id, row[9], row[10], row[1])
         show = can_see_content(session.role, case.category)

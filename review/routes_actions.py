@@ -1,4 +1,4 @@
-"""The case actions: one POST route each, all going through :mod:`review.ops`.
+"""The case actions: one POST route each, all going through :mod:`alerts.actions`.
 
 Each route checks the role (auditors never act; on a safeguarding case only the DSL works
 it, others may only hand it to the DSL), runs the action in a short write, and redirects
@@ -18,11 +18,12 @@ import duckdb
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from alerts import actions
 from alerts.cases import CaseError, get_case
+from alerts.evidence import export_pack
 from connectors.errors import ConnectorError
-from review import ops
 from review.users import get_user
-from review.web import NotFound, db, render, require_actor, state
+from review.web import NotFound, can_see_content, db, render, require_actor, state
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -66,11 +67,9 @@ def assign(request: Request, case_id: int, to: str = Form("")) -> Response:
             raise CaseError("assign to an active coordinator, DSL or head")
         case = get_case(con, case_id)
         session = request.state.session
-        from review.web import can_see_content  # noqa: PLC0415
-
         if not can_see_content(session.role, case.category) and who.role != "dsl":
             raise CaseError("a safeguarding case can only be handed to the DSL")
-        return ops.assign(con, case_id, who.username, actor=actor, now=now)
+        return actions.assign(con, case_id, who.username, actor=actor, now=now)
 
     return _act(request, case_id, "assign", f"Assigned to {to.strip()}.", run)
 
@@ -78,19 +77,19 @@ def assign(request: Request, case_id: int, to: str = Form("")) -> Response:
 @router.post("/cases/{case_id}/note")
 def note(request: Request, case_id: int, text: str = Form("")) -> Response:
     return _act(request, case_id, "note", "Note added.",
-                lambda con, actor, now: ops.note(con, case_id, _text(text, "the note"), actor=actor, now=now))
+                lambda con, actor, now: actions.note(con, case_id, _text(text, "the note"), actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/dismiss")
 def dismiss(request: Request, case_id: int, reason: str = Form("")) -> Response:
     return _act(request, case_id, "dismiss", "Dismissed.",
-                lambda con, actor, now: ops.dismiss(con, case_id, _text(reason, "a reason for dismissing"), actor=actor, now=now))
+                lambda con, actor, now: actions.dismiss(con, case_id, _text(reason, "a reason for dismissing"), actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/takedown")
 def takedown(request: Request, case_id: int, route: str = Form(""), reason: str = Form("")) -> Response:
     return _act(request, case_id, "takedown", "Takedown requested.",
-                lambda con, actor, now: ops.request_takedown(con, case_id, route, _text(reason, "reason", False) or None,
+                lambda con, actor, now: actions.request_takedown(con, case_id, route, _text(reason, "reason", False) or None,
                                                              actor=actor, now=now))
 
 
@@ -116,15 +115,20 @@ def hide(request: Request, case_id: int, confirm: str = Form("")) -> Response:
         if st.connector_provider is None:
             raise CaseError("hiding through the API is not configured on this server")
         row = con.execute(
-            "SELECT p.platform, p.account_id FROM cases c JOIN posts p USING (post_id) WHERE c.case_id = ?", [case_id]
+            "SELECT p.platform, p.account_id, a.kind FROM cases c JOIN posts p USING (post_id) "
+            "LEFT JOIN accounts a ON a.account_id = p.account_id WHERE c.case_id = ?", [case_id]
         ).fetchone()
-        assert row is not None
+        if row is None or row[2] != "own":
+            raise CaseError("hiding through the API is only possible for posts on the school's own accounts")
         try:
             connector = st.connector_provider(row[0], row[1])
-            return ops.hide_via_api(con, case_id, connector, actor=actor, now=now)
         except ConnectorError as exc:
-            log.warning("hide via API failed for case %s: %s", case_id, exc.__class__.__name__)
-            raise CaseError(f"the platform call failed: {exc}") from None
+            log.warning("no %s connector for hiding (case %s): %s", row[0], case_id, exc.__class__.__name__)
+            raise CaseError(f"cannot reach {row[0]} with this server's credentials: {exc}") from None
+        event = actions.hide_via_api(con, case_id, connector, actor=actor, now=now)
+        if event.kind == "hide_failed":
+            raise CaseError(f"the platform did not hide the post: {event.reason} (recorded in the timeline)")
+        return event
 
     return _act(request, case_id, "hide", "Hidden on the platform.", run)
 
@@ -132,27 +136,27 @@ def hide(request: Request, case_id: int, confirm: str = Form("")) -> Response:
 @router.post("/cases/{case_id}/report")
 def report(request: Request, case_id: int, body: str = Form(""), reference: str = Form("")) -> Response:
     return _act(request, case_id, "report", "Report recorded.",
-                lambda con, actor, now: ops.report_outside(con, case_id, body, _text(reference, "the reference"),
+                lambda con, actor, now: actions.report_outside(con, case_id, body, _text(reference, "the reference"),
                                                            actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/escalate")
 def escalate(request: Request, case_id: int, to: str = Form(""), why: str = Form("")) -> Response:
     return _act(request, case_id, "escalate", "Escalated.",
-                lambda con, actor, now: ops.escalate(con, case_id, _text(to, "who it goes to"), _text(why, "why"),
+                lambda con, actor, now: actions.escalate(con, case_id, _text(to, "who it goes to"), _text(why, "why"),
                                                      actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/close")
 def close(request: Request, case_id: int, reason: str = Form("")) -> Response:
     return _act(request, case_id, "close", "Closed.",
-                lambda con, actor, now: ops.close(con, case_id, _text(reason, "a reason for closing"), actor=actor, now=now))
+                lambda con, actor, now: actions.close(con, case_id, _text(reason, "a reason for closing"), actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/reopen")
 def reopen(request: Request, case_id: int, reason: str = Form("")) -> Response:
     return _act(request, case_id, "reopen", "Reopened.",
-                lambda con, actor, now: ops.reopen(con, case_id, _text(reason, "a reason for reopening"), actor=actor, now=now))
+                lambda con, actor, now: actions.reopen(con, case_id, _text(reason, "a reason for reopening"), actor=actor, now=now))
 
 
 @router.post("/cases/{case_id}/export")
@@ -161,8 +165,12 @@ def export(request: Request, case_id: int) -> Response:
     out_dir = st.settings.export_dir or (st.db_path.parent / "evidence-packs")
 
     def run(con: duckdb.DuckDBPyConnection, actor: str, now: datetime) -> Path:
-        path = ops.export_pack(con, case_id, Path(out_dir), now)
-        request.state.session.flashes.append(f"Evidence pack written to {path}")
-        return path
+        folder = export_pack(con, case_id, Path(out_dir), now)
+        digest = (folder / "evidence.json.sha256").read_text(encoding="utf-8").split()[0]
+        # exporting is an action like any other, so it goes in the case history
+        actions.note(con, case_id, f"evidence pack exported to {folder} (evidence.json sha256 {digest})",
+                     actor=actor, now=now)
+        request.state.session.flashes.append(f"Evidence pack written to {folder / 'index.html'}")
+        return folder
 
     return _act(request, case_id, "export", "Evidence pack exported.", run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from alerts.cases import append_event
+from alerts.cases import append_event, capture_evidence
 from review.app import create_app
 from review.users import add_user
 from review.web import WebSettings
@@ -44,12 +45,19 @@ def add_post_case(
     """Insert one post (and its flag, case and 'opened' event) the way the pipeline leaves them."""
     post_id = f"{platform}:{native_id}"
     parent = f"{platform}:{parent_native}" if parent_native else None
+    raw_sha = hashlib.sha256(json.dumps({"id": native_id, "text": text}).encode()).hexdigest()
     con.execute(
         "INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind, author_handle, "
         "text, url, created_at, parent_id, conversation_id, raw_sha256, first_seen, last_seen) "
-        "VALUES (?, 'kvs', ?, ?, ?, ?, 'reply', ?, ?, ?, ?, ?, ?, 'abc', ?, ?)",
+        "VALUES (?, 'kvs', ?, ?, ?, ?, 'reply', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [post_id, platform, native_id, account_id or f"{platform}-search", account_id, author, text,
-         url if url is not None else f"https://x.com/{author}/status/{native_id}", now - timedelta(hours=1), parent, parent, now, now],
+         url if url is not None else f"https://x.com/{author}/status/{native_id}", now - timedelta(hours=1), parent, parent,
+         raw_sha, now, now],
+    )
+    con.execute(
+        "INSERT INTO raw_items (post_id, sha256, platform, source_id, payload, landing_path, line_no, fetched_at) "
+        "VALUES (?, ?, ?, ?, ?, 'test.jsonl.gz', 1, ?)",
+        [post_id, raw_sha, platform, account_id or f"{platform}-search", json.dumps({"id": native_id, "text": text}), now],
     )
     if not open_case:
         return None
@@ -66,6 +74,7 @@ def add_post_case(
     ).fetchone()
     case_id = int(row[0])
     append_event(con, case_id, "opened", actor="system", now=now, data={"category": category, "severity": severity})
+    capture_evidence(con, case_id, post_id, now)
     return case_id
 
 

@@ -86,7 +86,8 @@ def test_a_platform_refusal_is_recorded_and_shown(warehouse, logged_in):
     r = _post(client, case_id, "hide", confirm="yes")
     assert "Not done: the platform did not hide the post" in r.text
     kinds = [k for k, _ in warehouse.events(case_id)]
-    assert kinds[-1] == "note" and "hidden_via_api" not in kinds
+    assert kinds[-1] == "hide_failed" and "hidden_via_api" not in kinds
+    assert "permission denied (invented)" in client.get(f"/cases/{case_id}").text
 
 
 def test_no_hide_for_posts_not_on_own_accounts(web, logged_in):
@@ -127,7 +128,14 @@ def test_queue_orders_by_severity_then_deadline_and_filters(warehouse):
     assert re.findall(r'href="/cases/(\d+)"', requested) == [str(later)]
 
 
-def test_export_reports_clearly_when_unavailable_or_writes_a_pack(web, logged_in):
+def test_export_writes_the_pack_and_records_it(web, logged_in):
     case_id = web.warehouse.cases["abuse"]
     r = _post(logged_in("dee"), case_id, "export")
-    assert "Evidence pack" in r.text or "not available in this build yet" in r.text
+    assert "Evidence pack exported." in r.text
+    folder = web.warehouse.path.parent / "evidence-packs" / f"case-{case_id}-evidence"
+    assert (folder / "index.html").exists() and (folder / "evidence.json").exists()
+    assert str(folder / "index.html") in r.text
+    assert [k for k, _ in web.warehouse.events(case_id)][-1] == "note"
+    # a coordinator cannot export a safeguarding case's content
+    sg = web.warehouse.cases["safeguarding"]
+    assert _post(logged_in("cole"), sg, "export").status_code == 403
