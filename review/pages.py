@@ -9,6 +9,7 @@ import duckdb
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from alerts import actions
 from alerts.cases import (
     OPEN_STATES,
     OUTSIDE_BODIES,
@@ -21,7 +22,6 @@ from alerts.cases import (
     list_cases,
     queue_order,
 )
-from alerts import actions
 from review.render import Segment, highlight, safe_url, spans_from_evidence, time_left, visible
 from review.users import list_users
 from review.web import NotFound, can_act, can_see_content, db, is_safeguarding, render, state
@@ -149,7 +149,7 @@ def _post_view(row: tuple[Any, ...], spans: list[Any], restricted: bool) -> Post
 def _context_restricted(con: duckdb.DuckDBPyConnection, post_id: str, role: str) -> bool:
     """A parent post that is itself a safeguarding case stays hidden from non-DSL readers."""
     row = con.execute("SELECT category FROM cases WHERE post_id = ?", [post_id]).fetchone()
-    return bool(row) and not can_see_content(role, row[0])
+    return row is not None and not can_see_content(role, row[0])
 
 
 @dataclass
@@ -211,7 +211,7 @@ def case_page(request: Request, case_id: int) -> Response:
                           "reasons": [visible(r) for r in reasons] if show else [],
                           "matched": [visible((row[6] or "")[x.start:x.end]) for x in s] if show else []})
         post = _post_view(row, spans, not show)
-        context = []
+        context: list[tuple[str, PostView]] = []
         if show:
             for label, pid in (("Thread start", row[12]), ("Replying to", row[11])):
                 if pid and pid != case.post_id and all(c[1].post_id != pid for c in context):

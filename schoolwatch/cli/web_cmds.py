@@ -6,28 +6,38 @@ The secret key and platform credentials are read here, at the edge, from the env
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
+from connectors.base import Connector
+from connectors.errors import FatalError
 from schoolwatch.cli.common import ConfigOpt, DbOpt, fail, resolve
 from schoolwatch.cli.output import print_rows
+from schoolwatch.core.clock import Clock
 
 log = logging.getLogger(__name__)
 
 
-def _connector_provider(clock):  # type: ignore[no-untyped-def]
-    """Builds a platform connector from environment credentials, when a hide is confirmed."""
+def _connector_provider(clock: Clock) -> Callable[[str, str | None], Connector]:
+    """Builds a platform connector from environment credentials, only when a hide is confirmed."""
 
-    def provide(platform: str, account_id: str | None):  # type: ignore[no-untyped-def]
-        from connectors import credentials, factory  # noqa: PLC0415 - lands with the connector branches
-
-        keys = factory.required_env(platform) + factory.optional_env(platform)
+    def provide(platform: str, account_id: str | None) -> Connector:
+        try:
+            # imported by name: connectors.factory and .credentials arrive with the connector branches
+            factory = importlib.import_module("connectors.factory")
+            credentials = importlib.import_module("connectors.credentials")
+        except ModuleNotFoundError as exc:
+            raise FatalError(f"no connectors in this build ({exc.name})", platform=platform) from None
+        keys = (*factory.required_env(platform), *factory.optional_env(platform))
         creds = credentials.resolve(os.environ, platform, keys, account_id)
-        return factory.build_connector(platform, creds, clock=clock, account=account_id)
+        connector: Connector = factory.build_connector(platform, creds, clock=clock, account=account_id)
+        return connector
 
     return provide
 

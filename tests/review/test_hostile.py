@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import re
+from html.parser import HTMLParser
 
 import pytest
 from markupsafe import escape
