@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from schoolwatch import __version__
+from schoolwatch.cli import connector_cmds
 from schoolwatch.cli.common import DEFAULT_DEMO_DIR, ConfigOpt, DbOpt, fail, resolve, setup_logging
 from schoolwatch.cli.output import print_rows, terminal_safe
 
@@ -100,6 +101,8 @@ def load(
         f"cases opened {d['cases']['opened']}"
     )
 
+
+connector_cmds.register(app)
 
 from schoolwatch.cli import privacy_cmds  # noqa: E402 - command groups register after the core ones
 
