@@ -27,7 +27,7 @@ unknown count. Critical alerts not yet sent go out too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -297,6 +297,30 @@ def _climb(
             took = True
         case = get_case(con, case.case_id)
     return took
+
+
+def connectors_for(
+    platforms: Iterable[str], env: Mapping[str, str], clock: Clock, account_id: str | None = None,
+) -> tuple[dict[str, Connector], list[str]]:
+    """Connectors for the tick, built at the edge from ``env`` (os.environ or an Airflow
+    connection's fields). A platform that cannot be built is left out, with the reason in the
+    second list: its checks then come back unknown, never removed."""
+    from connectors.errors import ConnectorError  # noqa: PLC0415
+
+    try:
+        from connectors.credentials import resolve  # noqa: PLC0415
+        from connectors.factory import build_connector, optional_env, required_env  # noqa: PLC0415
+    except ModuleNotFoundError as exc:
+        return {}, [f"connectors are not available ({exc}): every check is unknown"]
+    built: dict[str, Connector] = {}
+    problems: list[str] = []
+    for platform in sorted(set(platforms)):
+        try:
+            creds = resolve(env, platform, (*required_env(platform), *optional_env(platform)), account_id)
+            built[platform] = build_connector(platform, creds, clock=clock)
+        except (ConnectorError, KeyError, ValueError) as exc:
+            problems.append(f"no {platform} connector: {exc}")
+    return built, problems
 
 
 def escalation_key(case_id: int, cycle: int, rung: int) -> str:
