@@ -241,6 +241,9 @@ def _add_auth_routes(app: FastAPI) -> None:
             st.limiter.failed(username, ip, now)
             return _login_form(request, "That user name and password did not match.", status=401)
         st.limiter.succeeded(username)
+        old = st.sessions.get(request.cookies.get(SESSION_COOKIE), now)
+        if old is not None:  # a fresh session id at every login; the old session ends here
+            st.sessions.end(old, now, "relogin")
         session = st.sessions.create(user.username, user.role, now)
         response = RedirectResponse("/overview" if user.role == "auditor" else "/queue", status_code=303)
         response.set_cookie(SESSION_COOKIE, st.sessions.cookie_value(session), httponly=True, samesite="strict",

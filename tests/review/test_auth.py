@@ -240,3 +240,14 @@ def test_sessions_open_at_shutdown_are_recorded(warehouse):
         warehouse.clock.advance(timedelta(minutes=5))
     rows = warehouse.query("SELECT actor, account_id, kind FROM monitoring_checks")
     assert rows == [("hana", "x-main", "human")]
+
+
+def test_logging_in_again_gives_a_new_session_and_ends_the_old_one(web):
+    client = web.client()
+    login(client, "dee")
+    old_cookie = client.cookies.get("sw_session")
+    login(client, "cole")
+    assert client.cookies.get("sw_session") != old_cookie
+    stale = web.client()
+    stale.cookies.set("sw_session", old_cookie)
+    assert stale.get("/queue", follow_redirects=False).status_code == 303
