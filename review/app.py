@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -97,8 +99,21 @@ def create_app(
         connector_provider=connector_provider,
         secure_cookies=secure_cookies,
     )
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        # sessions still open at shutdown end now, and their review checks are written
+        sw.sessions.end_all(clock.now())
+        try:
+            with connect(sw.db_path, max_wait=sw.settings.lock_wait_s) as con:
+                write_review_checks(sw, con)
+        except DatabaseBusyError:
+            log.error("database busy at shutdown: %d review session(s) not written to the monitoring log",
+                      len(sw.sessions.take_ended()))
+
     app = FastAPI(
         title="schoolwatch review",
+        lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
@@ -226,6 +241,9 @@ def _add_auth_routes(app: FastAPI) -> None:
             st.limiter.failed(username, ip, now)
             return _login_form(request, "That user name and password did not match.", status=401)
         st.limiter.succeeded(username)
+        old = st.sessions.get(request.cookies.get(SESSION_COOKIE), now)
+        if old is not None:  # a fresh session id at every login; the old session ends here
+            st.sessions.end(old, now, "relogin")
         session = st.sessions.create(user.username, user.role, now)
         response = RedirectResponse("/overview" if user.role == "auditor" else "/queue", status_code=303)
         response.set_cookie(SESSION_COOKIE, st.sessions.cookie_value(session), httponly=True, samesite="strict",

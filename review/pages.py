@@ -94,12 +94,23 @@ def overview(request: Request) -> Response:
             "SELECT recorded_at, kind, actor, coalesce(account_id, source_id), platform, status, items, started_at, finished_at "
             "FROM monitoring_checks ORDER BY seq DESC LIMIT 30"
         ).fetchall()
+        accounts = con.execute(
+            """
+            SELECT a.account_id, a.platform, a.kind, a.check_every_s,
+                   max(m.finished_at) FILTER (WHERE m.kind = 'automated' AND m.status = 'ok'),
+                   max(m.finished_at) FILTER (WHERE m.kind = 'human')
+            FROM accounts a LEFT JOIN monitoring_checks m ON m.account_id = a.account_id
+            WHERE a.active GROUP BY ALL ORDER BY a.account_id
+            """
+        ).fetchall()
         events = con.execute(
             "SELECT occurred_at, case_id, actor, kind FROM case_events ORDER BY event_id DESC LIMIT 30"
         ).fetchall()
     return render(request, "overview.html", {
         "by_state": sorted(by_state.items()), "by_category": sorted(by_category.items()), "overdue": overdue,
         "checks": checks, "events": events,
+        "accounts": [(a, p, k, last, human, last is None or (now - last).total_seconds() > every)
+                     for a, p, k, every, last, human in accounts],
     })
 
 

@@ -107,6 +107,12 @@ class SessionStore:
                 del self._sessions[sid]
                 self._ended.append(EndedSession(s, min(ended, now), why))
 
+    def end_all(self, now: datetime, why: str = "shutdown") -> None:
+        with self._lock:
+            for s in self._sessions.values():
+                self._ended.append(EndedSession(s, now, why))
+            self._sessions.clear()
+
     def take_ended(self) -> list[EndedSession]:
         with self._lock:
             ended, self._ended = self._ended, []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import secrets
 import sys
 from collections.abc import Callable
 from typing import Annotated
@@ -63,11 +64,10 @@ def register(app: typer.Typer) -> None:
         if not ctx.db.exists():
             fail(f"no warehouse at {ctx.db} (run `schoolwatch demo` or `schoolwatch load` first)")
         key = os.environ.get("SCHOOLWATCH_SECRET_KEY")
-        settings = None
-        if key:
-            settings = WebSettings(secret_key=key)
-        else:
+        if not key:
+            key = secrets.token_urlsafe(32)
             typer.secho("warning: SCHOOLWATCH_SECRET_KEY is not set: using a random key, so everyone is logged out when the server restarts", fg=typer.colors.YELLOW, err=True)
+        settings = WebSettings(secret_key=key)
         web = create_app(ctx.db, ctx.config, ctx.clock, _connector_provider(ctx.clock), secure_cookies, settings=settings)
         typer.echo(f"review app on http://{host}:{port}/login (database {ctx.db})")
         uvicorn.run(web, host=host, port=port, proxy_headers=True, server_header=False, log_level="info")

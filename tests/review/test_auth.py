@@ -214,3 +214,40 @@ def test_logout_ends_session_and_records_a_human_check(web, logged_in, who):
     assert client.get("/queue", follow_redirects=False).status_code == 303
     rows = web.warehouse.query("SELECT kind, actor, account_id, platform, items, status FROM monitoring_checks")
     assert rows == [("human", who, "x-main", "x", 1, "ok")]
+
+
+def test_an_expired_session_is_still_recorded_as_a_review_check(warehouse):
+    web = make_app(warehouse, idle=timedelta(minutes=30))
+    first = web.client()
+    login(first, "dee")
+    first.get(f"/cases/{warehouse.cases['abuse']}")
+    first.get(f"/cases/{warehouse.cases['safeguarding']}")
+    warehouse.clock.advance(timedelta(hours=1))
+    other = web.client()
+    login(other, "cole")
+    other.get("/queue")  # any request that opens the database writes the ended session's checks
+    rows = warehouse.query("SELECT actor, account_id, platform, items, started_at, finished_at FROM monitoring_checks ORDER BY account_id")
+    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [("dee", "fb-page", "facebook", 1), ("dee", "x-main", "x", 1)]
+    assert all(r[5] - r[4] == timedelta(0) for r in rows)  # ended at its last request, not at the sweep
+    assert "Last human review" in other.get("/overview").text
+
+
+def test_sessions_open_at_shutdown_are_recorded(warehouse):
+    web = make_app(warehouse)
+    with web.client() as client:  # the context manager runs the app's startup and shutdown
+        login(client, "hana")
+        client.get(f"/cases/{warehouse.cases['abuse']}")
+        warehouse.clock.advance(timedelta(minutes=5))
+    rows = warehouse.query("SELECT actor, account_id, kind FROM monitoring_checks")
+    assert rows == [("hana", "x-main", "human")]
+
+
+def test_logging_in_again_gives_a_new_session_and_ends_the_old_one(web):
+    client = web.client()
+    login(client, "dee")
+    old_cookie = client.cookies.get("sw_session")
+    login(client, "cole")
+    assert client.cookies.get("sw_session") != old_cookie
+    stale = web.client()
+    stale.cookies.set("sw_session", old_cookie)
+    assert stale.get("/queue", follow_redirects=False).status_code == 303

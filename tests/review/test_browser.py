@@ -145,3 +145,17 @@ def test_hostile_post_is_inert_in_the_browser(page, warehouse):
     page.locator(".inert").click()
     page.wait_for_timeout(200)
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_coordinator_hands_a_safeguarding_case_to_the_dsl_without_seeing_it(page, warehouse):
+    case_id = warehouse.cases["safeguarding"]
+    _login(page, "cole")
+    page.goto(f"/cases/{case_id}")
+    assert "only the DSL may read" not in page.content()
+    assert page.locator(".restricted").first.is_visible()
+    page.select_option(f"form[action='/cases/{case_id}/assign'] select", "dee")
+    page.click(f"form[action='/cases/{case_id}/assign'] button")
+    page.get_by_text("Assigned to dee.").wait_for()
+    assert page.locator(f"form[action='/cases/{case_id}/note']").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "05-coordinator-safeguarding.png"), full_page=True)
+    assert [k for k, _ in warehouse.events(case_id)][-1] == "assigned"
