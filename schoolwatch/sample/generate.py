@@ -117,8 +117,9 @@ def facebook_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str
             c["parent"] = {"id": comments[-1][1]["id"]}
         comments.append((post, c))
     # two bad records: one with no created_time, one with a url that is not http(s)
-    bad1 = dict(comments[7][1]); bad1["id"] = bad1["id"] + "9"; bad1.pop("created_time")
-    bad2 = dict(comments[8][1]); bad2["id"] = bad2["id"] + "9"; bad2["permalink_url"] = "javascript:alert(document.cookie)"
+    bad1 = {**comments[7][1], "id": comments[7][1]["id"] + "9"}
+    bad1.pop("created_time")
+    bad2 = {**comments[8][1], "id": comments[8][1]["id"] + "9", "permalink_url": "javascript:alert(document.cookie)"}
     comments += [(comments[7][0], bad1), (comments[8][0], bad2)]
     by_post: dict[str, list[dict]] = {}
     for post, c in comments:
