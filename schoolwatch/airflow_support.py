@@ -306,7 +306,6 @@ def send_failure_mail(
     the thing that is broken or busy, the mail still goes, keyed by its outbox file.
     """
     from alerts.mail import SmtpSettings, build_message, deliver, render_html, send_once, write_eml  # noqa: PLC0415
-
     from warehouse.db import DatabaseBusyError, connect  # noqa: PLC0415
 
     settings = SmtpSettings.from_config(cfg, env)
@@ -462,3 +461,33 @@ def process_task() -> dict[str, Any]:
 
     cfg, db_path = task_config()
     return process(cfg, db_path, SystemClock()).as_dict()
+
+
+def platform_connectors(cfg: Any, secrets: Mapping[str, str], clock: Any) -> dict[str, Any]:
+    """One connector per platform the configuration uses (for removal checks).
+
+    A platform whose connector cannot be built gets one that answers ``unknown`` with the
+    reason, so the case records why the removal could not be verified.
+    """
+    platforms = sorted({a.platform for a in cfg.accounts} | {s.platform for s in cfg.searches})
+    return {
+        p: build_connector_or_failure(p, connector_creds(secrets, p, None), clock=clock, account=p)
+        for p in platforms
+    }
+
+
+def escalate_task() -> dict[str, Any]:
+    import os  # noqa: PLC0415
+
+    from alerts.escalation import tick  # noqa: PLC0415
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
+    from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
+    from warehouse.db import connect  # noqa: PLC0415
+
+    cfg, db_path = task_config()
+    clock = SystemClock()
+    connectors = platform_connectors(cfg, task_credentials(), clock)
+    settings = SmtpSettings.from_config(cfg, os.environ)
+    with connect(db_path) as con:
+        summary: dict[str, Any] = tick(con, cfg, clock, connectors, settings).as_dict()
+    return summary
