@@ -101,3 +101,26 @@ def describe(
         )
         lines.append(f"{env_name(platform, k)}: {'from ' + found if found else 'missing'}")
     return lines
+
+
+def from_connection(
+    platform: str,
+    *,
+    password: str | None = None,
+    password_key: str | None = None,
+    extra: Mapping[str, object] | None = None,
+) -> dict[str, str]:
+    """An Airflow connection's fields as a lookup source for :func:`resolve`.
+
+    The DAG task reads the connection (``BaseHook.get_connection``) and passes its
+    ``password`` (the main secret, stored as ``password_key``, e.g. ``BEARER_TOKEN``) and
+    its ``extra`` JSON (other keys, e.g. ``{"app_secret": "..."}``). Keys are upper-cased;
+    empty values are dropped. Library code never sees the connection object itself.
+    """
+    out: dict[str, str] = {}
+    for key, value in (extra or {}).items():
+        if isinstance(value, str) and value:
+            out[key_of(platform, str(key)).upper()] = value
+    if password and password_key:
+        out[key_of(platform, password_key).upper()] = password
+    return out

@@ -20,9 +20,16 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Any
 
-from connectors.base import Connector, SourceSpec
+from connectors.base import (
+    ActionResult,
+    CheckResult,
+    Connector,
+    FetchResult,
+    PageBudget,
+    SourceSpec,
+)
 from connectors.credentials import PermissionCheck
-from connectors.errors import FatalError
+from connectors.errors import ConnectorError, FatalError
 from schoolwatch.core.clock import Clock
 from schoolwatch.core.ids import PLATFORMS
 
@@ -72,3 +79,36 @@ def verify(
     """Check a credential and its permissions without fetching anything billable."""
     checks: list[PermissionCheck] = platform_module(platform).verify(creds, spec, **kw)
     return checks
+
+
+class Unavailable:
+    """Stands in for a connector that could not be built (no credential, no module yet).
+
+    Its ``fetch`` raises the build error, so :func:`connectors.base.fetch_to_landing`
+    records a *failed* check for that source, and the other sources go on.
+    """
+
+    def __init__(self, platform: str, error: ConnectorError) -> None:
+        self.platform = platform
+        self.error = error
+
+    def fetch(
+        self, source: SourceSpec, cursor: dict[str, Any] | None, budget: PageBudget
+    ) -> FetchResult:
+        raise self.error
+
+    def check(self, native_id: str) -> CheckResult:
+        return CheckResult("unknown", {"error": str(self.error)}, "connector unavailable")
+
+    def hide(self, native_id: str) -> ActionResult:
+        return ActionResult(False, {"error": str(self.error)}, str(self.error))
+
+
+def connector_or_failure(
+    platform: str, creds: Mapping[str, str], *, clock: Clock, **kw: Any
+) -> Connector:
+    """:func:`build_connector`, or an :class:`Unavailable` carrying why it failed."""
+    try:
+        return build_connector(platform, creds, clock=clock, **kw)
+    except ConnectorError as exc:
+        return Unavailable(platform, exc)

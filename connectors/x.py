@@ -631,7 +631,8 @@ def verify(
         ]
     conn = from_credentials(creds, clock=clock or SystemClock(), account=account, **kw)
     conn.retry = RetryPolicy(attempts=1, now=conn.clock.now)
-    handle = (spec.handle or "").lstrip("@") or "X"
+    # a search source has no handle of its own: any public account proves the token reads
+    handle = (spec.handle or "").lstrip("@") or "XDevelopers"
     try:
         resp = conn._call(
             "/2/users/by/username/:username", lambda: conn.client.get_user(username=handle)
@@ -664,7 +665,7 @@ def verify(
                     "no user-context keys",
                     "in the developer portal set app permissions to Read and Write, generate the Access Token"
                     " and Secret while logged in as the school account, and set SCHOOLWATCH_X_CONSUMER_KEY,"
-                    " _CONSUMER_SECRET, _ACCESS_TOKEN, _ACCESS_TOKEN_SECRET",
+                    " SCHOOLWATCH_X_CONSUMER_SECRET, SCHOOLWATCH_X_ACCESS_TOKEN, SCHOOLWATCH_X_ACCESS_TOKEN_SECRET",
                 )
             )
         else:

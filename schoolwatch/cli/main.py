@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from schoolwatch import __version__
+from schoolwatch.cli import connector_cmds
 from schoolwatch.cli.common import DEFAULT_DEMO_DIR, ConfigOpt, DbOpt, fail, resolve, setup_logging
 from schoolwatch.cli.output import print_rows, terminal_safe
 
@@ -99,6 +100,9 @@ def load(
         f"classified {d['classify']['posts']}, flagged {d['classify']['flagged']}; "
         f"cases opened {d['cases']['opened']}"
     )
+
+
+connector_cmds.register(app)
 
 
 def main() -> None:

@@ -34,3 +34,16 @@ def test_account_specific_wins_then_generic_then_bare_key() -> None:
 def test_factory_rejects_unknown_platform() -> None:
     with pytest.raises(FatalError, match="unknown platform"):
         build_connector("myspace", {}, clock=ManualClock())
+
+
+def test_airflow_connection_fields() -> None:
+    from connectors.credentials import from_connection
+
+    source = from_connection(
+        "facebook", password="page-token", password_key="PAGE_TOKEN", extra={"app_secret": "s3", "app_id": "", "n": 1}
+    )
+    assert source == {"PAGE_TOKEN": "page-token", "APP_SECRET": "s3"}
+    assert resolve(source, "facebook", ["PAGE_TOKEN", "APP_SECRET", "APP_ID"], "fb-page") == {
+        "PAGE_TOKEN": "page-token",
+        "APP_SECRET": "s3",
+    }

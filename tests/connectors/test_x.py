@@ -252,3 +252,33 @@ def test_factory_builds_from_credentials_and_looks_up_handle(clock, landing) -> 
 def test_build_query_keeps_configured_query() -> None:
     src = SourceSpec(source_id="s", school_id="a", platform="x", kind="search", query='"Example Academy" lang:en')
     assert build_query(src) == '"Example Academy" lang:en -is:retweet'
+
+
+def test_conversation_chunks_fit_the_query_limit() -> None:
+    from connectors.x import QUERY_MAX, _chunks
+
+    roots = [str(1900000000000000000 + i) for i in range(40)]
+    chunks = _chunks(roots)
+    assert [r for c in chunks for r in c] == roots and len(chunks) > 1
+    assert all(len(" OR ".join(f"conversation_id:{r}" for r in c)) <= QUERY_MAX for c in chunks)
+
+
+@responses.activate
+def test_search_quiet_run_is_one_call_with_since_id(conn, clock, landing) -> None:
+    responses.get(SEARCH, body=body("empty.json"))
+    m = fetch_to_landing(conn, SEARCH_SRC, {"search": {"since_id": "1900000000000000031"}}, landing, clock)
+    assert (m.status, m.items, m.api_calls, m.data_file) == ("ok", 0, 1, None)
+    p = params(responses.calls[0])
+    assert p["since_id"] == "1900000000000000031" and "start_time" not in p
+    assert m.cursor_after == {"search": {"since_id": "1900000000000000031"}}
+
+
+@responses.activate
+def test_failure_in_a_later_stream_lands_what_was_read_and_holds_the_cursor(conn, clock, landing) -> None:
+    src = SourceSpec(**{**ACCOUNT.__dict__, "streams": ("mentions", "replies")})
+    responses.get(MENTIONS, body=body("mentions_page2.json"))
+    responses.get(OWN, body=body("unauthorized.json"), status=401)
+    m = fetch_to_landing(conn, src, {"mentions": {"since_id": "1"}}, landing, clock)
+    assert m.status == "failed" and m.error_kind == "fatal" and m.items == 1
+    assert m.cursor_after is None and m.api_calls == 2
+    assert landed_lines(landing, m)[0]["native_id"] == "1900000000000000010"
