@@ -17,3 +17,8 @@ CREATE TABLE IF NOT EXISTS audit_views (
     sha256        VARCHAR NOT NULL,
     installed_at  TIMESTAMPTZ NOT NULL
 );
+
+-- The heads of the hash chains at the time each digest was sent (an outside witness: the
+-- e-mail carries them too), so `schoolwatch audit verify` can tell when history up to a
+-- sent digest was rewritten wholesale or cut short, which a chain alone cannot show.
+ALTER TABLE digests ADD COLUMN IF NOT EXISTS chain_heads JSON;
