@@ -107,6 +107,9 @@ __import__("schoolwatch.cli.case_cmds", fromlist=["register"]).register(app)  # 
 from schoolwatch.cli import compliance_cmds  # noqa: E402 - command groups register after the core ones
 
 compliance_cmds.register(app)
+from schoolwatch.cli import privacy_cmds  # noqa: E402 - command groups register after the core ones
+
+privacy_cmds.register(app)
 
 
 def main() -> None:
