@@ -490,4 +490,71 @@ def escalate_task() -> dict[str, Any]:
     settings = SmtpSettings.from_config(cfg, os.environ)
     with connect(db_path) as con:
         summary: dict[str, Any] = tick(con, cfg, clock, connectors, settings).as_dict()
+    if summary.get("emails_failed"):
+        raise TaskFailedError(f"{summary['emails_failed']} escalation e-mail(s) not accepted: {summary}")
     return summary
+
+
+class TaskFailedError(RuntimeError):
+    """A step finished but part of it failed (an e-mail not accepted): fail so Airflow retries.
+
+    Every side effect is keyed, so the retry only redoes what did not happen.
+    """
+
+
+def compliance_task(context: Mapping[str, Any]) -> dict[str, Any]:
+    """E-mail each account-week whose monitoring was missed (keyed: once each)."""
+    import os  # noqa: PLC0415
+
+    from alerts.compliance import alert_missed_weeks  # noqa: PLC0415
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
+    from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
+    from warehouse.db import connect  # noqa: PLC0415
+
+    cfg, db_path = task_config()
+    with connect(db_path) as con:
+        sent = alert_missed_weeks(con, cfg, SystemClock().now(), SmtpSettings.from_config(cfg, os.environ))
+    statuses = [r.status for r in sent]
+    summary = {s: statuses.count(s) for s in sorted(set(statuses))}
+    if "failed" in summary:
+        raise TaskFailedError(f"{summary['failed']} compliance alert(s) not accepted by the mail server: {summary}")
+    return summary
+
+
+def digest_week(context: Mapping[str, Any]) -> str:
+    """The ISO week a digest run covers: the last full week before the run's interval end.
+
+    Derived from the data interval, not the wall clock, so a re-run or late run of a
+    Monday sends that Monday's week (and, keyed by week, sends it once).
+    """
+    from alerts.digest import default_week_start, iso_week_of  # noqa: PLC0415
+
+    return iso_week_of(default_week_start(interval_end(context)))
+
+
+def digest_task(context: Mapping[str, Any]) -> dict[str, Any]:
+    import os  # noqa: PLC0415
+
+    from alerts.digest import send_weekly  # noqa: PLC0415
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
+    from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
+    from warehouse.db import connect  # noqa: PLC0415
+
+    cfg, db_path = task_config()
+    settings = SmtpSettings.from_config(cfg, os.environ)
+    with connect(db_path) as con:
+        result = send_weekly(con, cfg, SystemClock(), settings, week=digest_week(context))
+    summary: dict[str, Any] = result.as_dict()
+    if result.status == "failed":
+        raise TaskFailedError(f"digest {result.iso_week} not sent: {summary}")
+    return summary
+
+
+def retention_task() -> dict[str, Any]:
+    from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
+    from warehouse.pseudonym import key_from_env  # noqa: PLC0415
+    from warehouse.retention import run_retention  # noqa: PLC0415
+
+    cfg, db_path = task_config()
+    result: dict[str, Any] = run_retention(db_path, cfg, SystemClock().now(), key=key_from_env(task_credentials()))
+    return result

@@ -50,6 +50,7 @@ kind = "own"
 principal = "Ms Ada Quint"
 reserve = "Mr Bo Lark"
 streams = ["mentions"]
+holiday_check_every = "6d"
 
 [[searches]]
 id = "x-names"

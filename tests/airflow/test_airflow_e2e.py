@@ -7,12 +7,10 @@ the same interval again, escalate, digest.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +147,6 @@ def test_escalate_verifies_a_removal(dag_runner: DagRunner, school: School) -> N
     assert [k for (k,) in school.query("SELECT kind FROM case_events WHERE case_id = ?", [case_id])].count("removal_verified") == 1
 
 
-@pytest.mark.skipif(importlib.util.find_spec("alerts.digest") is None, reason="alerts.digest (branch compliance) not merged yet")
 def test_digest_sends_one_email(dag_runner: DagRunner, school: School) -> None:
     school.smtp.messages.clear()
     result = dag_runner.run("schoolwatch_digest", "2026-11-23T07:00:00+00:00", env=school.env)
@@ -161,5 +158,10 @@ def test_digest_sends_one_email(dag_runner: DagRunner, school: School) -> None:
     assert len([m for m in school.smtp.messages if "governors@stexample.example.org" in str(m["To"])]) == 1
 
 
-def _subjects(messages: list[EmailMessage]) -> list[str]:
-    return [str(m["Subject"]) for m in messages]
+def test_retention_runs_and_is_recorded(dag_runner: DagRunner, school: School) -> None:
+    before = school.query("SELECT count(*) FROM audit_log")[0][0]
+    result = dag_runner.run("schoolwatch_retention", "2026-11-22T02:30:00+00:00", env=school.env)
+    assert result["state"] == "success", dag_runner.log_tail()
+    assert isinstance(result["tasks"]["retention"]["return"], dict)
+    assert school.query("SELECT count(*) FROM audit_log")[0][0] > before
+    assert school.counts()["posts"] == 3  # nothing here is old enough to purge
