@@ -110,6 +110,7 @@ compliance_cmds.register(app)
 from schoolwatch.cli import privacy_cmds  # noqa: E402 - command groups register after the core ones
 
 privacy_cmds.register(app)
+__import__("schoolwatch.cli.web_cmds", fromlist=["register"]).register(app)  # serve, users ...
 
 
 def main() -> None:
