@@ -299,6 +299,7 @@ def send_failure_mail(
     error: str,
     now: datetime,
     env: Mapping[str, str],
+    lock_wait: float = 20.0,
 ) -> str:
     """E-mail the IT contact that a task failed; returns the send status.
 
@@ -332,7 +333,7 @@ def send_failure_mail(
         )
 
     try:
-        with connect(db_path, max_wait=20.0) as con:
+        with connect(db_path, max_wait=lock_wait) as con:
             return send_once(con, key, "airflow_failure", build, settings, now).status
     except (DatabaseBusyError, OSError) as exc:
         log.warning("failure mail %s: database unavailable (%s); keying by the outbox file", key, exc)
