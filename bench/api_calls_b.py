@@ -205,7 +205,7 @@ def main() -> None:
     print(f"{'source':<18} {'run':<6} {'new':>5} {'calls':>6} {'pages':>6} {'landed':>7}  status  notes")
     for name, label, m in rows:
         new = {"first": args.first, "quiet": 0, "busy": args.busy}[label]
-        notes = "; ".join(n for n in m.notes if "quota" in n or "304" in n or "budget" in n)
+        notes = "; ".join(n for n in m.notes if any(w in n for w in ("quota", "304", "budget", "gap")))
         print(f"{name:<18} {label:<6} {new:>5} {m.api_calls:>6} {m.pages:>6} {m.items:>7}  {m.status:<7} {notes}")
 
 

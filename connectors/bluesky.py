@@ -359,7 +359,8 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Bl
     """Log in with the app password, or reuse ``SCHOOLWATCH_BLUESKY_SESSION`` when set.
 
     ``kw``: ``base_url`` (default ``https://bsky.social/xrpc``) goes to :class:`Client`;
-    ``on_session`` is called with the exported session string so the edge can store it;
+    ``on_session`` is called with the exported session string (after login and after each
+    token refresh) so the edge can store it;
     the rest goes to the connector.
     """
     missing = _missing(creds, REQUIRED_ENV)
@@ -384,6 +385,8 @@ def from_credentials(creds: Mapping[str, str], *, clock: Clock, **kw: Any) -> Bl
     conn.did = conn.did or Session.decode(exported).did
     if on_session:
         on_session(exported)
+        # The client refreshes its tokens by itself; hand each refreshed session on too.
+        client.on_session_change(lambda _event, session: on_session(session.encode()))
     return conn
 
 

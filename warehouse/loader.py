@@ -79,6 +79,7 @@ class _Prepared:
     frame: pd.DataFrame | None = None
     by_line: dict[int, dict[str, Any]] = field(default_factory=dict)
     quarantine: list[tuple[Any, ...]] = field(default_factory=list)
+    validation: list[tuple[Any, ...]] = field(default_factory=list)
     error: str | None = None  # the whole file is unreadable
 
 
@@ -145,7 +146,7 @@ def _load_group(
 ) -> None:
     now = clock.now()
     prepared = {stem: _prepare(landing, data, now) for stem, data, _ in group if data is not None}
-    _validate_group([p for p in prepared.values() if p.frame is not None and not p.frame.empty], con, now)
+    _validate_group([p for p in prepared.values() if p.frame is not None and not p.frame.empty], now)
     for stem, data, manifest in group:
         with transaction(con):
             data_ok = True
@@ -190,15 +191,17 @@ def _prepare(landing: LandingZone, path: Path, now: Any) -> _Prepared:
     return prep
 
 
-def _validate_group(preps: list[_Prepared], con: duckdb.DuckDBPyConnection, now: Any) -> None:
-    """One great-expectations validation over every prepared file; failing rows -> quarantine."""
+def _validate_group(preps: list[_Prepared], now: Any) -> None:
+    """One great-expectations validation over every prepared file; failing rows -> quarantine.
+
+    Nothing is written here: each file's results and quarantine rows are committed with it.
+    """
     if not preps:
         return
     combined = pd.concat([p.frame.assign(_file=i) for i, p in enumerate(preps)], ignore_index=True)  # type: ignore[union-attr]
     report = validate_posts(combined, now=now, unique_within="_file")
     for i, p in enumerate(preps):
-        part = combined.index[combined["_file"] == i]
-        _store_validation(con, p.rel, report, part, now)
+        p.validation = _validation_rows(p.rel, report, combined.index[combined["_file"] == i], now)
     if not report.failed_rows:
         return
     drop: dict[int, list[int]] = {}
@@ -241,6 +244,12 @@ def _file_sha(path: Path) -> str:
 def _commit_data(con: duckdb.DuckDBPyConnection, prep: _Prepared, now: Any, summary: LoadSummary) -> bool:
     """Write one prepared file; returns False when the whole file had to be quarantined."""
     _quarantine(con, prep.quarantine)
+    if prep.validation:
+        con.executemany(
+            "INSERT INTO validation_results (batch_id, expectation, column_name, success, element_count, unexpected_count, validated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            prep.validation,
+        )
     if prep.error is not None:
         con.execute(
             "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
@@ -268,20 +277,16 @@ def _commit_data(con: duckdb.DuckDBPyConnection, prep: _Prepared, now: Any, summ
     return True
 
 
-def _store_validation(con: duckdb.DuckDBPyConnection, batch: str, report: ValidationReport, part: pd.Index, now: Any) -> None:
+def _validation_rows(batch: str, report: ValidationReport, part: pd.Index, now: Any) -> list[tuple[Any, ...]]:
     """Per file: each expectation's outcome on that file's rows."""
-    if not report.outcomes:
-        return
     members = set(part)
     rows = []
     for o in report.outcomes:
         bad = sum(1 for i in o.unexpected_index if i in members)
-        rows.append((batch, o.expectation, o.column or "", bad == 0 and (o.success or bool(o.unexpected_index)), len(part), bad, now))
-    con.executemany(
-        "INSERT INTO validation_results (batch_id, expectation, column_name, success, element_count, unexpected_count, validated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        rows,
-    )
+        # an expectation that failed without naming rows failed for every file in the group
+        ok = bad == 0 and (o.success or bool(o.unexpected_index))
+        rows.append((batch, o.expectation, o.column or "", ok, len(part), bad, now))
+    return rows
 
 
 def _upsert(
@@ -397,7 +402,15 @@ def _load_manifest(
         recorded_at=now,
     )
     summary.checks_recorded += 1
-    if status in ("ok", "partial") and m.cursor_after is not None:
+    # Advance only from where the warehouse's cursor stands: a run fetched after a run whose
+    # data was lost (corrupt file) starts past the lost items, and moving to its cursor would
+    # skip them for good. Left where it is, the next fetch reads them again (upserts dedupe).
+    stored = con.execute("SELECT cursor FROM cursors WHERE source_id = ?", [m.source_id]).fetchall()
+    # (A run that started from no cursor, a first or a from-scratch fetch, may always move it.)
+    contiguous = m.cursor_before is None or (json.loads(stored[0][0]) if stored else None) == m.cursor_before
+    if status in ("ok", "partial") and m.cursor_after is not None and not contiguous:
+        log.warning("run %s of %s started from another cursor than the stored one; cursor not moved", m.run_id, m.source_id)
+    if status in ("ok", "partial") and m.cursor_after is not None and contiguous:
         con.execute(
             "INSERT INTO cursors (source_id, cursor, run_id, updated_at) VALUES (?, ?::JSON, ?, ?) "
             "ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor, run_id = excluded.run_id, updated_at = excluded.updated_at",

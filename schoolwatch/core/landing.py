@@ -177,6 +177,38 @@ class LandingZone:
         return None
 
 
+    def is_intact(self, path: Path) -> bool:
+        """Whether a data file decompresses whole (gzip checks its CRC and length)."""
+        try:
+            with gzip.open(path, "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+        except (OSError, EOFError, zlib.error):
+            return False
+        return True
+
+    def pending_cursor(self, platform: str, source_id: str, loaded: set[str]) -> dict[str, Any] | None:
+        """The newest cursor among manifests not loaded yet, if every such run landed intact.
+
+        None means "use the warehouse's cursor": no pending run moved the cursor, or one of
+        them has a corrupt, missing or unreadable file, whose items the loader will
+        quarantine and the next fetch must read again (so its cursor must not be trusted).
+        """
+        cursor = None
+        for path in sorted(self.folder(platform, source_id).glob(f"*{MANIFEST_SUFFIX}")):
+            if self.relative(path) in loaded:
+                continue
+            try:
+                m = Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                return None
+            if m.data_file and not self.is_intact(path.with_name(m.data_file)):
+                return None
+            if m.status in ("ok", "partial") and m.cursor_after is not None:
+                cursor = m.cursor_after
+        return cursor
+
+
 def item_line(
     meta: RunMeta,
     *,

@@ -63,9 +63,13 @@ def landed_lines(landing: LandingZone, manifest: Manifest) -> list[dict[str, Any
     if manifest.data_file is None:
         return []
     path = landing.folder(manifest.platform, manifest.source_id) / manifest.data_file
-    return [json.loads(line) for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()]
+    return [
+        json.loads(line) for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    ]
 
 
 def landed_bytes(landing: LandingZone, manifest: Manifest) -> bytes:
     assert manifest.data_file is not None
-    return gzip.decompress((landing.folder(manifest.platform, manifest.source_id) / manifest.data_file).read_bytes())
+    return gzip.decompress(
+        (landing.folder(manifest.platform, manifest.source_id) / manifest.data_file).read_bytes()
+    )

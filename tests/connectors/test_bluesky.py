@@ -252,3 +252,17 @@ def test_an_item_without_indexed_at_is_named_in_the_manifest(xrpc, clock, tmp_pa
     xrpc.get("/app.bsky.feed.searchPosts").respond(json=page)
     m = fetch_to_landing(make(clock), SEARCH, None, LandingZone(tmp_path), clock)
     assert m.status == "ok" and m.items == 1 and any("3lbroken0001" in n for n in m.notes)
+
+
+def test_refreshed_sessions_are_handed_to_the_edge(xrpc, clock, tmp_path):
+    import time  # noqa: PLC0415 - the SDK decides on refresh with the real clock and the JWT's exp
+
+    soon = {**SESSION, "accessJwt": jwt({"scope": "com.atproto.appPass", "sub": SCHOOL_DID, "exp": int(time.time()) + 60})}
+    xrpc["login"].respond(json=soon)
+    fresh = {**SESSION, "accessJwt": jwt({"scope": "com.atproto.appPass", "sub": SCHOOL_DID, "exp": 4102444801})}
+    refresh = xrpc.post("/com.atproto.server.refreshSession").respond(json=fresh)
+    serve_search(xrpc, "search_page2.json")
+    exported: list[str] = []
+    m = fetch_to_landing(make(clock, on_session=exported.append), SEARCH, None, LandingZone(tmp_path), clock)
+    assert m.status == "ok" and refresh.call_count == 1
+    assert len(exported) == 2 and fresh["accessJwt"] in exported[1]

@@ -76,7 +76,10 @@ def cfg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @responses.activate
 def test_accounts_check_table_without_tokens(cfg: Path) -> None:
-    responses.get("https://api.twitter.com/2/users/by/username/StExampleSch", body=fixture_text("x", "user_by_username.json"))
+    responses.get(
+        "https://api.twitter.com/2/users/by/username/StExampleSch",
+        body=fixture_text("x", "user_by_username.json"),
+    )
     responses.get(f"{G}/debug_token", body=fixture_text("facebook", "debug_token_valid.json"))
     responses.get(f"{G}/104400000000001", body=fixture_text("facebook", "page.json"))
     result = CliRunner().invoke(app, ["accounts", "check", "--config", str(cfg), "--json"])
@@ -92,38 +95,62 @@ def test_accounts_check_table_without_tokens(cfg: Path) -> None:
     assert "SCHOOLWATCH_X_ACCESS_TOKEN" in by[("x-main", "hide replies (user context)")]["fix"]
     assert by[("fb-page", "pages_manage_engagement (hide and delete comments)")]["works"] == "ok"
     ig = by[("ig-main", "credentials")]
-    assert ig["works"] == "FAILS" and "SCHOOLWATCH_INSTAGRAM_ACCESS_TOKEN" in ig["fix"] and "IG_MAIN" in ig["fix"]
+    assert (
+        ig["works"] == "FAILS"
+        and "SCHOOLWATCH_INSTAGRAM_ACCESS_TOKEN" in ig["fix"]
+        and "IG_MAIN" in ig["fix"]
+    )
 
 
 @pytest.mark.slow  # the load step imports great-expectations and the classifier
 @responses.activate
 def test_ingest_lands_loads_and_isolates_failures(cfg: Path) -> None:
-    responses.get("https://api.twitter.com/2/users/1234500000/mentions", body=fixture_text("x", "mentions_page2.json"))
-    responses.get(f"{G}/104400000000001/tagged", json={"data": fixture_json("facebook", "tagged_p1.json")["data"]})
+    responses.get(
+        "https://api.twitter.com/2/users/1234500000/mentions",
+        body=fixture_text("x", "mentions_page2.json"),
+    )
+    responses.get(
+        f"{G}/104400000000001/tagged",
+        json={"data": fixture_json("facebook", "tagged_p1.json")["data"]},
+    )
     db = cfg.parent / "w.duckdb"
-    result = CliRunner().invoke(app, ["ingest", "--config", str(cfg), "--db", str(db), "--no-progress"])
+    result = CliRunner().invoke(
+        app, ["ingest", "--config", str(cfg), "--db", str(db), "--no-progress"]
+    )
     out = result.output
     assert result.exit_code == 1, out  # instagram: no credential -> failed check, others fine
     assert "X-SECRET-BEARER" not in out
     assert "ig-main" in out and "SCHOOLWATCH_INSTAGRAM_ACCESS_TOKEN" in out
     assert "loaded" in out
     with duckdb.connect(str(db), read_only=True) as con:
-        posts = dict(con.execute("SELECT platform, count(*) FROM posts GROUP BY platform").fetchall())
+        posts = dict(
+            con.execute("SELECT platform, count(*) FROM posts GROUP BY platform").fetchall()
+        )
         checks = set(con.execute("SELECT source_id, status FROM monitoring_checks").fetchall())
     assert posts == {"x": 1, "facebook": 1}
     assert checks == {("ig-main", "failed"), ("x-main", "ok"), ("fb-page", "ok")}
 
 
 def test_ingest_unknown_source(cfg: Path) -> None:
-    result = CliRunner().invoke(app, ["ingest", "--config", str(cfg), "--source", "nope", "--no-load"])
+    result = CliRunner().invoke(
+        app, ["ingest", "--config", str(cfg), "--source", "nope", "--no-load"]
+    )
     assert result.exit_code == 2 and "nope" in result.output
 
 
 @responses.activate
 def test_ingest_with_progress_display_no_load(cfg: Path) -> None:
-    responses.get("https://api.twitter.com/2/users/1234500000/mentions", body=fixture_text("x", "mentions_page1.json"))
-    responses.get("https://api.twitter.com/2/users/1234500000/mentions", body=fixture_text("x", "mentions_page2.json"))
-    result = CliRunner().invoke(app, ["ingest", "--config", str(cfg), "--source", "x-main", "--no-load", "--progress"])
+    responses.get(
+        "https://api.twitter.com/2/users/1234500000/mentions",
+        body=fixture_text("x", "mentions_page1.json"),
+    )
+    responses.get(
+        "https://api.twitter.com/2/users/1234500000/mentions",
+        body=fixture_text("x", "mentions_page2.json"),
+    )
+    result = CliRunner().invoke(
+        app, ["ingest", "--config", str(cfg), "--source", "x-main", "--no-load", "--progress"]
+    )
     assert result.exit_code == 0, result.output
     assert "x-main" in result.output and "loaded" not in result.output
     manifests = list((cfg.parent / "data" / "landing" / "x" / "x-main").glob("*.manifest.json"))

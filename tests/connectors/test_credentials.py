@@ -17,11 +17,15 @@ def test_account_specific_wins_then_generic_then_bare_key() -> None:
         "SCHOOLWATCH_X_CONSUMER_KEY": "",
         "consumer_secret": "from-airflow-extra",
     }
-    assert env_name("x", "bearer_token", "st-example-x") == "SCHOOLWATCH_X_BEARER_TOKEN_ST_EXAMPLE_X"
+    assert (
+        env_name("x", "bearer_token", "st-example-x") == "SCHOOLWATCH_X_BEARER_TOKEN_ST_EXAMPLE_X"
+    )
     assert lookup(env, "x", "BEARER_TOKEN", "st-example-x") == "per-account"
     assert lookup(env, "x", "BEARER_TOKEN", "other-school") == "generic"
     assert lookup(env, "x", "CONSUMER_KEY") is None  # empty counts as unset
-    creds = resolve(env, "x", ["SCHOOLWATCH_X_BEARER_TOKEN", "CONSUMER_SECRET", "CONSUMER_KEY"], "st-example-x")
+    creds = resolve(
+        env, "x", ["SCHOOLWATCH_X_BEARER_TOKEN", "CONSUMER_SECRET", "CONSUMER_KEY"], "st-example-x"
+    )
     assert creds == {"BEARER_TOKEN": "per-account", "CONSUMER_SECRET": "from-airflow-extra"}
     assert missing(creds, "x", ["SCHOOLWATCH_X_BEARER_TOKEN", "SCHOOLWATCH_X_CONSUMER_KEY"]) == [
         "SCHOOLWATCH_X_CONSUMER_KEY"
@@ -40,7 +44,10 @@ def test_airflow_connection_fields() -> None:
     from connectors.credentials import from_connection
 
     source = from_connection(
-        "facebook", password="page-token", password_key="PAGE_TOKEN", extra={"app_secret": "s3", "app_id": "", "n": 1}
+        "facebook",
+        password="page-token",
+        password_key="PAGE_TOKEN",
+        extra={"app_secret": "s3", "app_id": "", "n": 1},
     )
     assert source == {"PAGE_TOKEN": "page-token", "APP_SECRET": "s3"}
     assert resolve(source, "facebook", ["PAGE_TOKEN", "APP_SECRET", "APP_ID"], "fb-page") == {

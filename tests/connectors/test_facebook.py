@@ -45,7 +45,11 @@ def q(call: responses.Call) -> dict[str, str]:
 @pytest.fixture
 def conn(clock, retry) -> FacebookConnector:
     return from_credentials(
-        {"PAGE_TOKEN": "PAGE-TOKEN-SECRET", "APP_SECRET": "app-secret", "APP_ID": "900000000000001"},
+        {
+            "PAGE_TOKEN": "PAGE-TOKEN-SECRET",
+            "APP_SECRET": "app-secret",
+            "APP_ID": "900000000000001",
+        },
         clock=clock,
         account="st-example-fb",
         retry=retry,
@@ -103,13 +107,18 @@ def test_pages_watermark_and_quiet_run(conn, clock, landing) -> None:
     assert b"PAGE-TOKEN-SECRET" not in landed_bytes(landing, m1)
 
     # quiet run: one call per stream, nothing landed, still an ok check
-    responses.get(POSTS_URL, body=fixture_text("facebook", "published_posts_p1.json").replace('"next"', '"nxt"'))
+    responses.get(
+        POSTS_URL,
+        body=fixture_text("facebook", "published_posts_p1.json").replace('"next"', '"nxt"'),
+    )
     responses.get(TAGGED_URL, body=body("tagged_end.json"))
     n0 = len(responses.calls)
     m2 = fetch_to_landing(conn, SRC, cur, landing, clock)
     assert (m2.status, m2.items, m2.api_calls, m2.data_file) == ("ok", 0, 2, None)
     assert len(responses.calls) - n0 == 2
-    assert int(q(responses.calls[-1])["since"]) == int((NOW.replace(day=6, hour=12) - timedelta(minutes=10)).timestamp())
+    assert int(q(responses.calls[-1])["since"]) == int(
+        (NOW.replace(day=6, hour=12) - timedelta(minutes=10)).timestamp()
+    )
 
 
 @responses.activate
@@ -121,8 +130,12 @@ def test_next_run_rereads_overlap_and_drops_seen_ids(conn, clock, landing) -> No
     clock.advance(timedelta(hours=2))
     m2 = fetch_to_landing(conn, SRC, m1.cursor_after, landing, clock)
     comment_call = [c for c in responses.calls if c.request.url.startswith(COMMENTS_URL)][-1]
-    assert int(q(comment_call)["since"]) == int((NOW.replace(day=6, hour=19, minute=30, second=12)).timestamp())
-    assert [ln["native_id"] for ln in landed_lines(landing, m2)] == ["122100000000000002_2233445566778802"]
+    assert int(q(comment_call)["since"]) == int(
+        (NOW.replace(day=6, hour=19, minute=30, second=12)).timestamp()
+    )
+    assert [ln["native_id"] for ln in landed_lines(landing, m2)] == [
+        "122100000000000002_2233445566778802"
+    ]
     assert m2.cursor_after["comments"]["since"] == "2026-09-07T09:15:00+00:00"
 
 
@@ -131,7 +144,14 @@ def test_page_budget_keeps_old_watermark(conn, clock, landing) -> None:
     responses.get(POSTS_URL, body=body("published_posts_p1.json"))
     responses.get(POSTS_URL, body=body("published_posts_p2.json"))
     responses.get(COMMENTS_URL, body=body("comments_p1.json"))
-    m = fetch_to_landing(conn, SRC, {"comments": {"since": "2026-09-01T00:00:00+00:00"}}, landing, clock, budget=PageBudget(3))
+    m = fetch_to_landing(
+        conn,
+        SRC,
+        {"comments": {"since": "2026-09-01T00:00:00+00:00"}},
+        landing,
+        clock,
+        budget=PageBudget(3),
+    )
     assert m.status == "partial" and m.items == 2
     assert m.cursor_after["comments"]["since"] == "2026-09-01T00:00:00+00:00"
     assert set(m.cursor_after["comments"]["seen"]) == {
@@ -145,9 +165,16 @@ def test_page_budget_keeps_old_watermark(conn, clock, landing) -> None:
 @responses.activate
 def test_rate_limit_code_32_stops_and_records_regain_time(conn, clock, sleeps, landing) -> None:
     usage = '{"104400000000001":[{"type":"pages","call_count":100,"total_cputime":12,"total_time":30,"estimated_time_to_regain_access":25}]}'
-    responses.get(POSTS_URL, body=body("rate_limited.json"), status=400, headers={"X-Business-Use-Case-Usage": usage})
+    responses.get(
+        POSTS_URL,
+        body=body("rate_limited.json"),
+        status=400,
+        headers={"X-Business-Use-Case-Usage": usage},
+    )
     m = fetch_to_landing(conn, SRC, None, landing, clock)
-    assert m.status == "partial" and m.rate_limited_until == (NOW + timedelta(minutes=25)).isoformat()
+    assert (
+        m.status == "partial" and m.rate_limited_until == (NOW + timedelta(minutes=25)).isoformat()
+    )
     assert sleeps.slept == [] and m.api_calls == 1
 
 
@@ -162,8 +189,17 @@ def test_429_with_retry_after_is_waited_with_injected_time(clock, sleeps, retry)
 
 @responses.activate
 def test_500_then_success(conn, clock, sleeps, landing) -> None:
-    responses.get(POSTS_URL, status=500, body='{"error":{"message":"An unknown error has occurred.","type":"OAuthException","is_transient":true,"code":1,"fbtrace_id":"A1"}}')
-    responses.get(POSTS_URL, status=502, body="<html><body>Bad gateway</body></html>", content_type="text/html")
+    responses.get(
+        POSTS_URL,
+        status=500,
+        body='{"error":{"message":"An unknown error has occurred.","type":"OAuthException","is_transient":true,"code":1,"fbtrace_id":"A1"}}',
+    )
+    responses.get(
+        POSTS_URL,
+        status=502,
+        body="<html><body>Bad gateway</body></html>",
+        content_type="text/html",
+    )
     responses.get(POSTS_URL, body=body("empty.json"))
     responses.get(TAGGED_URL, body=body("empty.json"))
     m = fetch_to_landing(conn, SRC, None, landing, clock)
@@ -171,9 +207,18 @@ def test_500_then_success(conn, clock, sleeps, landing) -> None:
 
 
 @responses.activate
-def test_expired_token_is_fatal_naming_account_and_permission_others_go_on(conn, clock, landing) -> None:
+def test_expired_token_is_fatal_naming_account_and_permission_others_go_on(
+    conn, clock, landing
+) -> None:
     responses.get(POSTS_URL, body=body("token_expired.json"), status=400)
-    other = SourceSpec(**{**SRC.__dict__, "source_id": "other-page", "native_id": "104400000000777", "streams": ("tagged",)})
+    other = SourceSpec(
+        **{
+            **SRC.__dict__,
+            "source_id": "other-page",
+            "native_id": "104400000000777",
+            "streams": ("tagged",),
+        }
+    )
     responses.get(f"{G}/104400000000777/tagged", body=body("empty.json"))
     bad = fetch_to_landing(conn, SRC, None, landing, clock)
     good = fetch_to_landing(conn, other, None, landing, clock)
@@ -244,7 +289,10 @@ def test_hide_and_delete_return_evidence(conn) -> None:
 @responses.activate
 def test_paging_next_to_another_host_is_refused(clock, retry) -> None:
     graph = GraphClient("T", clock=clock, retry=retry)
-    responses.get(f"{G}/{PAGE}/tagged", json={"data": [], "paging": {"next": "https://evil.example/steal?x=1"}})
+    responses.get(
+        f"{G}/{PAGE}/tagged",
+        json={"data": [], "paging": {"next": "https://evil.example/steal?x=1"}},
+    )
     with pytest.raises(Exception, match="another host"):
         list(graph.paginate(f"{PAGE}/tagged", {}, PageBudget(5)))
 
@@ -252,14 +300,22 @@ def test_paging_next_to_another_host_is_refused(clock, retry) -> None:
 def test_usage_headers() -> None:
     u = read_usage({"X-App-Usage": '{"call_count":12,"total_time":40,"total_cputime":3}'})
     assert u.percent == 40
-    u = read_usage({"x-business-use-case-usage": '{"1":[{"type":"pages","call_count":5,"total_cputime":91,"total_time":2,"estimated_time_to_regain_access":7}]}'})
+    u = read_usage(
+        {
+            "x-business-use-case-usage": '{"1":[{"type":"pages","call_count":5,"total_cputime":91,"total_time":2,"estimated_time_to_regain_access":7}]}'
+        }
+    )
     assert (u.percent, u.regain_minutes) == (91, 7)
 
 
 @responses.activate
 def test_high_usage_pauses_before_throttling(clock, retry) -> None:
     graph = GraphClient("T", clock=clock, retry=retry)
-    responses.get(f"{G}/{PAGE}", body=body("page.json"), headers={"X-App-Usage": '{"call_count":95,"total_time":1,"total_cputime":1}'})
+    responses.get(
+        f"{G}/{PAGE}",
+        body=body("page.json"),
+        headers={"X-App-Usage": '{"call_count":95,"total_time":1,"total_cputime":1}'},
+    )
     graph.get(PAGE)
     with pytest.raises(Exception, match="usage at 95%"):
         graph.get(PAGE)
@@ -281,6 +337,8 @@ def test_verify_reports_scopes_without_printing_token(clock) -> None:
 
 def test_session_is_injectable(clock) -> None:
     s = requests.Session()
-    c = from_credentials({"PAGE_TOKEN": "x"}, clock=clock, session=s, base_url="http://127.0.0.1:9", version="25.0")
+    c = from_credentials(
+        {"PAGE_TOKEN": "x"}, clock=clock, session=s, base_url="http://127.0.0.1:9", version="25.0"
+    )
     assert c.graph.session is s and c.graph.url("me") == "http://127.0.0.1:9/v25.0/me"
     assert "x" not in repr(c.graph).split("account")[0].replace("graph", "")

@@ -28,10 +28,16 @@ def policy(clock: ManualClock, slept: list[float]) -> RetryPolicy:
 def test_retry_after_seconds_and_date_and_epoch() -> None:
     clock = ManualClock(NOW)
     assert retry_at_from_headers({"Retry-After": "30"}, clock) == NOW + timedelta(seconds=30)
-    assert retry_at_from_headers({"Retry-After": "Mon, 07 Sep 2026 08:05:00 GMT"}, clock) == NOW + timedelta(minutes=5)
+    assert retry_at_from_headers(
+        {"Retry-After": "Mon, 07 Sep 2026 08:05:00 GMT"}, clock
+    ) == NOW + timedelta(minutes=5)
     epoch = int((NOW + timedelta(minutes=15)).timestamp())
-    assert retry_at_from_headers({"x-rate-limit-reset": str(epoch)}, clock) == NOW + timedelta(minutes=15)
-    assert retry_at_from_headers({"ratelimit-reset": str(epoch)}, clock) == NOW + timedelta(minutes=15)
+    assert retry_at_from_headers({"x-rate-limit-reset": str(epoch)}, clock) == NOW + timedelta(
+        minutes=15
+    )
+    assert retry_at_from_headers({"ratelimit-reset": str(epoch)}, clock) == NOW + timedelta(
+        minutes=15
+    )
     assert retry_at_from_headers({"x-ratelimit-reset": "42"}, clock) == NOW + timedelta(seconds=42)
     assert retry_at_from_headers({}, clock) is None
 
@@ -44,7 +50,9 @@ def test_429_waits_for_reset_without_sleeping_for_real() -> None:
     responses.get(url, status=429, headers={"Retry-After": "20"})
     responses.get(url, json={"ok": True})
     counter = CallCounter()
-    resp = send(requests.Session(), "GET", url, W, clock, retry=policy(clock, slept), counter=counter)
+    resp = send(
+        requests.Session(), "GET", url, W, clock, retry=policy(clock, slept), counter=counter
+    )
     assert resp.json() == {"ok": True}
     assert slept == [21.0]
     assert counter.calls == 2
@@ -68,7 +76,9 @@ def test_500_then_success_and_timeouts_retry() -> None:
     responses.get(url, body=requests.exceptions.ConnectTimeout("slow"))
     responses.get(url, json={"ok": 1})
     slept: list[float] = []
-    assert send(requests.Session(), "GET", url, W, clock, retry=policy(clock, slept)).json() == {"ok": 1}
+    assert send(requests.Session(), "GET", url, W, clock, retry=policy(clock, slept)).json() == {
+        "ok": 1
+    }
     assert len(slept) == 2
 
 
@@ -106,6 +116,6 @@ def test_malformed_json_is_skippable() -> None:
 
 
 def test_redact() -> None:
-    assert redact("https://g.test/v21.0/1/comments?access_token=abc&limit=25&appsecret_proof=ff") == (
-        "https://g.test/v21.0/1/comments?access_token=***&limit=25&appsecret_proof=***"
-    )
+    assert redact(
+        "https://g.test/v21.0/1/comments?access_token=abc&limit=25&appsecret_proof=ff"
+    ) == ("https://g.test/v21.0/1/comments?access_token=***&limit=25&appsecret_proof=***")

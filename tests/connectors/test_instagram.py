@@ -43,7 +43,13 @@ def no_next(name: str) -> str:
 
 @pytest.fixture
 def conn(clock, retry) -> InstagramConnector:
-    c = build_connector("instagram", {"ACCESS_TOKEN": "IG-TOKEN-SECRET"}, clock=clock, account="st-example-ig", retry=retry)
+    c = build_connector(
+        "instagram",
+        {"ACCESS_TOKEN": "IG-TOKEN-SECRET"},
+        clock=clock,
+        account="st-example-ig",
+        retry=retry,
+    )
     assert isinstance(c, InstagramConnector)
     return c
 
@@ -75,7 +81,9 @@ def test_pages_lines_and_quiet_run(conn, clock, landing) -> None:
     assert lines[1]["endpoint"] == "/{ig-comment-id}/replies"
     assert lines[0]["context"]["media"]["permalink"] == "https://www.instagram.com/p/Cx3ExAmPlE/"
     # media older than the lookback stops the media walk; media with no comments cost nothing
-    assert m1.cursor_after["comments"] == {"media": {"17900000000000003": 3, "17900000000000002": 0}}
+    assert m1.cursor_after["comments"] == {
+        "media": {"17900000000000003": 3, "17900000000000002": 0}
+    }
     assert m1.cursor_after["tags"]["since"] == "2026-09-06T11:00:00+00:00"
     assert "replies" in responses.calls[2].request.url.replace("%7B", "{")
 
@@ -108,27 +116,50 @@ def test_budget_and_rate_limit(conn, clock, landing) -> None:
     responses.get(MEDIA_URL, body=body("media_p1.json"))
     m = fetch_to_landing(conn, SRC, None, landing, clock, budget=PageBudget(1))
     assert m.status == "partial" and m.cursor_after["comments"] == {"media": {}}
-    responses.get(TAGS_URL, body=body("rate_limited.json"), status=400, headers={"X-App-Usage": '{"call_count":100,"total_time":10,"total_cputime":10}'})
-    m2 = fetch_to_landing(conn, SourceSpec(**{**SRC.__dict__, "streams": ("tags",)}), None, landing, clock)
-    assert m2.status == "partial" and m2.rate_limited_until == (NOW + timedelta(minutes=15)).isoformat()
+    responses.get(
+        TAGS_URL,
+        body=body("rate_limited.json"),
+        status=400,
+        headers={"X-App-Usage": '{"call_count":100,"total_time":10,"total_cputime":10}'},
+    )
+    m2 = fetch_to_landing(
+        conn, SourceSpec(**{**SRC.__dict__, "streams": ("tags",)}), None, landing, clock
+    )
+    assert (
+        m2.status == "partial"
+        and m2.rate_limited_until == (NOW + timedelta(minutes=15)).isoformat()
+    )
 
 
 @responses.activate
 def test_500_then_success(conn, clock, sleeps, landing) -> None:
     responses.get(TAGS_URL, status=503, body="")
     responses.get(TAGS_URL, body=body("tags_p1.json"))
-    m = fetch_to_landing(conn, SourceSpec(**{**SRC.__dict__, "streams": ("tags",)}), None, landing, clock)
+    m = fetch_to_landing(
+        conn, SourceSpec(**{**SRC.__dict__, "streams": ("tags",)}), None, landing, clock
+    )
     assert m.status == "ok" and m.items == 2 and len(sleeps.slept) == 1
 
 
 @responses.activate
 def test_expired_token_fatal_other_source_ok(conn, clock, landing) -> None:
     responses.get(MEDIA_URL, body=body("token_expired.json"), status=400)
-    other = SourceSpec(**{**SRC.__dict__, "source_id": "other-ig", "native_id": "17841400000000999", "streams": ("tags",)})
+    other = SourceSpec(
+        **{
+            **SRC.__dict__,
+            "source_id": "other-ig",
+            "native_id": "17841400000000999",
+            "streams": ("tags",),
+        }
+    )
     responses.get(f"{G}/17841400000000999/tags", json={"data": []})
     bad = fetch_to_landing(conn, SRC, None, landing, clock)
     good = fetch_to_landing(conn, other, None, landing, clock)
-    assert bad.error_kind == "fatal" and "st-example-ig" in bad.error and "instagram_manage_comments" in bad.error
+    assert (
+        bad.error_kind == "fatal"
+        and "st-example-ig" in bad.error
+        and "instagram_manage_comments" in bad.error
+    )
     assert "IG-TOKEN-SECRET" not in bad.error
     assert good.status == "ok"
 
@@ -160,7 +191,11 @@ def test_check_hide_delete(conn) -> None:
     assert conn.check("17990000000000011").state == "unknown"
     responses.post(url, body=body("hide_ok.json"))
     res = conn.hide("17990000000000011")
-    assert res.ok and res.evidence == {"success": True} and "hide=true" in responses.calls[-1].request.body
+    assert (
+        res.ok
+        and res.evidence == {"success": True}
+        and "hide=true" in responses.calls[-1].request.body
+    )
     responses.delete(url, body=body("hide_ok.json"))
     assert conn.delete("17990000000000011").ok
 

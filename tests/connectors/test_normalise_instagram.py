@@ -18,7 +18,9 @@ from transforms.normalise.instagram import normalise
 
 @responses.activate
 def test_rows_from_connector_output(clock, retry, landing) -> None:
-    conn = build_connector("instagram", {"ACCESS_TOKEN": "t"}, clock=clock, account="st-example-ig", retry=retry)
+    conn = build_connector(
+        "instagram", {"ACCESS_TOKEN": "t"}, clock=clock, account="st-example-ig", retry=retry
+    )
     m = first_run(conn, clock, landing)
     path = landing.data_files()[0]
     frame, rejects = normalise_batch((n, line) for n, line, err, _ in read_lines(path) if line)
@@ -41,7 +43,15 @@ def test_rows_from_connector_output(clock, retry, landing) -> None:
 
 
 def _line(item: dict, stream: str = "comments") -> dict:
-    return {"platform": "instagram", "school_id": "s", "source_id": "src", "account_id": None, "stream": stream, "item": item, "context": {}}
+    return {
+        "platform": "instagram",
+        "school_id": "s",
+        "source_id": "src",
+        "account_id": None,
+        "stream": stream,
+        "item": item,
+        "context": {},
+    }
 
 
 def test_bad_records_raise_with_reason() -> None:
@@ -49,5 +59,7 @@ def test_bad_records_raise_with_reason() -> None:
         normalise(_line({"text": "hi"}))
     with pytest.raises(NormaliseError, match="timestamp"):
         normalise(_line({"id": "1", "text": "hi"}))
-    row = normalise(_line({"id": "1", "text": "", "timestamp": "2026-09-06T16:10:00+0000", "hidden": "yes"}))
+    row = normalise(
+        _line({"id": "1", "text": "", "timestamp": "2026-09-06T16:10:00+0000", "hidden": "yes"})
+    )
     assert row["is_hidden"] is None and row["text"] == "" and row["parent_id"] is None

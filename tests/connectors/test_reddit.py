@@ -272,3 +272,23 @@ def test_a_child_without_created_utc_is_named_in_the_manifest_and_the_rest_land(
     m = fetch_to_landing(connector(clock, sleeps), MENTIONS, None, LandingZone(tmp_path), clock)
     assert m.status == "ok" and m.items == 1
     assert any("t1_broken1" in n and "without name/created_utc" in n for n in m.notes)
+
+
+def test_revoked_refresh_token_is_fatal_and_names_the_account(rsps, clock, sleeps, tmp_path):
+    rsps.replace(responses.POST, TOKEN_URL, status=200, json={"error": "invalid_grant"})
+    m = fetch_to_landing(connector(clock, sleeps), MENTIONS, None, LandingZone(tmp_path), clock)
+    assert m.status == "failed" and m.error_kind == "fatal"
+    assert "u/StExampleSchool" in m.error and "invalid_grant" in m.error and "rtoken" not in m.error
+    assert api_calls(rsps) == []
+
+
+def test_an_account_source_reads_all_three_inbox_streams_with_their_own_cursors(rsps, clock, sleeps, tmp_path):
+    serve_mentions(rsps)
+    rsps.get(API + "message/comments/", json=load("mentions_page2.json"))
+    rsps.get(API + "message/selfreply/", json=load("empty_listing.json"))
+    every = SourceSpec(**{**MENTIONS.__dict__, "streams": ()})
+    m = fetch_to_landing(connector(clock, sleeps), every, None, LandingZone(tmp_path), clock)
+    assert m.status == "ok" and m.api_calls == 4 and m.items == 4
+    streams = m.cursor_after["streams"]
+    assert set(streams) == {"mentions", "comment_replies", "submission_replies"}
+    assert streams["comment_replies"]["watermark"] == 1788765000.0 and streams["submission_replies"]["watermark"] is None

@@ -53,9 +53,15 @@ def params(call: responses.Call) -> dict[str, str]:
 def conn(clock, retry) -> XConnector:
     client = tweepy.Client(bearer_token="TEST-BEARER", return_type=dict)
     mod = tweepy.Client(
-        consumer_key="ck", consumer_secret="cs", access_token="at", access_token_secret="ats", return_type=dict
+        consumer_key="ck",
+        consumer_secret="cs",
+        access_token="at",
+        access_token_secret="ats",
+        return_type=dict,
     )
-    return XConnector(client, clock=clock, account="st-example-x", moderation_client=mod, retry=retry)
+    return XConnector(
+        client, clock=clock, account="st-example-x", moderation_client=mod, retry=retry
+    )
 
 
 @responses.activate
@@ -70,10 +76,19 @@ def test_mentions_pages_then_watermark_then_quiet_run(conn, clock, landing) -> N
     assert params(first)["expansions"] == "author_id"
     assert m1.cursor_after == {"mentions": {"since_id": "1900000000000000012"}}
     lines = landed_lines(landing, m1)
-    assert [ln["native_id"] for ln in lines] == ["1900000000000000012", "1900000000000000011", "1900000000000000010"]
+    assert [ln["native_id"] for ln in lines] == [
+        "1900000000000000012",
+        "1900000000000000011",
+        "1900000000000000010",
+    ]
     assert lines[0]["item"] == fixture_json("x", "mentions_page1.json")["data"][0]  # verbatim
     assert lines[0]["stream"] == "mentions" and lines[0]["endpoint"] == "/2/users/:id/mentions"
-    assert lines[1]["context"]["author"] == {"id": "4242000002", "name": "Priya 🌻", "username": "priya_sunflower", "protected": False}
+    assert lines[1]["context"]["author"] == {
+        "id": "4242000002",
+        "name": "Priya 🌻",
+        "username": "priya_sunflower",
+        "protected": False,
+    }
 
     # next run: since_id is the first page's newest_id
     responses.get(MENTIONS, body=body("mentions_new.json"))
@@ -94,7 +109,14 @@ def test_mentions_pages_then_watermark_then_quiet_run(conn, clock, landing) -> N
 @responses.activate
 def test_page_budget_stops_and_backfills_next_run(conn, clock, landing) -> None:
     responses.get(MENTIONS, body=body("mentions_page1.json"))
-    m1 = fetch_to_landing(conn, ACCOUNT, {"mentions": {"since_id": "1800000000000000000"}}, landing, clock, budget=PageBudget(1))
+    m1 = fetch_to_landing(
+        conn,
+        ACCOUNT,
+        {"mentions": {"since_id": "1800000000000000000"}},
+        landing,
+        clock,
+        budget=PageBudget(1),
+    )
     assert m1.status == "partial" and m1.items == 2
     assert m1.cursor_after == {
         "mentions": {
@@ -113,7 +135,12 @@ def test_page_budget_stops_and_backfills_next_run(conn, clock, landing) -> None:
 @responses.activate
 def test_429_waits_for_reset_with_injected_time(conn, clock, sleeps, landing) -> None:
     reset = int((NOW + timedelta(seconds=40)).timestamp())
-    responses.get(MENTIONS, body=body("too_many_requests.json"), status=429, headers={"x-rate-limit-reset": str(reset), "x-rate-limit-remaining": "0"})
+    responses.get(
+        MENTIONS,
+        body=body("too_many_requests.json"),
+        status=429,
+        headers={"x-rate-limit-reset": str(reset), "x-rate-limit-remaining": "0"},
+    )
     responses.get(MENTIONS, body=body("mentions_page2.json"))
     m = fetch_to_landing(conn, ACCOUNT, None, landing, clock)
     assert m.status == "ok" and m.items == 1 and m.api_calls == 2
@@ -124,11 +151,20 @@ def test_429_waits_for_reset_with_injected_time(conn, clock, sleeps, landing) ->
 def test_429_far_reset_stops_and_records(conn, clock, sleeps, landing) -> None:
     reset = int((NOW + timedelta(minutes=14)).timestamp())
     responses.get(MENTIONS, body=body("mentions_page1.json"))
-    responses.get(MENTIONS, body=body("too_many_requests.json"), status=429, headers={"x-rate-limit-reset": str(reset)})
+    responses.get(
+        MENTIONS,
+        body=body("too_many_requests.json"),
+        status=429,
+        headers={"x-rate-limit-reset": str(reset)},
+    )
     m = fetch_to_landing(conn, ACCOUNT, None, landing, clock)
     assert m.status == "partial" and m.items == 2
     assert m.rate_limited_until == (NOW + timedelta(minutes=14)).isoformat()
-    assert m.cursor_after == {"mentions": {"backfill": {"until_id": "1900000000000000011", "newest_id": "1900000000000000012"}}}
+    assert m.cursor_after == {
+        "mentions": {
+            "backfill": {"until_id": "1900000000000000011", "newest_id": "1900000000000000012"}
+        }
+    }
     assert sleeps.slept == []
 
 
@@ -149,7 +185,9 @@ def test_401_is_fatal_naming_the_account_other_sources_go_on(conn, clock, landin
     assert bad.status == "failed" and bad.error_kind == "fatal"
     assert "st-example-x" in (bad.error or "") and "TEST-BEARER" not in (bad.error or "")
     assert bad.cursor_after is None and bad.items == 0
-    assert len([c for c in responses.calls if c.request.url.startswith(MENTIONS)]) == 1  # never retried
+    assert (
+        len([c for c in responses.calls if c.request.url.startswith(MENTIONS)]) == 1
+    )  # never retried
     assert good.status == "ok" and good.items == 2
 
 
@@ -157,7 +195,9 @@ def test_401_is_fatal_naming_the_account_other_sources_go_on(conn, clock, landin
 def test_malformed_json_is_skippable(conn, clock, landing) -> None:
     responses.get(MENTIONS, body='{"data":[{"id":"19', content_type="application/json")
     m = fetch_to_landing(conn, ACCOUNT, None, landing, clock)
-    assert m.status == "failed" and m.error_kind == "skippable" and "malformed JSON" in (m.error or "")
+    assert (
+        m.status == "failed" and m.error_kind == "skippable" and "malformed JSON" in (m.error or "")
+    )
     assert m.cursor_after is None
 
 
@@ -210,10 +250,16 @@ def test_check_shapes(conn) -> None:
     responses.get(url, body=body("tweet_deleted.json"))
     responses.get(url, body=body("tweet_protected.json"))
     responses.get(url, body=body("unauthorized.json"), status=401)
-    responses.get(url, status=403, json={"title": "Forbidden", "status": 403, "detail": "Forbidden", "type": "about:blank"})
+    responses.get(
+        url,
+        status=403,
+        json={"title": "Forbidden", "status": 403, "detail": "Forbidden", "type": "about:blank"},
+    )
     assert conn.check("1900000000000000012").state == "present"
     removed = conn.check("1900000000000000012")
-    assert removed.state == "removed" and removed.evidence["errors"][0]["title"] == "Not Found Error"
+    assert (
+        removed.state == "removed" and removed.evidence["errors"][0]["title"] == "Not Found Error"
+    )
     assert conn.check("1900000000000000012").state == "unknown"  # protected author
     assert conn.check("1900000000000000012").state == "unknown"  # 401
     assert conn.check("1900000000000000012").state == "unknown"  # 403
@@ -250,7 +296,9 @@ def test_factory_builds_from_credentials_and_looks_up_handle(clock, landing) -> 
 
 
 def test_build_query_keeps_configured_query() -> None:
-    src = SourceSpec(source_id="s", school_id="a", platform="x", kind="search", query='"Example Academy" lang:en')
+    src = SourceSpec(
+        source_id="s", school_id="a", platform="x", kind="search", query='"Example Academy" lang:en'
+    )
     assert build_query(src) == '"Example Academy" lang:en -is:retweet'
 
 
@@ -266,7 +314,9 @@ def test_conversation_chunks_fit_the_query_limit() -> None:
 @responses.activate
 def test_search_quiet_run_is_one_call_with_since_id(conn, clock, landing) -> None:
     responses.get(SEARCH, body=body("empty.json"))
-    m = fetch_to_landing(conn, SEARCH_SRC, {"search": {"since_id": "1900000000000000031"}}, landing, clock)
+    m = fetch_to_landing(
+        conn, SEARCH_SRC, {"search": {"since_id": "1900000000000000031"}}, landing, clock
+    )
     assert (m.status, m.items, m.api_calls, m.data_file) == ("ok", 0, 1, None)
     p = params(responses.calls[0])
     assert p["since_id"] == "1900000000000000031" and "start_time" not in p
@@ -274,7 +324,9 @@ def test_search_quiet_run_is_one_call_with_since_id(conn, clock, landing) -> Non
 
 
 @responses.activate
-def test_failure_in_a_later_stream_lands_what_was_read_and_holds_the_cursor(conn, clock, landing) -> None:
+def test_failure_in_a_later_stream_lands_what_was_read_and_holds_the_cursor(
+    conn, clock, landing
+) -> None:
     src = SourceSpec(**{**ACCOUNT.__dict__, "streams": ("mentions", "replies")})
     responses.get(MENTIONS, body=body("mentions_page2.json"))
     responses.get(OWN, body=body("unauthorized.json"), status=401)

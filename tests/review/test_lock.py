@@ -50,7 +50,7 @@ def test_a_long_lock_shows_the_busy_page_then_recovers(warehouse):
     login(client, "cole")
     case_id = warehouse.cases["abuse"]
     token = csrf_of(client.get(f"/cases/{case_id}").text)
-    holder = _hold(warehouse.path, 4.0)
+    holder = _hold(warehouse.path, 2.5)
     try:
         page = client.get(f"/cases/{case_id}")
         action = client.post(f"/cases/{case_id}/close", data={"csrf": token, "reason": "done"})
