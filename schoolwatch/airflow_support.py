@@ -21,7 +21,7 @@ import logging
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +166,7 @@ def interval_run_id(source_id: str, interval_end: datetime, attempt: int = 0) ->
     The same interval of the same source always gets the same id; a new attempt after a
     failed one gets ``.rN`` so the failed check stays on record beside the retry.
     """
-    stamp = interval_end.strftime("%Y%m%dT%H%M%S")
+    stamp = interval_end.astimezone(UTC).strftime("%Y%m%dT%H%M%S")
     digest = hashlib.sha256(source_id.encode()).hexdigest()[:8]
     base = f"{stamp}Z-af-{digest}"
     return f"{base}.r{attempt}" if attempt else base

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.airflow.conftest import ROOT
+yaml = pytest.importorskip("yaml")  # PyYAML arrives with Airflow
+
+from tests.airflow.conftest import ROOT  # noqa: E402
 
 pytestmark = pytest.mark.airflow
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import duckdb
 
@@ -60,6 +61,8 @@ def test_run_ids_are_keyed_by_source_and_interval() -> None:
     assert a == interval_run_id("x-main", END)
     assert a != interval_run_id("x-names", END) and a != interval_run_id("x-main", END.replace(minute=15))
     assert a.startswith("20261121T060000Z-") and interval_run_id("x-main", END, 2) == f"{a}.r2"
+    london = END.astimezone(ZoneInfo("Europe/London")).replace(month=7)  # BST: the id is still in UTC
+    assert interval_run_id("x-main", london).startswith(london.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
 
 
 class Scripted:
