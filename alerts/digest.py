@@ -45,7 +45,14 @@ from jinja2 import Environment
 
 from alerts import digest_charts as charts
 from alerts.compliance import compliance_grid, pivot, refresh_calendar, week_start_of
-from alerts.mail import SmtpSettings, build_message, new_message_id, render_html, send_once, write_eml
+from alerts.mail import (
+    SmtpSettings,
+    build_message,
+    new_message_id,
+    render_html,
+    send_once,
+    write_eml,
+)
 from schoolwatch.core.clock import Clock
 from schoolwatch.core.config import Config, School
 from warehouse.db import sql_file
@@ -217,7 +224,7 @@ def render_digest(
 
     new_rows = rows([r[:7] for r in new_cases])
     open_rows = rows([(*r[:7], r[8], r[10], r[7]) for r in open_cases], alarm_col=9, drop=(9,))
-    referral_rows = rows([r[:7] for r in referrals])
+    referral_rows = rows([(r[0], r[1], r[2], r[3], r[4], r[6], r[7]) for r in referrals])
     removal_rows = rows([(*r[:8], r[8]) for r in removals])
     for r, raw in zip(removal_rows, removals, strict=True):
         r.alarm = raw[7] is False
@@ -258,7 +265,7 @@ def render_digest(
             ("New critical and high cases", ["case", "opened", "platform", "category", "severity", "state", "due"], new_rows, "none"),
             ("Open cases", ["case", "opened", "platform", "category", "severity", "state", "due", "age h", "escalations"], open_rows, "none"),
             ("Escalations and outside reports", ["case", "when", "kind", "to", "reference", "by", "category"], referral_rows, "none"),
-            ("Removals confirmed", ["case", "platform", "category", "opened", "removed", "hours", "in time", "route"], removal_rows, "none"),
+            ("Removals confirmed", ["case", "platform", "category", "severity", "opened", "removed", "hours", "in time", "route"], removal_rows, "none"),
             ("Data-quality failures", ["what", "check", "platform", "rows", "of", "example reason"], quality_rows, "none"),
         ],
     }

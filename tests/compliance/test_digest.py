@@ -93,7 +93,8 @@ def test_digest_is_received_by_smtp_with_inline_charts(setup) -> None:  # noqa: 
     assert related.get_body(("html",)) is not None
     # The tables carry the week's facts.
     assert "REMOVALS CONFIRMED" in text and "reported_platform" in text
-    assert "escalation | head" in text and "police" in text
+    assert "| report | police | " + HOSTILE_REF + " | dsl1 | threat" in text
+    assert "| escalation | head |  | system | threat" in text
     removal_row = re.search(r"<tr>\s*<td[^>]*>1</td>.*?</tr>", html.split('id="removals"')[1], re.S)
     assert removal_row and ">18<" in removal_row.group(0)  # 18 hours from case opened to removal
     # Proof of monitoring: the chain head went out in the e-mail and is recorded with it.
