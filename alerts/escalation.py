@@ -188,6 +188,10 @@ def _check(connectors: Mapping[str, Connector], platform: str, native_id: str) -
         result = connector.check(native_id)
     except ConnectorError as exc:
         return CheckResult("unknown", reason=str(exc), evidence={"error_kind": exc.kind, "status": exc.status})
+    except Exception as exc:  # noqa: BLE001 - a connector bug is an unknown check, not a stopped tick
+        log.exception("unexpected error checking %s %s", platform, native_id)
+        return CheckResult("unknown", reason=f"{platform}: unexpected {exc.__class__.__name__}: {exc}",
+                           evidence={"error_kind": "bug"})
     if result.state not in ("present", "removed", "unknown"):
         return CheckResult("unknown", reason=f"connector answered {result.state!r}")
     return result
