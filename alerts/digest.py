@@ -45,7 +45,14 @@ from jinja2 import Environment
 
 from alerts import digest_charts as charts
 from alerts.compliance import compliance_grid, pivot, refresh_calendar, week_start_of
-from alerts.mail import SmtpSettings, build_message, new_message_id, render_html, send_once, write_eml
+from alerts.mail import (
+    SmtpSettings,
+    build_message,
+    new_message_id,
+    render_html,
+    send_once,
+    write_eml,
+)
 from schoolwatch.core.clock import Clock
 from schoolwatch.core.config import Config, School
 from warehouse.db import sql_file

@@ -25,7 +25,7 @@ PLATFORM_COLOURS = {
     "youtube": "#d62828", "bluesky": "#48cae4", "rss": "#6a994e",
 }
 SEVERITY_COLOURS = {"critical": "#9d0208", "high": "#e85d04", "medium": "#f4a261", "low": "#8d99ae"}
-_STYLE = {"font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "text.usetex": False}
+_STYLE: Any = {"font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "text.usetex": False}
 
 
 def _png(fig: Figure) -> bytes:

@@ -27,7 +27,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pandas as pd  # noqa: E402
 
 from schoolwatch.core.config import Calendar, Holiday, Term  # noqa: E402
 from warehouse import chain  # noqa: E402
@@ -292,13 +291,13 @@ def bench(db: Path, repeats: int) -> list[tuple[str, float, float, int]]:
 
 
 def bench_python(db: Path) -> list[tuple[str, float]]:
+    import tomllib  # noqa: PLC0415
+    from importlib import resources  # noqa: PLC0415
+
     from alerts.compliance import compliance_grid  # noqa: PLC0415
     from alerts.digest import render_digest  # noqa: PLC0415
     from schoolwatch.core.config import parse_config  # noqa: PLC0415
     from warehouse.verify import verify_all  # noqa: PLC0415
-
-    import tomllib  # noqa: PLC0415
-    from importlib import resources  # noqa: PLC0415
 
     data = tomllib.loads(resources.files("schoolwatch").joinpath("example.toml").read_text(encoding="utf-8"))
     data["school"] = {"id": "trust-school", "name": "Bench Academy"}
