@@ -3,7 +3,7 @@
 Builds (with DuckDB SQL, in seconds) a warehouse with one million posts over a year,
 a year of monitoring checks (every account fetched every 15 minutes, with failures and
 outages, plus weekly human review sessions), flags, cases with realistic histories,
-quarantined rows and sent digests; then times each query in docs/audit-sql.md through a
+quarantined rows and sent digests; then times each query in README.md's "Audit questions in SQL" through a
 read-only connection (as `schoolwatch sql` runs them), plus the Python compliance grid,
 one digest render and a full `audit verify`.
 
@@ -56,7 +56,9 @@ CALENDAR = Calendar(
 
 def documented_queries(path: Path) -> list[tuple[str, str]]:
     text = path.read_text(encoding="utf-8")
-    body = text[text.find(SECTION):]
+    body = text[text.find(SECTION) + len(SECTION):]
+    nxt = re.search(r"^## ", body, re.M)
+    body = body[: nxt.start()] if nxt else body
     return re.findall(r"^###\s+(.+?)\s*\n\s*```sql\n(.*?)```", body, re.M | re.S)
 
 
@@ -274,7 +276,7 @@ def bench(db: Path, repeats: int) -> list[tuple[str, float, float, int]]:
     out = []
     con = duckdb.connect(str(db), read_only=True)
     con.execute("SET TimeZone = 'UTC'")
-    for i, (question, sql) in enumerate(documented_queries(ROOT / "docs" / "audit-sql.md")):
+    for i, (question, sql) in enumerate(documented_queries(ROOT / "README.md")):
         engine, fetch, n = [], [], 0
         for _ in range(repeats):
             # Engine time: the whole result materialised inside DuckDB (every column, every row).
@@ -336,7 +338,7 @@ def main() -> None:
     with connect(db):  # a read-write open installs the current view files
         pass
     results = bench(db, args.repeats)
-    print(f"\nDocumented audit queries (docs/audit-sql.md), read-only connection, median of {args.repeats}:")
+    print(f"\nDocumented audit queries (README.md), read-only connection, median of {args.repeats}:")
     print(f"  {'question':<96} {'engine s':>9} {'fetchall s':>11} {'rows':>7}")
     for q, eng, fetch, n in results:
         flag = "" if eng < 1.0 else "  <-- over 1 s"

@@ -107,7 +107,9 @@ class ActionResult:
 class Connector(Protocol):
     platform: str
 
-    def fetch(self, source: SourceSpec, cursor: dict[str, Any] | None, budget: PageBudget) -> FetchResult: ...
+    def fetch(
+        self, source: SourceSpec, cursor: dict[str, Any] | None, budget: PageBudget
+    ) -> FetchResult: ...
 
     def check(self, native_id: str) -> CheckResult: ...
 
@@ -121,7 +123,9 @@ class PartialFetch(ConnectorError):
     check is recorded as failed with ``cause`` as its error.
     """
 
-    def __init__(self, cause: ConnectorError, items: list[FetchedItem], api_calls: int, pages: int) -> None:
+    def __init__(
+        self, cause: ConnectorError, items: list[FetchedItem], api_calls: int, pages: int
+    ) -> None:
         self.cause = cause
         self.items = items
         self.api_calls = api_calls
@@ -186,7 +190,9 @@ def fetch_to_landing(
     except Exception as exc:  # noqa: BLE001 - an unexpected bug still becomes a failed check
         log.exception("unexpected error fetching %s", source.source_id)
         manifest.status = "failed"
-        manifest.error = f"{source.platform} {source.source_id}: unexpected {exc.__class__.__name__}: {exc}"
+        manifest.error = (
+            f"{source.platform} {source.source_id}: unexpected {exc.__class__.__name__}: {exc}"
+        )
         manifest.error_kind = "bug"
         if on_error:
             on_error(exc)

@@ -70,14 +70,14 @@ def _gx() -> tuple[Any, Any, Any]:
     _quiet()
     ex = gx.expectations
     suite = gx.ExpectationSuite(name=SUITE_NAME)
+    # Timestamps are checked as seconds relative to "now" so the suite never changes:
+    # created_age_s must lie between -1 day (a little clock skew) and the age of EARLIEST.
     for e in (
         ex.ExpectColumnValuesToNotBeNull(column="post_id"),
-        ex.ExpectColumnValuesToNotBeNull(column="native_id"),
-        ex.ExpectColumnValuesToBeUnique(column="post_id"),
+        ex.ExpectColumnValuesToBeUnique(column="batch_key"),
         ex.ExpectColumnValuesToBeInSet(column="platform", value_set=list(PLATFORMS)),
-        ex.ExpectColumnValuesToNotBeNull(column="created_epoch"),
+        ex.ExpectColumnValuesToBeBetween(column="created_age_s", min_value=-86400.0, max_value=None),
         ex.ExpectColumnValuesToBeBetween(column="created_epoch", min_value=EARLIEST.timestamp(), max_value=None),
-        ex.ExpectColumnValuesToBeBetween(column="created_future_s", min_value=None, max_value=86400.0),
         ex.ExpectColumnValuesToBeBetween(column="text_len", min_value=0, max_value=TEXT_MAX_CHARS),
         ex.ExpectColumnValuesToMatchRegex(column="url", regex=URL_REGEX),
     ):
@@ -86,15 +86,22 @@ def _gx() -> tuple[Any, Any, Any]:
     return context, batch_def, suite
 
 
-def validate_posts(frame: pd.DataFrame, *, now: datetime) -> ValidationReport:
-    """Run the suite on a normalised batch; return per-expectation outcomes and failing rows."""
+def validate_posts(frame: pd.DataFrame, *, now: datetime, unique_within: str | None = None) -> ValidationReport:
+    """Run the suite on a normalised batch; return per-expectation outcomes and failing rows.
+
+    ``unique_within`` names a column (e.g. the landing file) inside which post ids must be
+    unique; a batch combining several files may hold the same post once per file.
+    """
     if frame.empty:
         return ValidationReport([], {})
     _, batch_def, suite = _gx()
+    key = frame["post_id"].astype("string")
+    if unique_within is not None:
+        key = key + "\x1f" + frame[unique_within].astype("string")
     view = pd.DataFrame(
         {
             "post_id": frame["post_id"],
-            "native_id": frame["native_id"],
+            "batch_key": key,
             "platform": frame["platform"],
             "url": frame["url"],
         },
@@ -103,8 +110,8 @@ def validate_posts(frame: pd.DataFrame, *, now: datetime) -> ValidationReport:
     created = pd.to_datetime(frame["created_at"], utc=True, errors="coerce")
     epoch = (created - pd.Timestamp("1970-01-01", tz="UTC")) / pd.Timedelta(seconds=1)
     view["created_epoch"] = epoch
-    view["created_future_s"] = epoch - now.timestamp()
-    view["text_len"] = frame["text"].map(lambda t: len(t) if isinstance(t, str) else 0)
+    view["created_age_s"] = now.timestamp() - epoch
+    view["text_len"] = frame["text"].str.len().fillna(0).astype("int64")
     batch = batch_def.get_batch(batch_parameters={"dataframe": view})
     result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
     outcomes: list[ExpectationOutcome] = []

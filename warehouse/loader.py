@@ -28,7 +28,6 @@ import duckdb
 import pandas as pd
 
 from schoolwatch.core.clock import Clock
-from schoolwatch.core.ids import canonical_json
 from schoolwatch.core.landing import (
     DATA_SUFFIX,
     MANIFEST_SUFFIX,
@@ -67,6 +66,29 @@ def _loaded_paths(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {r[0] for r in con.execute("SELECT path FROM landing_files").fetchall()}
 
 
+@dataclass
+class _Prepared:
+    """One data file read and normalised, before anything is written."""
+
+    rel: str
+    platform: str
+    source_id: str
+    run_id: str
+    sha256: str
+    lines: int = 0
+    frame: pd.DataFrame | None = None
+    by_line: dict[int, dict[str, Any]] = field(default_factory=dict)
+    quarantine: list[tuple[Any, ...]] = field(default_factory=list)
+    validation: list[tuple[Any, ...]] = field(default_factory=list)
+    error: str | None = None  # the whole file is unreadable
+
+
+# Files are prepared (read, normalised) and validated together in groups of about this
+# many lines: great-expectations has a fixed cost per validation, and landing zones hold
+# many small files (one per fetch run), so validating each file alone would dominate.
+GROUP_LINES = 200_000
+
+
 def load_landing(
     con: duckdb.DuckDBPyConnection,
     landing: LandingZone,
@@ -74,7 +96,11 @@ def load_landing(
     *,
     after_file: Callable[[str], None] | None = None,
 ) -> LoadSummary:
-    """Load every landing run not yet loaded. ``after_file`` is a test hook (crash simulation)."""
+    """Load every landing run not yet loaded. ``after_file`` is a test hook (crash simulation).
+
+    Reading, normalising and validating happen before any write; then each run (its data
+    file and its manifest) is committed in its own transaction, oldest first.
+    """
     summary = LoadSummary()
     done = _loaded_paths(con)
     runs: dict[str, dict[str, Path]] = {}
@@ -82,123 +108,185 @@ def load_landing(
         runs.setdefault(str(path)[: -len(DATA_SUFFIX)], {})["data"] = path
     for path in landing.manifests():
         runs.setdefault(str(path)[: -len(MANIFEST_SUFFIX)], {})["manifest"] = path
+    pending: list[tuple[str, Path | None, Path | None]] = []
     for stem in sorted(runs, key=lambda s: (Path(s).name, s)):
-        parts = runs[stem]
-        data, manifest = parts.get("data"), parts.get("manifest")
-        data_rel = landing.relative(data) if data else None
-        manifest_rel = landing.relative(manifest) if manifest else None
-        need_data = data_rel is not None and data_rel not in done
-        need_manifest = manifest_rel is not None and manifest_rel not in done
-        if not need_data and not need_manifest:
+        data, manifest = runs[stem].get("data"), runs[stem].get("manifest")
+        need_data = data if data is not None and landing.relative(data) not in done else None
+        need_manifest = manifest if manifest is not None and landing.relative(manifest) not in done else None
+        if need_data is None and need_manifest is None:
             summary.files_skipped += 1
             continue
-        with transaction(con):
-            data_ok = data_rel in done if data_rel else True
-            if need_data and data is not None:
-                data_ok = _load_data_file(con, landing, data, clock, summary)
-            if need_manifest and manifest is not None:
-                _load_manifest(con, landing, manifest, clock, summary, data_ok=data_ok, has_data=data is not None)
-        if after_file:
-            after_file(stem)
+        pending.append((stem, need_data, need_manifest))
+    group: list[tuple[str, Path | None, Path | None]] = []
+    group_lines = 0
+    for entry in pending:
+        group.append(entry)
+        group_lines += _estimate_lines(entry[1])
+        if group_lines >= GROUP_LINES:
+            _load_group(con, landing, clock, group, runs, summary, after_file)
+            group, group_lines = [], 0
+    if group:
+        _load_group(con, landing, clock, group, runs, summary, after_file)
     return summary
 
 
-def _read(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str, str]], int]:
-    good: list[tuple[int, dict[str, Any]]] = []
-    bad: list[tuple[int, str, str]] = []
-    n = 0
-    for line_no, obj, err, raw in read_lines(path):
-        n += 1
-        if obj is None:
-            bad.append((line_no, err or "unreadable", raw))
-        else:
-            good.append((line_no, obj))
-    return good, bad, n
+def _estimate_lines(path: Path | None) -> int:
+    # gzip of JSON lines compresses ~5-10x; ~150 compressed bytes per line is a safe upper guess
+    return 0 if path is None else max(1, path.stat().st_size // 150)
 
 
-def _quarantine(
+def _load_group(
     con: duckdb.DuckDBPyConnection,
-    rows: list[tuple[Any, ...]],
+    landing: LandingZone,
+    clock: Clock,
+    group: list[tuple[str, Path | None, Path | None]],
+    runs: dict[str, dict[str, Path]],
+    summary: LoadSummary,
+    after_file: Callable[[str], None] | None,
 ) -> None:
-    if rows:
-        con.executemany(
+    now = clock.now()
+    prepared = {stem: _prepare(landing, data, now) for stem, data, _ in group if data is not None}
+    _validate_group([p for p in prepared.values() if p.frame is not None and not p.frame.empty], now)
+    for stem, data, manifest in group:
+        with transaction(con):
+            data_ok = True
+            if data is not None:
+                data_ok = _commit_data(con, prepared[stem], now, summary)
+            elif "data" in runs[stem]:
+                data_ok = _data_loaded_ok(con, landing.relative(runs[stem]["data"]))
+            if manifest is not None:
+                _load_manifest(con, landing, manifest, clock, summary, data_ok=data_ok, has_data="data" in runs[stem])
+        if after_file:
+            after_file(stem)
+
+
+def _data_loaded_ok(con: duckdb.DuckDBPyConnection, rel: str) -> bool:
+    row = con.execute("SELECT status FROM landing_files WHERE path = ?", [rel]).fetchall()
+    return bool(row) and row[0][0] == "loaded"
+
+
+def _prepare(landing: LandingZone, path: Path, now: Any) -> _Prepared:
+    rel = landing.relative(path)
+    prep = _Prepared(rel, path.parent.parent.name, path.parent.name, path.name[: -len(DATA_SUFFIX)], _file_sha(path))
+    try:
+        good: list[tuple[int, dict[str, Any]]] = []
+        for line_no, obj, err, raw in read_lines(path):
+            prep.lines += 1
+            if obj is None:
+                prep.quarantine.append((rel, line_no, "parse", prep.platform, prep.source_id, None, err, raw[:RAW_LINE_KEEP], now))
+            else:
+                good.append((line_no, obj))
+    except LandingReadError as exc:
+        prep.error = str(exc)
+        prep.quarantine = [(rel, 0, "read", prep.platform, prep.source_id, None, str(exc), None, now)]
+        return prep
+    prep.by_line = dict(good)
+    frame, rejects = normalise_batch(good)
+    for ln, reason in rejects:
+        line = prep.by_line[ln]
+        prep.quarantine.append((rel, ln, "normalise", prep.platform, prep.source_id, str(line.get("native_id"))[:200], reason,
+                                json.dumps(line, ensure_ascii=False)[:RAW_LINE_KEEP], now))
+    # Duplicates across pages are normal: keep the newest version of each post in the file.
+    prep.frame = frame.drop_duplicates(subset=["post_id"], keep="last") if not frame.empty else frame
+    return prep
+
+
+def _validate_group(preps: list[_Prepared], now: Any) -> None:
+    """One great-expectations validation over every prepared file; failing rows -> quarantine.
+
+    Nothing is written here: each file's results and quarantine rows are committed with it.
+    """
+    if not preps:
+        return
+    combined = pd.concat([p.frame.assign(_file=i) for i, p in enumerate(preps)], ignore_index=True)  # type: ignore[union-attr]
+    report = validate_posts(combined, now=now, unique_within="_file")
+    for i, p in enumerate(preps):
+        p.validation = _validation_rows(p.rel, report, combined.index[combined["_file"] == i], now)
+    if not report.failed_rows:
+        return
+    drop: dict[int, list[int]] = {}
+    for idx, names in report.failed_rows.items():
+        i = int(combined.at[idx, "_file"])
+        p = preps[i]
+        ln = int(combined.at[idx, "line_no"])
+        line = p.by_line[ln]
+        reason = "failed " + ", ".join(names)
+        for name in names:
+            p.quarantine.append((p.rel, ln, name[:120], p.platform, p.source_id, str(line.get("native_id"))[:200], reason,
+                                 json.dumps(line, ensure_ascii=False)[:RAW_LINE_KEEP], now))
+        drop.setdefault(i, []).append(ln)
+    for i, lines in drop.items():
+        frame = preps[i].frame
+        assert frame is not None
+        preps[i].frame = frame[~frame["line_no"].isin(lines)]
+
+
+def _quarantine(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    frame = pd.DataFrame(rows, columns=["landing_path", "line_no", "check_name", "platform", "source_id", "native_id",
+                                        "reason", "raw_line", "quarantined_at"])
+    con.register("sw_quarantine", frame)
+    try:
+        con.execute(
             "INSERT INTO quarantine (landing_path, line_no, check_name, platform, source_id, native_id, reason, raw_line, quarantined_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            rows,
+            "SELECT landing_path, line_no, check_name, platform, source_id, native_id, reason, raw_line, quarantined_at::TIMESTAMPTZ "
+            "FROM sw_quarantine ON CONFLICT DO NOTHING"
         )
+    finally:
+        con.unregister("sw_quarantine")
 
 
 def _file_sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _load_data_file(
-    con: duckdb.DuckDBPyConnection, landing: LandingZone, path: Path, clock: Clock, summary: LoadSummary
-) -> bool:
-    """Load one data file; returns False when the whole file had to be quarantined."""
-    rel = landing.relative(path)
-    platform, source_id = path.parent.parent.name, path.parent.name
-    run_id = path.name[: -len(DATA_SUFFIX)]
-    now = clock.now()
-    try:
-        good, bad, n_lines = _read(path)
-    except LandingReadError as exc:
-        _quarantine(con, [(rel, 0, "read", platform, source_id, None, str(exc), None, now)])
-        con.execute(
-            "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
-            "VALUES (?, 'data', ?, ?, ?, ?, 'quarantined', 0, 0, 1, ?, ?)",
-            [rel, platform, source_id, run_id, _file_sha(path), str(exc), now],
-        )
-        summary.files_quarantined += 1
-        summary.quarantined_rows += 1
-        log.warning("quarantined landing file %s: %s", rel, exc)
-        return False
-    q: list[tuple[Any, ...]] = [
-        (rel, ln, "parse", platform, source_id, None, reason, raw[:RAW_LINE_KEEP], now) for ln, reason, raw in bad
-    ]
-    by_line = dict(good)
-    frame, rejects = normalise_batch(good)
-    for ln, reason in rejects:
-        line = by_line[ln]
-        q.append((rel, ln, "normalise", platform, source_id, str(line.get("native_id"))[:200], reason,
-                  json.dumps(line, ensure_ascii=False)[:RAW_LINE_KEEP], now))
-    # Duplicates across pages are normal: keep the newest version of each post in the batch.
-    frame = frame.drop_duplicates(subset=["post_id"], keep="last") if not frame.empty else frame
-    report = validate_posts(frame, now=now)
-    _store_validation(con, rel, report, now)
-    if report.failed_rows:
-        for idx, names in report.failed_rows.items():
-            ln = int(frame.at[idx, "line_no"])
-            line = by_line[ln]
-            reason = "failed " + ", ".join(names)
-            for name in names:
-                q.append((rel, ln, name[:120], platform, source_id, str(line.get("native_id"))[:200], reason,
-                          json.dumps(line, ensure_ascii=False)[:RAW_LINE_KEEP], now))
-        frame = frame.drop(index=list(report.failed_rows))
-    _quarantine(con, q)
-    new, updated = _upsert(con, frame, by_line, rel, now)
-    quarantined_lines = len({(row[1]) for row in q})
-    con.execute(
-        "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
-        "VALUES (?, 'data', ?, ?, ?, ?, 'loaded', ?, ?, ?, NULL, ?)",
-        [rel, platform, source_id, run_id, _file_sha(path), n_lines, len(frame), quarantined_lines, now],
-    )
-    summary.files_loaded += 1
-    summary.items_read += n_lines
-    summary.posts_new += new
-    summary.posts_updated += updated
-    summary.quarantined_rows += quarantined_lines
-    summary.per_platform[platform] = summary.per_platform.get(platform, 0) + len(frame)
-    return True
-
-
-def _store_validation(con: duckdb.DuckDBPyConnection, batch: str, report: ValidationReport, now: Any) -> None:
-    if report.outcomes:
+def _commit_data(con: duckdb.DuckDBPyConnection, prep: _Prepared, now: Any, summary: LoadSummary) -> bool:
+    """Write one prepared file; returns False when the whole file had to be quarantined."""
+    _quarantine(con, prep.quarantine)
+    if prep.validation:
         con.executemany(
             "INSERT INTO validation_results (batch_id, expectation, column_name, success, element_count, unexpected_count, validated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [(batch, o.expectation, o.column or "", o.success, o.element_count, o.unexpected_count, now) for o in report.outcomes],
+            prep.validation,
         )
+    if prep.error is not None:
+        con.execute(
+            "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
+            "VALUES (?, 'data', ?, ?, ?, ?, 'quarantined', 0, 0, 1, ?, ?)",
+            [prep.rel, prep.platform, prep.source_id, prep.run_id, prep.sha256, prep.error, now],
+        )
+        summary.files_quarantined += 1
+        summary.quarantined_rows += 1
+        log.warning("quarantined landing file %s: %s", prep.rel, prep.error)
+        return False
+    frame = prep.frame if prep.frame is not None else pd.DataFrame()
+    new, updated = _upsert(con, frame, prep.by_line, prep.rel, now)
+    quarantined_lines = len({row[1] for row in prep.quarantine})
+    con.execute(
+        "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
+        "VALUES (?, 'data', ?, ?, ?, ?, 'loaded', ?, ?, ?, NULL, ?)",
+        [prep.rel, prep.platform, prep.source_id, prep.run_id, prep.sha256, prep.lines, len(frame), quarantined_lines, now],
+    )
+    summary.files_loaded += 1
+    summary.items_read += prep.lines
+    summary.posts_new += new
+    summary.posts_updated += updated
+    summary.quarantined_rows += quarantined_lines
+    summary.per_platform[prep.platform] = summary.per_platform.get(prep.platform, 0) + len(frame)
+    return True
+
+
+def _validation_rows(batch: str, report: ValidationReport, part: pd.Index, now: Any) -> list[tuple[Any, ...]]:
+    """Per file: each expectation's outcome on that file's rows."""
+    members = set(part)
+    rows = []
+    for o in report.outcomes:
+        bad = sum(1 for i in o.unexpected_index if i in members)
+        # an expectation that failed without naming rows failed for every file in the group
+        ok = bad == 0 and (o.success or bool(o.unexpected_index))
+        rows.append((batch, o.expectation, o.column or "", ok, len(part), bad, now))
+    return rows
 
 
 def _upsert(
@@ -211,6 +299,9 @@ def _upsert(
     if frame.empty:
         return 0, 0
     lines = [by_line[int(ln)] for ln in frame["line_no"]]
+    fetched_text = [ln.get("fetched_at") for ln in lines]
+    # One run shares one fetch time: parse the distinct values, not every row.
+    parsed = {t: pd.Timestamp(t).tz_convert("UTC") if t else pd.Timestamp(now) for t in set(fetched_text)}
     raw = pd.DataFrame(
         {
             "post_id": frame["post_id"].to_numpy(),
@@ -219,46 +310,47 @@ def _upsert(
             "source_id": frame["source_id"].to_numpy(),
             "stream": [ln.get("stream") for ln in lines],
             "endpoint": [ln.get("endpoint") for ln in lines],
-            "payload": [canonical_json({"item": ln["item"], "context": ln.get("context") or {}}) for ln in lines],
+            "payload": frame["payload"].to_numpy(),
             "landing_path": rel,
             "line_no": frame["line_no"].astype("int64").to_numpy(),
-            "fetched_at": pd.to_datetime([ln.get("fetched_at") for ln in lines], utc=True, format="ISO8601"),
+            "fetched_at": pd.DatetimeIndex([parsed[t] for t in fetched_text]),
         }
     )
     con.register("sw_raw", raw)
-    con.execute(
-        "INSERT INTO raw_items (post_id, sha256, platform, source_id, stream, endpoint, payload, landing_path, line_no, fetched_at) "
-        "SELECT post_id, sha256, platform, source_id, stream, endpoint, payload::JSON, landing_path, line_no, fetched_at FROM sw_raw "
-        "ON CONFLICT DO NOTHING"
-    )
-    con.unregister("sw_raw")
-    posts = frame.drop(columns=["line_no"]).copy()
-    posts["seen"] = raw["fetched_at"].to_numpy()
-    # fetchall, not fetchone: DuckDB 2.0 refuses register() while a result is unfinished
-    existing = con.execute(
-        "SELECT count(*) FROM posts WHERE post_id IN (SELECT unnest(?::VARCHAR[]))", [list(posts["post_id"])]
-    ).fetchall()
-    n_existing = int(existing[0][0])
+    try:
+        con.execute(
+            "INSERT INTO raw_items (post_id, sha256, platform, source_id, stream, endpoint, payload, landing_path, line_no, fetched_at) "
+            "SELECT post_id, sha256, platform, source_id, stream, endpoint, payload::JSON, landing_path, line_no, fetched_at FROM sw_raw "
+            "ON CONFLICT DO NOTHING"
+        )
+    finally:
+        con.unregister("sw_raw")
+    posts = frame.drop(columns=["line_no", "payload"])
+    posts = posts.assign(seen=pd.Series(raw["fetched_at"].array, index=posts.index))
     con.register("sw_posts", posts)
-    con.execute(
-        """
-        INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind,
-                           author_id, author_handle, author_name, text, url, created_at, edited_at,
-                           parent_id, conversation_id, is_hidden, raw_sha256, first_seen, last_seen)
-        SELECT post_id, school_id, platform, native_id, source_id, account_id, item_kind,
-               author_id, author_handle, author_name, text, url, created_at::TIMESTAMPTZ, edited_at::TIMESTAMPTZ,
-               parent_id, conversation_id, is_hidden::BOOLEAN, raw_sha256, seen, seen
-        FROM sw_posts
-        ON CONFLICT (post_id) DO UPDATE SET
-            text = CASE WHEN posts.text_purged_at IS NULL THEN excluded.text ELSE posts.text END,
-            author_name = CASE WHEN posts.author_pseudonymised THEN posts.author_name ELSE excluded.author_name END,
-            edited_at = COALESCE(excluded.edited_at, posts.edited_at),
-            is_hidden = COALESCE(excluded.is_hidden, posts.is_hidden),
-            raw_sha256 = excluded.raw_sha256,
-            last_seen = greatest(posts.last_seen, excluded.last_seen)
-        """
-    )
-    con.unregister("sw_posts")
+    try:
+        # fetchall, not fetchone: DuckDB 2.0 refuses register() while a result is unfinished
+        n_existing = int(con.execute("SELECT count(*) FROM posts JOIN sw_posts USING (post_id)").fetchall()[0][0])
+        con.execute(
+            """
+            INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind,
+                               author_id, author_handle, author_name, text, url, created_at, edited_at,
+                               parent_id, conversation_id, is_hidden, raw_sha256, first_seen, last_seen)
+            SELECT post_id, school_id, platform, native_id, source_id, account_id, item_kind,
+                   author_id, author_handle, author_name, text, url, created_at::TIMESTAMPTZ, edited_at::TIMESTAMPTZ,
+                   parent_id, conversation_id, is_hidden::BOOLEAN, raw_sha256, seen, seen
+            FROM sw_posts
+            ON CONFLICT (post_id) DO UPDATE SET
+                text = CASE WHEN posts.text_purged_at IS NULL THEN excluded.text ELSE posts.text END,
+                author_name = CASE WHEN posts.author_pseudonymised THEN posts.author_name ELSE excluded.author_name END,
+                edited_at = COALESCE(excluded.edited_at, posts.edited_at),
+                is_hidden = COALESCE(excluded.is_hidden, posts.is_hidden),
+                raw_sha256 = excluded.raw_sha256,
+                last_seen = greatest(posts.last_seen, excluded.last_seen)
+            """
+        )
+    finally:
+        con.unregister("sw_posts")
     return len(posts) - n_existing, n_existing
 
 
@@ -310,7 +402,15 @@ def _load_manifest(
         recorded_at=now,
     )
     summary.checks_recorded += 1
-    if status in ("ok", "partial") and m.cursor_after is not None:
+    # Advance only from where the warehouse's cursor stands: a run fetched after a run whose
+    # data was lost (corrupt file) starts past the lost items, and moving to its cursor would
+    # skip them for good. Left where it is, the next fetch reads them again (upserts dedupe).
+    stored = con.execute("SELECT cursor FROM cursors WHERE source_id = ?", [m.source_id]).fetchall()
+    # (A run that started from no cursor, a first or a from-scratch fetch, may always move it.)
+    contiguous = m.cursor_before is None or (json.loads(stored[0][0]) if stored else None) == m.cursor_before
+    if status in ("ok", "partial") and m.cursor_after is not None and not contiguous:
+        log.warning("run %s of %s started from another cursor than the stored one; cursor not moved", m.run_id, m.source_id)
+    if status in ("ok", "partial") and m.cursor_after is not None and contiguous:
         con.execute(
             "INSERT INTO cursors (source_id, cursor, run_id, updated_at) VALUES (?, ?::JSON, ?, ?) "
             "ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor, run_id = excluded.run_id, updated_at = excluded.updated_at",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any
+
+import orjson
 
 PLATFORMS: tuple[str, ...] = ("x", "facebook", "instagram", "reddit", "youtube", "bluesky", "rss")
 
@@ -21,9 +22,13 @@ def split_post_id(pid: str) -> tuple[str, str]:
     return platform, native
 
 
+def canonical_json_bytes(obj: Any) -> bytes:
+    """Stable JSON (sorted keys, no spaces, UTF-8) used for hashing and storing payloads."""
+    return orjson.dumps(obj, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+
+
 def canonical_json(obj: Any) -> str:
-    """Stable JSON text (sorted keys, no spaces, unicode kept) used for hashing payloads."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return canonical_json_bytes(obj).decode("utf-8")
 
 
 def sha256_text(text: str) -> str:
@@ -31,4 +36,4 @@ def sha256_text(text: str) -> str:
 
 
 def payload_sha256(payload: Any) -> str:
-    return sha256_text(canonical_json(payload))
+    return hashlib.sha256(canonical_json_bytes(payload)).hexdigest()

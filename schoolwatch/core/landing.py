@@ -25,11 +25,14 @@ import json
 import os
 import re
 import secrets
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
+
+import orjson
 
 FORMAT_VERSION = 1
 DATA_SUFFIX = ".jsonl.gz"
@@ -131,14 +134,14 @@ class LandingZone:
 
         Nothing is written for an empty run: a quiet run lands no payloads.
         """
-        body = "".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n" for line in lines)
+        body = b"".join(orjson.dumps(line) + b"\n" for line in lines)
         if not body:
             return None, 0
         path = self.data_path(meta)
         if path.exists():
             raise FileExistsError(f"landing file already exists (files are immutable): {path}")
-        _atomic_write(path, gzip.compress(body.encode("utf-8"), compresslevel=5, mtime=0))
-        return path, body.count("\n")
+        _atomic_write(path, gzip.compress(body, compresslevel=5, mtime=0))
+        return path, body.count(b"\n")
 
     def write_manifest(self, manifest: Manifest) -> Path:
         meta = RunMeta(manifest.run_id, manifest.platform, manifest.source_id, manifest.school_id, manifest.account_id)
@@ -172,6 +175,38 @@ class LandingZone:
             if m.cursor_after is not None:
                 return m
         return None
+
+
+    def is_intact(self, path: Path) -> bool:
+        """Whether a data file decompresses whole (gzip checks its CRC and length)."""
+        try:
+            with gzip.open(path, "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+        except (OSError, EOFError, zlib.error):
+            return False
+        return True
+
+    def pending_cursor(self, platform: str, source_id: str, loaded: set[str]) -> dict[str, Any] | None:
+        """The newest cursor among manifests not loaded yet, if every such run landed intact.
+
+        None means "use the warehouse's cursor": no pending run moved the cursor, or one of
+        them has a corrupt, missing or unreadable file, whose items the loader will
+        quarantine and the next fetch must read again (so its cursor must not be trusted).
+        """
+        cursor = None
+        for path in sorted(self.folder(platform, source_id).glob(f"*{MANIFEST_SUFFIX}")):
+            if self.relative(path) in loaded:
+                continue
+            try:
+                m = Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                return None
+            if m.data_file and not self.is_intact(path.with_name(m.data_file)):
+                return None
+            if m.status in ("ok", "partial") and m.cursor_after is not None:
+                cursor = m.cursor_after
+        return cursor
 
 
 def item_line(
@@ -209,25 +244,23 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
     """Yield (line_no, parsed or None, error or None, raw text) for each line.
 
     A line that is not a JSON object yields its error so the caller can quarantine it;
-    a file that cannot be decompressed raises :class:`LandingReadError`.
+    a file that cannot be decompressed raises :class:`LandingReadError`. Lines are split
+    on "\\n" only: U+2028 and friends inside JSON strings are not line breaks.
     """
     try:
         raw = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise LandingReadError(f"{path.name}: not UTF-8 at byte {exc.start}") from None
-    for n, line in enumerate(text.splitlines(), start=1):
+    for n, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield n, None, f"malformed JSON: {exc.msg} at column {exc.colno}", line
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            text = line.decode("utf-8", errors="replace")
+            yield n, None, f"malformed JSON: {exc.msg} at column {exc.colno}", text
             continue
-        if not isinstance(obj, dict) or "item" not in obj or not isinstance(obj.get("item"), dict):
-            yield n, None, "landing line is not an object with an 'item' object", line
+        if not isinstance(obj, dict) or not isinstance(obj.get("item"), dict):
+            yield n, None, "landing line is not an object with an 'item' object", line.decode("utf-8", errors="replace")
             continue
-        yield n, obj, None, line
+        yield n, obj, None, ""

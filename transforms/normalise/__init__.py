@@ -15,6 +15,7 @@ the classifier normalises its own copy; the web app escapes on display).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from schoolwatch.core.ids import PLATFORMS, payload_sha256, post_id
+from schoolwatch.core.ids import PLATFORMS, canonical_json_bytes, post_id
 
 # The posts columns a normaliser fills (the loader adds first_seen/last_seen/raw_sha256).
 POST_COLUMNS: tuple[str, ...] = (
@@ -114,8 +115,8 @@ def opt_str(value: Any) -> str | None:
 def normalise_batch(lines: Iterable[tuple[int, dict[str, Any]]]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Normalise (line_no, landing line) pairs -> (DataFrame of posts rows, [(line_no, reason)]).
 
-    Adds ``line_no`` and ``raw_sha256`` columns; the DataFrame keeps the last row per
-    post_id (the newest version within a batch).
+    Adds ``line_no``, ``payload`` (the canonical JSON of the landing line's item and
+    context, as stored in ``raw_items``) and ``raw_sha256`` (its SHA-256) columns.
     """
     rows: list[dict[str, Any]] = []
     rejects: list[tuple[int, str]] = []
@@ -135,8 +136,10 @@ def normalise_batch(lines: Iterable[tuple[int, dict[str, Any]]]) -> tuple[pd.Dat
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             rejects.append((line_no, f"unexpected payload shape: {exc.__class__.__name__}: {exc}"))
             continue
+        payload = canonical_json_bytes({"item": line["item"], "context": line.get("context") or {}})
         row["line_no"] = line_no
-        row["raw_sha256"] = payload_sha256(line["item"])
+        row["payload"] = payload.decode("utf-8")
+        row["raw_sha256"] = hashlib.sha256(payload).hexdigest()
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*POST_COLUMNS, "line_no", "raw_sha256"])
+    frame = pd.DataFrame(rows, columns=[*POST_COLUMNS, "line_no", "payload", "raw_sha256"])
     return frame, rejects

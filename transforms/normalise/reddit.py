@@ -8,12 +8,22 @@ so comments and submissions never collide. Deleted authors come as ``[deleted]``
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from transforms.normalise import NormaliseError, base_row, opt_str, parse_time
 
 _GONE = {"[deleted]", "[removed]"}
 _KIND = {"mentions": "mention", "comment_replies": "reply", "submission_replies": "reply", "search": "search_hit"}
+
+
+_CONTEXT = re.compile(r"/comments/([a-z0-9]+)/")
+
+
+def _root_from_context(context: str | None) -> str | None:
+    """Inbox items carry no link_id, but their context URL names the submission."""
+    m = _CONTEXT.search(context or "")
+    return f"t3_{m.group(1)}" if m else None
 
 
 def normalise(line: dict[str, Any]) -> dict[str, Any]:
@@ -33,7 +43,7 @@ def normalise(line: dict[str, Any]) -> dict[str, Any]:
         text = f"{title}\n\n{body}" if body else title
     link = opt_str(data.get("permalink")) or opt_str(data.get("context"))
     parent = opt_str(data.get("parent_id"))
-    root = opt_str(data.get("link_id"))
+    root = opt_str(data.get("link_id")) or _root_from_context(opt_str(data.get("context")))
     edited = data.get("edited")
     row = base_row(line, native)
     row.update(

@@ -1,0 +1,230 @@
+"""The single writer: idempotent loads, quarantine, crash safety, cursors, the lock helper."""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from schoolwatch.core.clock import ManualClock
+from schoolwatch.core.landing import LandingZone, Manifest, RunMeta, item_line
+from schoolwatch.sample.land import land_sample
+from warehouse.db import DatabaseBusyError, connect, retry_on_lock
+from warehouse.loader import load_landing, read_cursors
+
+TABLES = ["posts", "raw_items", "quarantine", "monitoring_checks", "cursors", "landing_files", "validation_results"]
+
+
+def counts(db: Path) -> dict[str, int]:
+    with connect(db, read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+
+
+def tweet(i: int, text: str = "hello") -> dict:
+    return {"id": str(1000 + i), "text": text, "author_id": "7", "created_at": "2026-11-10T10:00:00.000Z",
+            "conversation_id": str(1000 + i), "edit_history_tweet_ids": [str(1000 + i)]}
+
+
+def land_run(zone: LandingZone, run: str, items: list[dict], *, status: str = "ok", cursor: dict | None = None,
+             source: str = "x-main", before: dict | None = None) -> RunMeta:
+    meta = RunMeta(run, "x", source, "kv", source)
+    now = datetime(2026, 11, 16, 9, tzinfo=UTC)
+    path, n = zone.write_items(meta, [item_line(meta, stream="mentions", endpoint="GET /2/users/:id/mentions",
+                                                fetched_at=now, native_id=t["id"], item=t) for t in items])
+    zone.write_manifest(Manifest(run, "x", source, "kv", source, now.isoformat(), now.isoformat(), status,  # type: ignore[arg-type]
+                                 items=n, api_calls=1, cursor_before=before, cursor_after=cursor if status == "ok" else None,
+                                 error=None if status == "ok" else "x GET /2/users/:id/mentions HTTP 503: unavailable",
+                                 data_file=path.name if path else None))
+    return meta
+
+
+@pytest.fixture
+def zone(tmp_path: Path) -> LandingZone:
+    return LandingZone(tmp_path / "landing")
+
+
+def test_sample_loads_and_second_load_changes_nothing(tmp_path, zone, clock):
+    land_sample(zone, clock, "kv")
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        first = load_landing(con, zone, clock)
+    before = counts(db)
+    with connect(db) as con:
+        second = load_landing(con, zone, clock)
+    assert first.posts_new == before["posts"] == 311
+    assert second.files_loaded == 0 and second.posts_new == 0 and second.checks_recorded == 0
+    assert counts(db) == before
+
+
+def test_corrupt_file_is_quarantined_while_the_rest_loads(tmp_path, zone, clock):
+    good = land_run(zone, "20261116T090000Z-a", [tweet(1), tweet(2)], cursor={"since_id": "1002"})
+    bad = land_run(zone, "20261116T090500Z-b", [tweet(3), tweet(4)], cursor={"since_id": "1004"})
+    path = zone.data_path(bad)
+    path.write_bytes(path.read_bytes()[:-12])  # truncated gzip
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        s = load_landing(con, zone, clock)
+        posts = [r[0] for r in con.execute("SELECT post_id FROM posts ORDER BY 1").fetchall()]
+        q = con.execute("SELECT line_no, check_name, reason FROM quarantine").fetchall()
+        checks = con.execute("SELECT check_id, status, error FROM monitoring_checks ORDER BY seq").fetchall()
+        cursor = read_cursors(con)
+    assert posts == ["x:1001", "x:1002"]
+    assert s.files_quarantined == 1
+    assert q[0][0] == 0 and q[0][1] == "read" and "cannot decompress" in q[0][2]
+    # the run whose items were lost in a corrupt file is a failed check, and its cursor did not move
+    assert checks[1][1] == "failed" and "corrupt" in checks[1][2]
+    assert cursor == {"x-main": {"since_id": "1002"}}
+    assert good.run_id == checks[0][0]
+
+
+def test_bad_lines_are_quarantined_with_reasons(tmp_path, zone, clock):
+    meta = land_run(zone, "20261116T090000Z-a", [tweet(1), {**tweet(2), "created_at": None}, {**tweet(3), "id": None}])
+    path = zone.data_path(meta)
+    text = gzip.decompress(path.read_bytes()).decode() + "{not json\n"
+    path.write_bytes(gzip.compress(text.encode()))
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        q = con.execute("SELECT line_no, check_name, reason FROM quarantine ORDER BY line_no").fetchall()
+        n = con.execute("SELECT count(*) FROM posts").fetchall()[0][0]
+    assert n == 1
+    assert [(r[0], r[1]) for r in q] == [(2, "normalise"), (3, "normalise"), (4, "parse")]
+    assert q[0][2] == "created_at missing" and q[1][2] == "tweet has no id" and q[2][2].startswith("malformed JSON")
+
+
+def test_crash_between_files_loses_nothing(tmp_path, zone, clock):
+    for k in range(4):
+        land_run(zone, f"20261116T09000{k}Z-r", [tweet(10 * k + j) for j in range(5)], cursor={"since_id": str(k)},
+                 before={"since_id": str(k - 1)} if k else None)
+    db = tmp_path / "w.duckdb"
+
+    class Crash(Exception):
+        pass
+
+    def crash_after_second(stem: str) -> None:
+        if stem.endswith("T090001Z-r"):
+            raise Crash(stem)
+
+    with connect(db) as con, pytest.raises(Crash):
+        load_landing(con, zone, clock, after_file=crash_after_second)
+    assert counts(db)["posts"] == 10
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+    c = counts(db)
+    assert c["posts"] == 20 and c["monitoring_checks"] == 4 and c["raw_items"] == 20
+    with connect(db, read_only=True) as con:
+        assert read_cursors(con) == {"x-main": {"since_id": "3"}}
+
+
+def test_crash_inside_a_run_rolls_the_run_back(tmp_path, zone, clock, monkeypatch):
+    land_run(zone, "20261116T090000Z-a", [tweet(1), tweet(2)], cursor={"since_id": "2"})
+    db = tmp_path / "w.duckdb"
+    import warehouse.loader as loader
+
+    def boom(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(loader, "_load_manifest", boom)
+    with connect(db) as con, pytest.raises(RuntimeError):
+        load_landing(con, zone, clock)
+    assert counts(db)["posts"] == 0 and counts(db)["landing_files"] == 0
+    monkeypatch.undo()
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+    assert counts(db)["posts"] == 2 and counts(db)["cursors"] == 1
+
+
+def test_failed_fetch_is_a_failed_check_and_keeps_the_cursor(tmp_path, zone, clock):
+    land_run(zone, "20261116T090000Z-a", [tweet(1)], cursor={"since_id": "1001"})
+    land_run(zone, "20261116T091500Z-b", [], status="failed")
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        checks = con.execute("SELECT status, error FROM monitoring_checks ORDER BY seq").fetchall()
+        assert read_cursors(con) == {"x-main": {"since_id": "1001"}}
+    assert checks[0] == ("ok", None)
+    assert checks[1][0] == "failed" and "HTTP 503" in checks[1][1]
+
+
+def test_newer_version_of_a_post_updates_text_and_keeps_both_raw_versions(tmp_path, zone, clock):
+    land_run(zone, "20261116T090000Z-a", [tweet(1, "first")])
+    land_run(zone, "20261116T100000Z-b", [tweet(1, "second")])
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        assert con.execute("SELECT text FROM posts").fetchall() == [("second",)]
+        assert con.execute("SELECT count(*) FROM raw_items").fetchall()[0][0] == 2
+
+
+HOLDER = textwrap.dedent(
+    """
+    import sys, time, duckdb
+    con = duckdb.connect(sys.argv[1])
+    con.execute("CREATE TABLE IF NOT EXISTS held (a INT)")
+    print("locked", flush=True)
+    time.sleep(float(sys.argv[2]))
+    con.close()
+    """
+)
+
+
+def _hold(db: Path, seconds: float) -> subprocess.Popen:
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def test_lock_helper_waits_for_a_competing_process(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with connect(db):
+        pass
+    proc = _hold(db, 1.0)
+    started = time.monotonic()
+    with connect(db, max_wait=20) as con:
+        waited = time.monotonic() - started
+        con.execute("INSERT INTO audit_log VALUES (1, now(), 'test', 'x', NULL, '0', '0')")
+    proc.wait(timeout=10)
+    assert waited > 0.3  # it really had to wait for the other process
+
+
+def test_lock_helper_gives_up_clearly(tmp_path):
+    db = tmp_path / "w.duckdb"
+    with connect(db):
+        pass
+    proc = _hold(db, 5.0)
+    try:
+        with pytest.raises(DatabaseBusyError, match=r"is busy: another schoolwatch process .* held its lock for"):
+            with connect(db, read_only=True, max_wait=0.5):
+                pass
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_retry_on_lock_does_not_hide_other_errors(tmp_path):
+    calls = []
+
+    def fn():
+        calls.append(1)
+        raise ValueError("not a lock problem")
+
+    with pytest.raises(ValueError):
+        retry_on_lock(fn, path=tmp_path / "x", max_wait=1, sleep=lambda s: None)
+    assert len(calls) == 1
+
+
+def test_clock_is_used_for_load_times(tmp_path, zone):
+    clock = ManualClock(datetime(2026, 11, 20, 12, tzinfo=UTC))
+    land_run(zone, "20261116T090000Z-a", [tweet(1)])
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        (recorded,) = con.execute("SELECT recorded_at FROM monitoring_checks").fetchall()[0]
+    assert recorded == clock.now()
+    clock.advance(timedelta(hours=1))
