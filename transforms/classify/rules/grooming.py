@@ -1,0 +1,126 @@
+"""Grooming: an adult seeking private contact with a young person.
+
+One signal is rarely enough ("DM us for tickets" is the school office). A flag needs two
+kinds of signal together (secrecy, moving to a private channel, asking age or school,
+asking for images, arranging to meet, flattery or gifts), or one that stands alone
+("don't tell your parents", "age is just a number").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.normalise import Normalised
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names
+
+G = Category.GROOMING
+YOU = lx.YOU
+YOUR = r"(?:your|ur|yr|ya)"
+
+SIGNALS: dict[str, str] = {
+    "secrecy": lx.alt(
+        rf"(?:don'?t|dont|do not|never|no need to)\s+(?:tell|show|let)\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|mam|teachers?|anyone|any1|nobody|family|friends|carers?|the school)",
+        r"(?:keep|kept)\s+(?:this|it|us|our chats?|this chat)\s+(?:a\s+|our\s+)?(?:little\s+)?(?:secret|between us|private|to yourself|quiet)",
+        r"our\s+(?:little\s+)?secret", r"just\s+between\s+(?:us|you and me|me and you)",
+        r"delete\s+(?:this|the|our|these)\s+(?:chat|messages?|texts?|convo|conversation|dms?)",
+        r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
+        r"emj_shush",
+    ),
+    "private": lx.alt(
+        r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
+        rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
+        r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
+        r"(?:video|facetime|cam)\s+(?:call|chat)", r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone",
+    ),
+    "age": lx.alt(
+        rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
+        rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
+        r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
+        r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number", r"(?:young|old)\s+enough",
+    ),
+    "images": lx.alt(
+        rf"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
+        r"(?:send|snap)\s+(?:me\s+)?(?:nudes|a nude|something naughty|something sexy|a pic|a selfie)",
+        r"show\s+me\s+(?:your|ur|what you look like|yourself|urself)", r"(?:turn|put)\s+(?:your|ur)\s+(?:cam|camera|webcam)\s+on",
+        r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
+    ),
+    "meet": lx.alt(
+        rf"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
+        r"(?:where|what road|what street)\s+do\s+(?:you|u)\s+live", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
+        r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
+        r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
+    ),
+    "flattery": lx.alt(
+        rf"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
+        r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
+        r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
+    ),
+}
+GROUP_KEYS: dict[str, frozenset[str]] = {
+    "secrecy": lx.keys("tell show let keep kept secret between delete understand emj_shush"),
+    "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+                       "video facetime cam chat alone number insta tiktok"),
+    "age": lx.keys("old year school class age asl mature young enough DIGIT"),
+    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing"),
+    "meet": lx.keys("meet see live pick come drive finish mine place house flat"),
+    "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy hot stunning buy get give robux bucks gift money credit "
+                        "only favourite understands bond connection"),
+}
+STANDALONE_KEYS = lx.keys("tell show let age mature")
+STANDALONE = ("secrecy_parents", "age_number")
+_STANDALONE_RE = {
+    "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
+}
+BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
+
+
+@dataclass
+class GroomingRule:
+    name: str = "grooming.signals"
+    also: frozenset[str] | None = None
+    keys: frozenset[str] | None = lx.keys(
+        "tell show let keep kept secret between delete wouldn won don dont never emj_ dm pm inbox message msg text snap "
+        "whatsapp kik telegram add follow what whats wats send give private move talk go video facetime cam alone old year "
+        "school class age asl are mature young send pic show turn wearing meet see where pick come drive wanna want pretty "
+        "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands"
+    )
+    _signals: dict[str, re.Pattern[str]] = field(default_factory=lambda: {k: re.compile(v) for k, v in SIGNALS.items()})
+    _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        text = n.deep.text
+        kinds_here = list(self._signals)
+        if present is not None:
+            kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
+            if len(kinds_here) < 2 and STANDALONE_KEYS.isdisjoint(present):
+                return []
+        found: dict[str, list[tuple[int, int]]] = {}
+        for kind in kinds_here:
+            rx = self._signals[kind]
+            for m in rx.finditer(text):
+                found.setdefault(kind, []).append(n.deep.original(*m.span()))
+                if len(found[kind]) >= 3:
+                    break
+        standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+        if len(found) < 2 and not standalone:
+            return []
+        # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else
+        if not standalone and self._benign.search(text) and len(found) < 3:
+            return []
+        kinds = sorted(found)
+        spans = tuple(s for k in kinds for s in found[k])[:MAX_SPANS]
+        score = min(0.99, 0.7 + 0.1 * len(found) + (0.15 if standalone else 0.0))
+        reason = "grooming signals: " + ", ".join(kinds + [s for s in standalone if s not in kinds])
+        return [Hit(G, score, self.name if not standalone else f"grooming.{standalone[0]}", reason, spans, True)]
+
+
+def rules(names: Names) -> list[GroomingRule]:
+    return [GroomingRule()]
+
+
+__all__ = ["SIGNALS", "rules"]

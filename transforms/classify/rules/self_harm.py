@@ -1,0 +1,65 @@
+"""Self-harm and suicide: first-person ideation, and encouragement aimed at someone ("kys").
+
+A mention of the subject is not a flag: "self-harm awareness talk for parents" or
+"suicide prevention week" talk *about* it. Only a person saying they want to die or hurt
+themselves, or telling someone else to, is flagged.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, Rule
+
+S = Category.SELF_HARM
+
+I = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
+# "I nearly died laughing": figures of speech that mean the opposite of distress
+HYPERBOLE = r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear))"
+SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
+
+KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
+                              "neck yourself", "neck urself", "hang yourself", "hang urself",
+                              "unalive yourself", "unalive urself", "go die", "go and die",
+                              "drink bleach", "slit your wrists", "slit ur wrists", "jump off a bridge",
+                              "end yourself", "end urself", "rope yourself", "off yourself", "go hang",
+                              "commit suicide", "commit die", "kill your self", "go kill yourself"]
+
+
+def rules(names: Names) -> list[Rule]:
+    target = lx.B + lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, names.people) + lx.E
+    return [
+        Rule("self_harm.kys", S,
+             lx.alt(lx.words(KYS_WORDS),
+                    r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
+                    r"do\s+(?:us|everyone|the world)\s+a\s+favou?r\s+and\s+(?:die|disappear|kill|end|jump)",
+                    rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
+                    r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope"),
+             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide"),
+        Rule("self_harm.ideation", S,
+             lx.alt(
+                 rf"{lx.B}{I}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)",
+                 rf"{lx.B}{I}\s+(?:(?:really|just|honestly|seriously|actually)\s+)?(?:gonna|going to|will|'?ll|might|could)\s+(?:kill|hurt|cut|harm|unalive|hang|starve)\s+myself",
+                 r"(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|unalive|hang|hanging|starve|starving|burn|burning)\s+myself",
+                 r"(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life",
+                 r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal",
+                 r"(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)",
+                 r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)",
+                 r"(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again",
+                 r"(?:no|no real|nothing to)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|going on|being alive|being here)",
+                 r"(?:better off|be better)\s+(?:dead|without me|if i (?:was|were) (?:dead|gone))",
+                 r"(?:don'?t|do not|dont)\s+want\s+to\s+(?:be\s+)?(?:alive|live|here|exist|wake up)(?:\s+anymore|\s+any more)?",
+                 r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)",
+                 r"wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)",
+                 r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)",
+                 r"(?:no\s*(?:one|body))\s+would\s+(?:miss|care about|notice)\s+(?:me|if i)",
+                 r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)",
+                 r"(?:took|taking|take)\s+(?:a\s+load of|all my|too many|loads of)\s+(?:pills|tablets|paracetamol)",
+             ),
+             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("die dead kill myself life suicidal suicide self harm harming cutting live living exist alive here wake born gone anymore more miss notice goodbye bye pills tablets paracetamol overdose disappear sleep jump"),
+             unless=rf"{HYPERBOLE}"),
+    ]
+
+
+__all__ = ["SUPPORT", "rules"]

@@ -1,0 +1,67 @@
+"""Sexual content and sexualised comments about pupils or staff.
+
+Explicit words need a person nearby; "hot" and "fit" need a person *and* the way people
+say it about someone ("Miss is well fit"), so "hot lunch", "keep fit club" and "fit for
+purpose" stay out. Sex education is not sexual content. The hit says whether pupils are
+involved (a year group, "girls", an age under 18, a pupil on the roster), which makes the
+flag critical.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, Rule, either_order
+
+X = Category.SEXUAL
+
+EXPLICIT_WORDS = [
+    "sexy", "horny", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
+    "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
+    "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
+    "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",
+    "knickers", "panties", "thong", "grope", "groped", "groping", "molest", "finger her", "feel her up",
+    "touch her up", "touch him up", "rape", "raped", "milf", "dilf", "thot", "sexting", "onlyfans",
+    "up her skirt", "under her skirt", "down her top", "suck my", "ride me", "sit on my face",
+    "bend her over", "emj_aubergine", "emj_peach", "emj_splash", "emj_tongue",
+    "smash her", "smash him", "bang her", "bang him", "shag her", "shag him", "rail her",
+]
+EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
+LOOKS = lx.alt(
+    r"(?:is|are|'s|s|looks?|looking|so|well|proper|dead|bare|hella|fucking|sooo*|real|very|quite)\s+(?:well\s+|so\s+|proper\s+|dead\s+|fucking\s+)?(?:hot|fit|peng|sexy|buff|thicc|tasty|leng|bangin|banging)",
+    r"(?:hot|fit|peng|sexy|buff|thicc|tasty|leng)\s+(?:teacher|miss|sir|girl|girls|boy|boys|one|mum|mom|ass|arse|bum|legs|body)",
+    r"(?:nice|great|peng|fit)\s+(?:legs|arse|ass|bum|tits|boobs|body|rack)",
+    r"(?:short|tight)\s+skirts?",
+)
+SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+STRONG_ABOUT_PUPILS = lx.alt(
+    r"nudes?\s+(?:of|from)\s+(?:the\s+)?(?:year|yr|girls?|boys?|[a-z]+\s+in\s+year)",
+    r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
+    r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
+)
+
+LOOK_KEYS = lx.keys("hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
+
+
+def rules(names: Names) -> list[Rule]:
+    person = lx.B + lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PUPIL, lx.PRON3, names.people, r"mums?", r"moms?", r"mothers?") + lx.E
+    pupils = lx.alt(lx.PUPIL, lx.AGE_MINOR, names.pupils)
+    return [
+        Rule("sexual.explicit_about_person", X,
+             either_order(EXPLICIT, person, lx.GAP6), 0.9,
+             "explicit sexual words about a person", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        Rule("sexual.explicit_you", X,
+             either_order(EXPLICIT, lx.alt(lx.YOU, lx.YOUR, r"me"), lx.GAP), 0.75,
+             "explicit sexual words aimed at someone", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        Rule("sexual.looks_about_person", X,
+             either_order(person, LOOKS, lx.GAP), 0.8,
+             "sexualised comment about a person's looks", pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
+        Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude pics videos leak leaked leaking send sending share sharing post posting")),
+        Rule("sexual.minor_age", X,
+             either_order(lx.alt(EXPLICIT, LOOKS), lx.AGE_MINOR, lx.GAP6), 0.95,
+             "sexual comment naming an age under 18", pupils=True, keys=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+    ]
+
+
+__all__ = ["EXPLICIT", "rules"]

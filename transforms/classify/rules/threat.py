@@ -1,0 +1,107 @@
+"""Threats: intent + harm + a target, weapons brought to school, "I know where she lives".
+
+Benign look-alikes stay out because a harm word alone is never enough: "killed it at
+sports day" has no person as target, "shoot me the link" is followed by a thing to send,
+"the concert was the bomb" names no target.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, Rule, either_order, near
+
+T = Category.THREAT
+
+INTENT = lx.alt(
+    r"i'?ll", r"i will", r"ill", r"i'?m (?:gonna|going to|gunna|finna|about to|coming to)",
+    r"im (?:gonna|going to|gunna|finna|about to|coming to)", r"i am (?:gonna|going to|about to|coming to)",
+    r"gonna", r"going to", r"gunna", r"finna", r"imma", r"ima", r"i'?ma", r"i want to", r"i wanna",
+    r"we(?:'ll| will| are gonna| are going to|re gonna)", r"someone (?:should|needs to|is gonna|is going to)",
+    r"i(?:'d| would) (?:love to|happily)", r"i swear i'?ll", r"let'?s", r"i could", r"might",
+    r"i'?m coming (?:for|after)", r"wait (?:till|until) i", r"i'?ll make sure i",
+)
+HARM_WORDS = [
+    "kill", "murder", "stab", "shank", "shoot", "strangle", "choke", "batter", "punch",
+    "smash", "slit", "slice", "cut", "hurt", "attack", "bomb", "blow up", "burn", "torch",
+    "jump", "deck", "knock out", "glass", "rape", "run over", "poison",
+    "drown", "gut", "behead", "kidnap", "acid", "beat up", "batter", "stamp on",
+]
+HARM = lx.words(HARM_WORDS)
+HARM_PAST_WORDS = ["killed", "murdered", "stabbed", "shot", "strangled", "battered", "beaten",
+                      "hurt", "raped", "hanged", "hung", "bombed", "burned", "burnt", "shanked"]
+HARM_PAST = lx.words(HARM_PAST_WORDS)
+WEAPON_WORDS = ["knife", "knives", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
+                   "bomb", "bombs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
+                   "emj_knife", "emj_gun", "emj_bomb"]
+WEAPON = lx.words(WEAPON_WORDS)
+EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
+EMOJI_DEATH = r"(?:emj_skull|emj_coffin|emj_grave|emj_blood|emj_fire|emj_boom)"
+# "shoot you a text", "kill it", "smash the exam": the object is a thing, not a person
+NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mail|message|msg|link|dm|pm|line|invite|photo|pic|note|form|details|reminder|copy|call|quick)",
+                        r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)")
+BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
+                        r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
+
+
+def rules(names: Names) -> list[Rule]:
+    person = names.person
+    target = names.target
+    school = names.school
+    return [
+        Rule(
+            "threat.intent_harm_target", T,
+            near(INTENT, near(HARM, rf"(?!{NOT_PERSON_OBJ}){target}", lx.SP + r"(?:up\s+|down\s+)?"), lx.GAP),
+            0.95, "intent to harm a person or the school", keys=lx.keys(HARM_WORDS),
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)",
+        ),
+        Rule(
+            "threat.harm_you", T,
+            rf"{lx.B}(?:kill|murder|stab|shoot|shank|strangle|batter|rape)\s+{lx.alt(lx.YOU, r'every(?:one|body|1)', r'all of (?:you|u|them)', r'the (?:teachers?|head|kids|lot of)')}{lx.E}(?!\s+{NOT_PERSON_OBJ})",
+            0.85, "a harm verb aimed at you/everyone", keys=lx.keys("kill murder stab shoot shank strangle batter rape"),
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|kill you with kindness)",
+        ),
+        Rule("threat.beat_up", T,
+             lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
+                    r"(?:beat|kick|knock|batter)\s+the\s+(?:shit|crap|hell|life|living daylights)\s+out\s+of",
+                    rf"(?:break|snap|smash)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|nose|arms?|jaw|skull|head)"),
+             0.85, "threatens a beating", keys=lx.keys("beat batter kick punch smash knock break snap")),
+        Rule("threat.know_where_you_live", T,
+             rf"i\s+know\s+where\s+{lx.alt(lx.YOU, lx.PRON3, r'your (?:mum|mom|family|kids?)', r'(?:his|her|their) (?:family|kids?)', r'[a-z]+')}\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
+             0.95, "says they know where someone lives", keys=lx.keys("know")),
+        Rule("threat.watch_your_back", T,
+             lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
+                    r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)", r"you(?:'?re| are) next",
+                    r"(?:ur|your)\s+(?:days are numbered|time is coming|gonna get it|going to get it)",
+                    rf"{lx.alt(r'after', r'outside', r'at the gates? after')}\s+school\s+{lx.alt(lx.YOU, r'she|he|they')}(?:'?re| are| is| r)\s+(?:dead|getting)",
+                    r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
+             0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet"),
+             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)"),
+        Rule("threat.weapon_school", T,
+             lx.alt(either_order(WEAPON, school, lx.GAP6),
+                    near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}")),
+             0.9, "a weapon together with the school or carried", keys=lx.keys(WEAPON_WORDS),
+             unless=r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"),
+        Rule("threat.emoji_weapon_target", T,
+             either_order(EMOJI_WEAPON, target, r"[\s,.!?:;'\"()-]*(?:[a-z0-9'_@]+[\s,.!?:;'\"()-]+){0,3}"),
+             0.85, "a weapon emoji next to a person or the school", keys=lx.keys("emj_")),
+        Rule("threat.emoji_weapon_repeat", T,
+             rf"{EMOJI_WEAPON}\s*{lx.alt(EMOJI_WEAPON, EMOJI_DEATH)}", 0.7, "weapon emoji repeated", keys=lx.keys("emj_")),
+        Rule("threat.school_attack", T,
+             lx.alt(
+                 rf"(?:shoot|shooting|bomb|bombing|blow|blowing|burn|burning|torch|torching|attack|attacking|shoot\s*up|shooting\s*up)\s+(?:up\s+|down\s+)?{school}",
+                 rf"{school}\s+(?:is going to|will|gonna|should)\s+(?:burn|blow up|explode|get shot up|be attacked|go up in flames)",
+                 r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
+                 r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
+                 rf"{lx.alt(school, person)}[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*(?:best|love|amazing|great|lit|banger|slaps|proud|congrat))",
+             ),
+             0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ school"),
+             unless=r"(?:fire drill|history|lesson|news|awareness|pray|thoughts|victims|memorial|america|us school|texas|florida)"),
+        Rule("threat.wish_death", T,
+             lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
+                    rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
+             0.85, "wishes death or violence on someone", keys=lx.keys("hope should deserve deserves need needs")),
+    ]
+
+
+__all__ = ["HARM", "HARM_PAST", "WEAPON", "rules", "either_order"]
