@@ -14,11 +14,12 @@ from itertools import groupby
 _MASK = r"[*#%_.]"
 
 
-def fuzzy(word: str, *, masked: bool = False) -> str:
+def fuzzy(word: str, *, masked: bool | int = False) -> str:
     """A regex for ``word`` that tolerates stretched letters and, optionally, masking.
 
     A doubled letter in the word stays at least doubled (``ass`` never matches ``as``).
-    With ``masked``, every letter after the first may be replaced by ``*``, ``#`` or ``%``.
+    With ``masked``, every letter after the first may be replaced by ``*``, ``#`` or ``%``
+    (in words of at least 4 letters, or at least ``masked`` letters when it is a number).
     """
     out: list[str] = []
     first = True
@@ -30,7 +31,7 @@ def fuzzy(word: str, *, masked: bool = False) -> str:
         if not ch.isalpha():
             out.append(re.escape(ch) * n)
             continue
-        if masked and not first and len(word) >= 4:
+        if masked and not first and len(word) >= (4 if masked is True else int(masked)):
             unit = f"(?:{ch}|{_MASK})"
             out.append(unit + ("+" if n == 1 else f"{{{n},}}"))
         else:
@@ -39,11 +40,11 @@ def fuzzy(word: str, *, masked: bool = False) -> str:
     return "".join(out)
 
 
-_WORD_LISTS: list[tuple[tuple[str, ...], bool]] = []
+_WORD_LISTS: list[tuple[tuple[str, ...], bool | int]] = []
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
 
 
-def words(items: Iterable[str], *, masked: bool = False) -> str:
+def words(items: Iterable[str], *, masked: bool | int = False) -> str:
     """A whole-word alternation of ``items``, as a placeholder that :func:`expand` fills.
 
     Plain alternations of literal words run several times faster in Python's regex engine

@@ -237,7 +237,7 @@ def _join_split(m: re.Match[str]) -> str:
 def normalise(text: str) -> Normalised:
     """Both views of ``text``; never raises on any string."""
     if text.isascii():
-        if any(c < " " and c not in _KEEP_CONTROLS for c in text) or "\x7f" in text:
+        if _ASCII_CONTROL.search(text):
             clean = _fold(text)
         else:
             clean = View(text, None, None)
@@ -255,6 +255,7 @@ def normalise(text: str) -> Normalised:
     return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _MASKED.search(deep.text) is not None)
 
 
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _MASKED = re.compile(r"[a-z][*#%]")
 _SPLIT_HINT = re.compile(r"(?<![a-z0-9])[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?![a-z0-9])")

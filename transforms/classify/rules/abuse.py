@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order, near
+from transforms.classify.rules.base import Names, NearRule, Rule, either_order
 
 A = Category.ABUSE
 
@@ -40,19 +40,28 @@ INSULT_WORDS = [
 INSULT = lx.words(INSULT_WORDS, masked=True)
 
 
-def rules(names: Names) -> list[Rule]:
+NOT_INSULT = (
+    r"(?:not|n't|never|no one is|nobody is)\s+(?:a\s+|an\s+|so\s+)?(?:idiot|stupid|ugly|fat|dumb|loser)"
+    r"|(?:stupid|dumb|silly)\s+(?:question|mistake)"
+    r"|(?:this|the|that)\s+(?:homework|weather|game|rule|exam|test|question|app|traffic)\s+is"
+)
+INSULT_KEYS = lx.keys(INSULT_WORDS, "MASK")
+
+
+def rules(names: Names) -> list[Rule | NearRule]:
     person = lx.B + lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PRON3, names.people, r"(?:that|this|the)\s+(?:kid|girl|boy|lad|woman|man|teacher|guy|bloke|idiot)", lx.EVERYONE) + lx.E
-    you_are = lx.alt(r"(?:you|u)(?:'?re|re| are| r| is)?", r"ur", r"(?:he|she|they)(?:'?s|'re| is| are)")
+    you_are = lx.B + lx.alt(r"(?:you|u)(?:'?re|re| are| r| is)?", r"ur", r"(?:he|she|they)(?:'?s|'re| is| are)") + lx.E
     return [
         Rule("abuse.strong_obscenity", A, STRONG, 0.8, "an obscene insult", keys=lx.keys(STRONG_WORDS, "MASK"),
              unless=r"(?:mother's day|bitch(?:ing)? about (?:the weather|homework))"),
-        Rule("abuse.aimed", A, AT_YOU, 0.8, "abuse aimed at someone", keys=lx.keys("fuck screw stfu shut gtfo nobody one every everyone hates laughs cry do get waste worthless pathetic disgusting vile joke nobody nothing MASK")),
-        Rule("abuse.insult_person", A,
-             lx.alt(near(you_are, INSULT, r"\s+(?:[a-z']+\s+){0,2}"),
-                    near(person, near(r"(?:is|are|was|'s|s)", INSULT, r"\s+(?:[a-z']+\s+){0,2}"), r"\s+"),
-                    either_order(lx.alt(person, lx.YOU), r"(?:fat|ugly|smelly|stupid|thick)\s+(?:cow|pig|bitch|slag|idiot|loser|freak|bastard|prick|twat|mess|rat|dog|clown|git|lump)", lx.GAP)),
-             0.75, "an insult aimed at a person", keys=lx.keys(INSULT_WORDS, "MASK"),
-             unless=r"(?:not|n't|never|no one is|nobody is)\s+(?:a\s+|an\s+|so\s+)?(?:idiot|stupid|ugly|fat|dumb|loser)|(?:stupid|dumb|silly)\s+(?:question|mistake)|(?:this|the|that)\s+(?:homework|weather|game|rule|exam|test|question|app|traffic)\s+is"),
+        Rule("abuse.aimed", A, AT_YOU, 0.8, "abuse aimed at someone", keys=lx.keys("fuck fucking screw stfu shut gtfo nobody noone hates laughs cry waste worthless pathetic disgusting vile nobody MASK")),
+        NearRule("abuse.insult_you", A, you_are, INSULT, 0.75, "an insult aimed at a person",
+                 max_words=2, ordered=True, unless=NOT_INSULT, keys=INSULT_KEYS),
+        NearRule("abuse.insult_person", A, person + r"\s+(?:is|are|was|'s|s)" + lx.E, INSULT, 0.75, "an insult aimed at a person",
+                 max_words=2, ordered=True, unless=NOT_INSULT, keys=INSULT_KEYS),
+        Rule("abuse.fat_cow", A,
+             either_order(lx.alt(person, lx.B + lx.YOU + lx.E), r"(?:fat|ugly|smelly|stupid|thick)\s+(?:cow|pig|bitch|slag|idiot|loser|freak|bastard|prick|twat|mess|rat|dog|clown|git|lump)", lx.GAP),
+             0.75, "an insult aimed at a person", keys=lx.keys("fat ugly smelly stupid thick"), unless=NOT_INSULT),
     ]
 
 

@@ -122,3 +122,79 @@ def near(a: str, b: str, gap: str = lx.GAP) -> str:
 
 def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
     return lx.alt(near(a, b, gap), near(b, a, gap))
+
+
+_WORD_RE = re.compile(r"[a-z0-9'_]+")
+
+
+@dataclass
+class NearRule:
+    """``a`` and ``b`` within ``max_words`` words of each other (either order unless ``ordered``).
+
+    Faster than one regex with a gap in the middle: each side is a plain alternation
+    scanned once, and ``b`` is only scanned when ``a`` was found.
+    """
+
+    name: str
+    category: Category
+    a: str
+    b: str
+    score: float
+    reason: str
+    max_words: int = 6
+    ordered: bool = False
+    view: str = "deep"
+    unless: str | None = None
+    pupils: str | bool = False
+    keys: frozenset[str] | None = None
+    also: frozenset[str] | None = None
+    _a: tuple[re.Pattern[str], re.Pattern[str]] = field(init=False, repr=False)
+    _b: tuple[re.Pattern[str], re.Pattern[str]] = field(init=False, repr=False)
+    _unless: re.Pattern[str] | None = field(init=False, repr=False)
+    _pupils: re.Pattern[str] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._a = (re.compile(lx.expand(self.a, tolerant=False)), re.compile(lx.expand(self.a, tolerant=True)))
+        self._b = (re.compile(lx.expand(self.b, tolerant=False)), re.compile(lx.expand(self.b, tolerant=True)))
+        self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
+        self._pupils = re.compile(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        if present is not None and (
+            (self.keys is not None and self.keys.isdisjoint(present))
+            or (self.also is not None and self.also.isdisjoint(present))
+        ):
+            return []
+        view: View = n.deep if self.view == "deep" else n.clean
+        text = view.text
+        k = 1 if n.tolerant else 0
+        a_spans = [m.span() for m in self._a[k].finditer(text)]
+        if not a_spans:
+            return []
+        b_spans = [m.span() for m in self._b[k].finditer(text)]
+        if not b_spans:
+            return []
+        spans: list[tuple[int, int]] = []
+        for a0, a1 in a_spans:
+            for b0, b1 in b_spans:
+                if b0 >= a1:
+                    gap = text[a1:b0]
+                elif a0 >= b1 and not self.ordered:
+                    gap = text[b1:a0]
+                else:
+                    continue
+                if len(gap) > 12 * (self.max_words + 1) or len(_WORD_RE.findall(gap)) > self.max_words:
+                    continue
+                if "\n" in gap:
+                    continue
+                s, e = min(a0, b0), max(a1, b1)
+                spans.append(view.original(s, e))
+                break
+            if len(spans) >= MAX_SPANS:
+                break
+        if not spans:
+            return []
+        if self._unless is not None and self._unless.search(n.deep.text):
+            return []
+        pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
+        return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order
+from transforms.classify.rules.base import Names, NearRule
 
 C = Category.COMPLAINT
 
@@ -28,7 +28,7 @@ SUBJECT_KEYS = lx.keys("school teachers staff head headteacher headmaster headmi
 
 def rules(names: Names) -> list[Rule]:
     return [
-        Rule("complaint.criticism", C, either_order(lx.B + lx.alt(SUBJECT, names.schools, names.heads) + lx.E, CRITIQUE, lx.GAP6), 0.6,
+        NearRule("complaint.criticism", C, CRITIQUE, lx.B + lx.alt(SUBJECT, names.schools, names.heads) + lx.E, 0.6,
              "criticism of the school", keys=lx.keys(CRITIQUE_WORDS), also=SUBJECT_KEYS | names.keys),
     ]
 

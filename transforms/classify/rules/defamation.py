@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order
+from transforms.classify.rules.base import Names, NearRule
 
 D = Category.DEFAMATION
 
@@ -54,7 +54,7 @@ def rules(names: Names) -> list[Rule]:
     who = lx.B + lx.alt(lx.TITLE_NAME, lx.HEAD, GENERIC_STAFF, names.people, names.heads, names.schools,
                  r"(?:the|this|that)\s+(?:school|academy|trust|governors|staff|senior leadership|slt|leadership team)") + lx.E
     return [
-        Rule("defamation.person_allegation", D, either_order(who, ALLEGATION, lx.GAP6), 0.85,
+        NearRule("defamation.person_allegation", D, ALLEGATION, who, 0.85,
              "an allegation of wrongdoing about a named person or the school", unless=NOT_ALLEGATION,
              keys=lx.keys(ALLEGATION_WORDS, ALLEGATION_VERBS), also=WHO_KEYS | names.keys),
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order
+from transforms.classify.rules.base import Names, NearRule, Rule
 
 X = Category.EXTREMISM
 
@@ -42,8 +42,8 @@ def rules(names: Names) -> list[Rule]:
     return [
         Rule("extremism.slogan", X, SLOGANS, 0.9, "extremist slogan or denial", keys=lx.keys("sieg heil white 1488 14 race rahowa gas death kill saint holocaust join support start starting begin subscribe"),
              unless=r"(?:history|lesson|museum|memorial|remembrance|documentary|essay|teach(?:ing|es)? about|prevent (?:training|duty)|awareness)\s+(?:about|on|of)\s+(?:propaganda|slogans|denial)"),
-        Rule("extremism.praise", X, either_order(GROUPS, PRAISE, lx.GAP), 0.85,
-             "praise or support for an extremist group or figure", unless=EDUCATIONAL, keys=lx.keys(GROUPS_WORDS)),
+        NearRule("extremism.praise", X, GROUPS, lx.B + PRAISE + lx.E, 0.85,
+             "praise or support for an extremist group or figure", max_words=3, unless=EDUCATIONAL, keys=lx.keys(GROUPS_WORDS)),
     ]
 
 

@@ -61,14 +61,14 @@ SIGNALS: dict[str, str] = {
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show let keep kept secret between delete understand emj_shush"),
+    "secrecy": lx.keys("tell keep kept secret between delete understand emj_shush"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
-                       "video facetime cam chat alone number insta tiktok"),
-    "age": lx.keys("old year school class age asl mature young enough DIGIT"),
+                       "video facetime cam alone number insta tiktok"),
+    "age": lx.keys("old year age asl mature young enough"),
     "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing"),
-    "meet": lx.keys("meet see live pick come drive finish mine place house flat"),
-    "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy hot stunning buy get give robux bucks gift money credit "
-                        "only favourite understands bond connection"),
+    "meet": lx.keys("meet live pick drive finish mine"),
+    "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
+                        "favourite understands bond connection"),
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -95,10 +95,15 @@ class GroomingRule:
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
         kinds_here = list(self._signals)
+        standalone = []
         if present is not None:
             kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
-            if len(kinds_here) < 2 and STANDALONE_KEYS.isdisjoint(present):
-                return []
+            if len(kinds_here) < 2:
+                if STANDALONE_KEYS.isdisjoint(present):
+                    return []
+                standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+                if not standalone:
+                    return []
         found: dict[str, list[tuple[int, int]]] = {}
         for kind in kinds_here:
             rx = self._signals[kind]
@@ -106,7 +111,8 @@ class GroomingRule:
                 found.setdefault(kind, []).append(n.deep.original(*m.span()))
                 if len(found[kind]) >= 3:
                     break
-        standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+        if not standalone:
+            standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
         if len(found) < 2 and not standalone:
             return []
         # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else

@@ -57,7 +57,7 @@ def rules(names: Names) -> list[Rule]:
                  r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)",
                  r"(?:took|taking|take)\s+(?:a\s+load of|all my|too many|loads of)\s+(?:pills|tablets|paracetamol)",
              ),
-             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("die dead kill myself life suicidal suicide self harm harming cutting live living exist alive here wake born gone anymore more miss notice goodbye bye pills tablets paracetamol overdose disappear sleep jump"),
+             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("die dead kill myself life suicidal suicide self harm harming cutting exist alive wake born anymore nobody noone goodbye pills tablets paracetamol overdose disappear reason point without here"),
              unless=rf"{HYPERBOLE}"),
     ]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order
+from transforms.classify.rules.base import Names, NearRule, Rule
 
 X = Category.SEXUAL
 
@@ -47,20 +47,17 @@ def rules(names: Names) -> list[Rule]:
     person = lx.B + lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PUPIL, lx.PRON3, names.people, r"mums?", r"moms?", r"mothers?") + lx.E
     pupils = lx.alt(lx.PUPIL, lx.AGE_MINOR, names.pupils)
     return [
-        Rule("sexual.explicit_about_person", X,
-             either_order(EXPLICIT, person, lx.GAP6), 0.9,
+        NearRule("sexual.explicit_about_person", X, EXPLICIT, person, 0.9,
              "explicit sexual words about a person", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
-        Rule("sexual.explicit_you", X,
-             either_order(EXPLICIT, lx.alt(lx.YOU, lx.YOUR, r"me"), lx.GAP), 0.75,
-             "explicit sexual words aimed at someone", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
-        Rule("sexual.looks_about_person", X,
-             either_order(person, LOOKS, lx.GAP), 0.8,
-             "sexualised comment about a person's looks", pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
+        NearRule("sexual.explicit_you", X, EXPLICIT, lx.B + lx.alt(lx.YOU, lx.YOUR, r"me") + lx.E, 0.75,
+             "explicit sexual words aimed at someone", max_words=3, pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
+             "sexualised comment about a person's looks", max_words=3, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
              "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude pics videos leak leaked leaking send sending share sharing post posting")),
-        Rule("sexual.minor_age", X,
-             either_order(lx.alt(EXPLICIT, LOOKS), lx.AGE_MINOR, lx.GAP6), 0.95,
-             "sexual comment naming an age under 18", pupils=True, keys=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+        NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS), 0.95,
+             "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
+                 also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
     ]
 
 
