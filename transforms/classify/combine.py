@@ -26,7 +26,8 @@ from transforms.classify.types import ClassifyContext, Flag, Span
 EDUCATIONAL = re.compile(
     r"\b(?:history|lesson|assembly|awareness|workshop|curriculum|museum|memorial|remembrance|holocaust|"
     r"anti-bullying|anti bullying|prevention|safeguarding|e-?safety|online safety|pshe|rse|charity|"
-    r"fundraiser|talk for parents|parents'? (?:talk|session|evening)|support group|helpline)\b"
+    r"fundraiser|talk for parents|parents'? (?:talk|session|evening)|support group|helpline|police talk|"
+    r"talk (?:for|to|from|on|about)|(?:a|the) talk|crime awareness)\b"
 )
 EDUCATIONAL_THRESHOLD = 0.9
 MODEL_CATEGORIES = {"abuse": Category.ABUSE, "hate": Category.HATE, "threat": Category.THREAT, "self_harm": Category.SELF_HARM}
@@ -103,5 +104,6 @@ def combine(
                 reasons=tuple(e["reasons"]),  # type: ignore[arg-type]
             )
         )
-    flags.sort(key=lambda f: (-f.severity.rank, -f.score, f.category.value))
+    # most severe first; among equals a rule's specific finding before the model's general one
+    flags.sort(key=lambda f: (-f.severity.rank, f.source == "model", -f.score, f.category.value))
     return flags

@@ -96,8 +96,14 @@ COMMON_AFTER_MISS = (
     "having|seeing|going|doing|all|so|how|when|what|our|your|us|home|him|everyone|lunch|"
     "the|break|pe|maths|english|science|history|and|or|but|to|in|on|at|for|with|already"
 )
+# words that follow "Sir" or "Mr" in a sentence but are not a surname ("Sir is hot")
+NOT_SURNAME = (
+    "is|was|are|were|has|had|have|and|or|but|said|says|says|can|could|will|would|should|did|does|do|the|a|an|"
+    "to|in|on|at|for|with|from|of|who|that|this|just|always|never|really|so|too|if|when|i|you|u|he|she|they|it|we|"
+    "me|him|her|them|us|my|your|ur|his|their|our|looks|look|gave|gives|told|tells|got|gets|made|makes|keeps|kept|s"
+)
 TITLE_NAME = (
-    r"(?:(?:mr|mrs|ms|mister|dr|sir|madam|mx)\.?\s+[a-z][a-z'-]+"
+    rf"(?:(?:mr|mrs|ms|mister|dr|sir|madam|mx)\.?\s+(?!(?:{NOT_SURNAME}){E})[a-z][a-z'-]+"
     rf"|miss\s+(?!(?:{COMMON_AFTER_MISS}){E})[a-z][a-z'-]+)"
 )
 STAFF = alt(
@@ -119,8 +125,11 @@ PUPIL = alt(
 AGE_MINOR = r"(?:(?:only|just|she'?s|he'?s|is|aged?|are)\s+(?:1[0-7]|[5-9])|(?:1[0-7]|[5-9])\s?(?:yo|y/o|years? old|yrs? old))" + E
 SCHOOL = alt(r"the school", r"this school", r"our school", r"that school", r"school", r"academy",
              r"the college", r"campus", r"classroom", r"canteen",
+             r"(?:the\s+)?(?:science|sports|english|maths|art|music|drama|main|new|old|dt|tech|sixth form)\s+(?:block|building|hall|wing|centre)",
+             r"the\s+(?:building|site|gym|library|staff\s?room)",
              r"playground", r"sports hall", r"the gates?", r"staff ?room", r"school bus")
-EVERYONE = alt(r"everyone", r"every1", r"everybody", r"all of (?:you|u|them|yous)",
+EVERYONE = alt(r"everyone", r"every1", r"everybody", r"all of (?:you|u|them|yous)", r"any(?:one|1|body)",
+               r"some(?:one|body)", r"(?:the\s+)?(?:next|first|last)\s+(?:person|one|kid|teacher|pupil|idiot)",
                r"the lot of (?:you|u|them)", r"every (?:teacher|kid|one)", r"people")
 
 # -- prefilter keys ---------------------------------------------------------------------

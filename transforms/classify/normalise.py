@@ -179,8 +179,12 @@ def _fold(text: str) -> View:
     return View("".join(pieces), starts, ends)
 
 
-def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> View:
-    """Apply ``pattern.sub(repl)`` to a view, carrying the offsets along."""
+def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | tuple[str, list[int]]]) -> View:
+    """Apply ``pattern.sub(repl)`` to a view, carrying the offsets along.
+
+    ``repl`` returns the new text, or the new text and, per new character, the offset
+    within the match of the character it came from.
+    """
     text = view.text
     out: list[str] = []
     starts: list[int] = []
@@ -190,8 +194,13 @@ def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]
     pos = 0
     changed = False
     for m in pattern.finditer(text):
-        new = repl(m)
+        res = repl(m)
         old = m.group(0)
+        offsets: list[int] | None = None
+        if isinstance(res, tuple):
+            new, offsets = res
+        else:
+            new = res
         if new == old:
             continue
         changed = True
@@ -200,7 +209,10 @@ def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]
         starts.extend(vs[pos:a])
         ends.extend(ve[pos:a])
         out.append(new)
-        if len(new) == len(old):
+        if offsets is not None:
+            starts.extend(vs[a + k] for k in offsets)
+            ends.extend(ve[a + k] for k in offsets)
+        elif len(new) == len(old):
             starts.extend(vs[a:b])
             ends.extend(ve[a:b])
         else:
@@ -225,13 +237,18 @@ def _leet(m: re.Match[str]) -> str:
     return "".join(_LEET.get(c, c) for c in m.group(0))
 
 
-def _join_split(m: re.Match[str]) -> str:
+def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     run = m.group(0)
-    letters = [c for c in run if c.isalpha()]
+    positions = [j for j, c in enumerate(run) if c.isalpha()]
+    letters = [run[j] for j in positions]
     sep = m.group(1)
     if sep.isspace() and all(c in _TEXT_SPEAK for c in letters):
         return run
-    return "".join(letters)
+    if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu":
+        # "is a p a k i": the leading "a" is a word of its own, not the first letter
+        first = positions[0]
+        return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]
+    return "".join(letters), positions
 
 
 def normalise(text: str) -> Normalised:

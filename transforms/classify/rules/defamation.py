@@ -52,7 +52,8 @@ WHO_KEYS = lx.keys(
 
 def rules(names: Names) -> list[Rule]:
     who = lx.B + lx.alt(lx.TITLE_NAME, lx.HEAD, GENERIC_STAFF, names.people, names.heads, names.schools,
-                 r"(?:the|this|that)\s+(?:school|academy|trust|governors|staff|senior leadership|slt|leadership team)") + lx.E
+                 r"(?:the|this|that)\s+(?:school|academy|trust|governors|staff|senior leadership|slt|leadership team)",
+                 r"[a-z'-]+\s+(?:academy|school|college|primary|high)") + lx.E
     return [
         NearRule("defamation.person_allegation", D, ALLEGATION, who, 0.85,
              "an allegation of wrongdoing about a named person or the school", unless=NOT_ALLEGATION,

@@ -27,19 +27,21 @@ SIGNALS: dict[str, str] = {
         r"our\s+(?:little\s+)?secret", r"just\s+between\s+(?:us|you and me|me and you)",
         r"delete\s+(?:this|the|our|these)\s+(?:chat|messages?|texts?|convo|conversation|dms?)",
         r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
+        r"(?:i\s+)?(?:won'?t|wont|will not|will never|never)\s+(?:show|tell)\s+(?:anyone|any1|anybody|nobody|your)",
         r"emj_shush",
     ),
     "private": lx.alt(
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
-        r"(?:video|facetime|cam)\s+(?:call|chat)", r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone",
+        r"(?:video|facetime|cam)\s+(?:call|chat)",
     ),
     "age": lx.alt(
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
         rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
         r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
         r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number", r"(?:young|old)\s+enough",
+        r"(?:where|what road|what street|what area)\s+do\s+(?:you|u)\s+live",
     ),
     "images": lx.alt(
         rf"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -49,31 +51,33 @@ SIGNALS: dict[str, str] = {
     ),
     "meet": lx.alt(
         rf"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
-        r"(?:where|what road|what street)\s+do\s+(?:you|u)\s+live", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
+        r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
         r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
     ),
     "flattery": lx.alt(
         rf"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
-        r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
+        r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell keep kept secret between delete understand emj_shush"),
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video facetime cam alone number insta tiktok"),
-    "age": lx.keys("old year age asl mature young enough"),
+    "age": lx.keys("old year age asl mature young enough school live DIGIT"),
     "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing"),
-    "meet": lx.keys("meet live pick drive finish mine"),
+    "meet": lx.keys("meet alone pick drive finish mine come"),
     "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
-                        "favourite understands bond connection"),
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents"),
 }
-STANDALONE_KEYS = lx.keys("tell show let age mature")
+STANDALONE_KEYS = lx.keys("tell show let age mature understand")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE = {
     "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
     "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }
 BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
@@ -105,15 +109,18 @@ class GroomingRule:
                 if not standalone:
                     return []
         found: dict[str, list[tuple[int, int]]] = {}
+        n_signals = 0
         for kind in kinds_here:
             rx = self._signals[kind]
             for m in rx.finditer(text):
                 found.setdefault(kind, []).append(n.deep.original(*m.span()))
+                n_signals += 1
                 if len(found[kind]) >= 3:
                     break
         if not standalone:
             standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
-        if len(found) < 2 and not standalone:
+        # two signals, of one kind or two ("want to meet up after school? i'll drive you")
+        if n_signals < 2 and not standalone:
             return []
         # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else
         if not standalone and self._benign.search(text) and len(found) < 3:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, near
+from transforms.classify.rules.base import Names, NearRule, Rule, near
 
 H = Category.HATE
 
@@ -50,7 +50,7 @@ def rules(names: Names) -> list[Rule]:
     return [
         Rule("hate.slur", H, SLURS, 0.85, "a slur on a protected characteristic", keys=lx.keys(SLURS_WORDS, "MASK"),
              unless=r"(?:slurs?|the (?:n|f)[- ]word)\s+(?:is|are|was|were)\s+(?:used|banned|unacceptable)"),
-        Rule("hate.dehumanise_group", H, near(GROUP, DEHUMANISE, r"\s+(?:[a-z']+\s+){0,2}"), 0.85,
+        NearRule("hate.dehumanise_group", H, GROUP, lx.B + DEHUMANISE, 0.85, max_words=4, ordered=True, reason=
              "dehumanising talk about a group", unless=HISTORY, keys=lx.keys(GROUP_WORDS)),
         Rule("hate.calls", H, CALLS, 0.8, "hostility to a group or identity", unless=HISTORY, keys=lx.keys("back kill gas deport ban exterminate hang burn shoot rid kick hate gay speak")),
     ]

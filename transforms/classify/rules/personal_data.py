@@ -22,9 +22,9 @@ STREET_TYPES = r"(?:[Rr]oad|[Ss]treet|[Aa]venue|[Ll]ane|[Cc]lose|[Dd]rive|[Ww]ay
 ADDRESS = rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{STREET_TYPES}\b"
 LIVES_ON = rf"\b(?:lives?|living|stays?|staying|house is|home is|moved)\s+(?:at|on|in|to)\s+(?:\d{{1,4}}\s+)?(?:[A-Z][a-z]+\s+){{1,3}}{STREET_TYPES}\b"
 EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"
-NAME = r"\b[A-Z][a-z]{1,20}(?:\s+[A-Z][a-z'-]{1,20})?"
+NAME = r"\b[A-Z][a-z]{1,20}\s+[A-Z][a-z'-]{1,20}"  # first name and surname: "Lily in Year 5" is how schools praise
 FORM = r"(?:[Yy]ear|[Yy]r|Y)\s?(?:[1-9]|1[0-3])(?:[A-Z]{1,2}\b)?|\b(?:[7-9]|1[0-3])[A-Z]{1,2}\d?\b"
-NAME_YEAR = rf"{NAME}\s+(?:in|from|is in|'s in|who'?s in|is|,)\s+(?:{FORM})"
+NAME_YEAR = rf"{NAME}\s*(?:,|\s(?:in|from|is in|'s in|who'?s in|is))\s+(?:{FORM})"
 OFFICE = r"(?i:office|reception|enquir(?:y|ies)|admissions|switchboard|call us|contact us|ring us|school number|main number|info@|admin@|office@|enquiries@|head@|reception@|sch\.uk|\.ac\.uk|\.gov\.uk|nhs|childline|samaritans|helpline|0800|0808|999|111)"
 HOME_WORDS = r"(?i:lives?|living|house|home|address|flat|door|street|road|find (?:him|her|them)|round (?:his|hers|theirs)|his place|her place)"
 
@@ -46,9 +46,9 @@ def _not_office(m: re.Match[str], text: str) -> bool:
 
 def rules(names: Names) -> list[Rule]:
     return [
-        Rule("personal_data.phone", P, PHONE, 0.85, "a UK phone number", view="clean", check=_not_office, keys=lx.keys("DIGIT")),
-        Rule("personal_data.email", P, EMAIL, 0.75, "an e-mail address", view="clean", check=_not_office, keys=lx.keys("AT")),
-        Rule("personal_data.address", P, lx.alt(ADDRESS, LIVES_ON), 0.85, "a street address", view="clean", check=_not_office, keys=lx.keys("DIGIT live lives living stay stays staying house home moved")),
+        Rule("personal_data.phone", P, PHONE, 0.9, "a UK phone number", view="clean", check=_not_office, keys=lx.keys("DIGIT")),
+        Rule("personal_data.email", P, EMAIL, 0.9, "an e-mail address", view="clean", check=_not_office, keys=lx.keys("AT")),
+        Rule("personal_data.address", P, lx.alt(ADDRESS, LIVES_ON), 0.9, "a street address", view="clean", check=_not_office, keys=lx.keys("DIGIT live lives living stay stays staying house home moved")),
         Rule("personal_data.postcode", P, POSTCODE, 0.8, "a postcode next to a home or person", view="clean", check=_postcode_with_context, keys=lx.keys("DIGIT")),
         Rule("personal_data.name_year", P, NAME_YEAR, 0.75, "a pupil named with their year group or form",
              view="clean", pupils=True, keys=lx.keys("DIGIT"),

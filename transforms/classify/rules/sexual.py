@@ -34,6 +34,11 @@ LOOKS = lx.alt(
     r"(?:short|tight)\s+skirts?",
 )
 SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+# UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
+ACTS = lx.alt(
+    r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
+    r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
+)
 STRONG_ABOUT_PUPILS = lx.alt(
     r"nudes?\s+(?:of|from)\s+(?:the\s+)?(?:year|yr|girls?|boys?|[a-z]+\s+in\s+year)",
     r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
@@ -51,11 +56,14 @@ def rules(names: Names) -> list[Rule]:
              "explicit sexual words about a person", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
         NearRule("sexual.explicit_you", X, EXPLICIT, lx.B + lx.alt(lx.YOU, lx.YOUR, r"me") + lx.E, 0.75,
              "explicit sexual words aimed at someone", max_words=3, pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        NearRule("sexual.acts_about_person", X, ACTS, person, 0.85,
+             "sexual act wished on a person", max_words=4, pupils=pupils, unless=SEX_ED,
+             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend get got getting")),
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
-             "sexualised comment about a person's looks", max_words=3, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
+             "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
              "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude pics videos leak leaked leaking send sending share sharing post posting")),
-        NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS), 0.95,
+        NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
     ]
