@@ -99,6 +99,7 @@ _LEET_ANY = re.compile(r"[0134578@$!|+]")
 _SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})[a-z](?:\1[a-z])+(?![a-z0-9])")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
 _TEXT_SPEAK = frozenset("uriaynbcox")
+_JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,7 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     positions = [j for j, c in enumerate(run) if c.isalpha()]
     letters = [run[j] for j in positions]
     sep = m.group(1)
-    if sep.isspace() and all(c in _TEXT_SPEAK for c in letters):
+    if sep.isspace() and all(c in _TEXT_SPEAK for c in letters) and "".join(letters) not in _JOIN_ANYWAY:
         return run
     if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu":
         # "is a p a k i": the leading "a" is a word of its own, not the first letter

@@ -28,13 +28,16 @@ SIGNALS: dict[str, str] = {
         r"delete\s+(?:this|the|our|these)\s+(?:chat|messages?|texts?|convo|conversation|dms?)",
         r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
         r"(?:i\s+)?(?:won'?t|wont|will not|will never|never)\s+(?:show|tell)\s+(?:anyone|any1|anybody|nobody|your)",
-        r"emj_shush",
+        r"emj_shush", r"(?:you\s+can|u\s+can|just)\s+trust\s+me",
+        r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
+        r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
     ),
     "private": lx.alt(
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
-        r"(?:video|facetime|cam)\s+(?:call|chat)",
+        r"(?:video|facetime|cam)\s+(?:call|chat)", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
+        r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
     ),
     "age": lx.alt(
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
@@ -42,12 +45,17 @@ SIGNALS: dict[str, str] = {
         r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
         r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number", r"(?:young|old)\s+enough",
         r"(?:where|what road|what street|what area)\s+do\s+(?:you|u)\s+live",
+        r"(?:look|looks|seem|seems)\s+(?:so\s+|much\s+|way\s+)?(?:older|younger|mature|grown up)\s+(?:than|for)",
+        r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
+        r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
     ),
     "images": lx.alt(
         rf"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
         r"(?:send|snap)\s+(?:me\s+)?(?:nudes|a nude|something naughty|something sexy|a pic|a selfie)",
         r"show\s+me\s+(?:your|ur|what you look like|yourself|urself)", r"(?:turn|put)\s+(?:your|ur)\s+(?:cam|camera|webcam)\s+on",
         r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
+        r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
+        r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs)",
     ),
     "meet": lx.alt(
         rf"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
@@ -59,19 +67,20 @@ SIGNALS: dict[str, str] = {
         rf"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
-        r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
+        r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush"),
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
-                       "video facetime cam alone number insta tiktok"),
-    "age": lx.keys("old year age asl mature young enough school live DIGIT"),
-    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing"),
+                       "video facetime cam alone number insta tiktok instagram signal wickr digits addy"),
+    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed"),
+    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform"),
     "meet": lx.keys("meet alone pick drive finish mine come"),
     "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
-                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents"),
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling"),
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -102,7 +111,7 @@ class GroomingRule:
         standalone = []
         if present is not None:
             kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
-            if len(kinds_here) < 2:
+            if not kinds_here:
                 if STANDALONE_KEYS.isdisjoint(present):
                     return []
                 standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]

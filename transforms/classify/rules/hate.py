@@ -38,6 +38,7 @@ DEHUMANISE = lx.alt(
 )
 CALLS = lx.alt(
     r"go\s+back\s+to\s+(?:your|ur|where)\s+(?:own\s+)?(?:country|you came from|jungle|desert)",
+    r"(?:go\s+|goes\s+|send\s+(?:\w+\s+)?|sent\s+(?:\w+\s+)?)back\s+(?:to\s+)?(?:[a-z]+\s+){0,2}(?:where\s+(?:you|u|he|she|they)\s+(?:belongs?|came from|come from|comes from)|(?:your|ur|his|her|their)\s+(?:own\s+)?country|africa|pakistan|india|poland|romania|china|bangladesh|somalia|nigeria|jamaica|the jungle|the desert)",
     near(r"(?:kill|gas|deport|ban|exterminate|hang|burn|shoot|get rid of|kick out|send back)", r"(?:all\s+)?(?:the\s+)?" + GROUP, r"\s+(?:all\s+)?(?:the\s+|of the\s+|these\s+|those\s+)?"),
     r"(?:i\s+)?hate\s+(?:all\s+)?(?:the\s+)?(?:muslims|jews|blacks|gays|immigrants|asians|pakis|trans people|gypsies|travellers|lesbians|foreigners|women)",
     r"(?:that'?s|thats|so|ur|you'?re|youre|your|you are|he'?s|she'?s|is)\s+(?:so\s+|well\s+|such\s+a\s+)?gay(?!\s+(?:pride|rights|marriage|community|club|people|couples?|history|month|and))",

@@ -25,7 +25,7 @@ EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"
 NAME = r"\b[A-Z][a-z]{1,20}\s+[A-Z][a-z'-]{1,20}"  # first name and surname: "Lily in Year 5" is how schools praise
 FORM = r"(?:[Yy]ear|[Yy]r|Y)\s?(?:[1-9]|1[0-3])(?:[A-Z]{1,2}\b)?|\b(?:[7-9]|1[0-3])[A-Z]{1,2}\d?\b"
 NAME_YEAR = rf"{NAME}\s*(?:,|\s(?:in|from|is in|'s in|who'?s in|is))\s+(?:{FORM})"
-OFFICE = r"(?i:office|reception|enquir(?:y|ies)|admissions|switchboard|call us|contact us|ring us|school number|main number|info@|admin@|office@|enquiries@|head@|reception@|sch\.uk|\.ac\.uk|\.gov\.uk|nhs|childline|samaritans|helpline|0800|0808|999|111)"
+OFFICE = r"(?i:office|reception|enquir(?:y|ies)|admissions|switchboard|call us|contact us|ring us|school number|main number|info@|admin@|office@|enquiries@|head@|reception@|sch\.uk|\.ac\.uk|\.gov\.uk|\bnhs\b|childline|samaritans|helpline|\b(?:0800|0808|999|111)\b)"
 HOME_WORDS = r"(?i:lives?|living|house|home|address|flat|door|street|road|find (?:him|her|them)|round (?:his|hers|theirs)|his place|her place)"
 
 

@@ -50,7 +50,11 @@ def rules(names: Names) -> list[Rule]:
                  r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)",
                  r"(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again",
                  r"(?:no|no real|nothing to|not any)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|go on|going on|keep going|carry on|carrying on|being alive|being here|be here|stay|staying|wake up|trying)",
-                 r"(?:better off|be better)\s+(?:dead|without me|if i (?:was|were) (?:dead|gone))",
+                 r"(?:better off|be better|be happier|happier|better)\s+(?:off\s+)?(?:dead|without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|alive|around|born))",
+                 r"(?:jump|jumping|throw myself|throwing myself)\s+(?:off|in front of|under)\s+(?:a|the|that)\s+(?:bridge|building|roof|cliff|train|bus|car|multi-?storey)",
+                 r"\bi\s+(?:cut|cutted|burn(?:ed|t)?|scratched|hurt)\s+(?:again|myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))",
+                 r"my\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are|is)\s+(?:a mess|covered in (?:cuts|scars)|all cut)",
+                 r"i(?:'ve| have)?\s+(?:got|been saving|saved|stockpiled|collected|hidden|hid)\s+(?:a\s+|some\s+)?(?:(?:bottle|box|packet|load|stash|lot)\s+of\s+)?(?:pills|tablets|paracetamol|meds)",
                  r"(?:don'?t|do not|dont)\s+want\s+to\s+(?:be\s+)?(?:alive|live|here|exist|wake up)(?:\s+anymore|\s+any more)?",
                  r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)",
                  r"wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)",
@@ -59,7 +63,7 @@ def rules(names: Names) -> list[Rule]:
                  r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)",
                  r"(?:took|taking|take|swallow|swallowed|swallowing)\s+(?:all\s+(?:of\s+)?(?:my|me|the)\s+(?:[a-z']+\s+)?|a\s+load of\s+|too many\s+|loads of\s+|a\s+bunch of\s+|an?\s+(?:handful|bottle|box|packet) of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication|sleeping pills)",
              ),
-             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("end die dead kill myself life suicidal suicide self harm harming cutting exist alive wake born anymore nobody noone goodbye pills tablets paracetamol meds medication overdose disappear reason point without here"),
+             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("jump jumping throw throwing cut cutted burned burnt scratched hurt arms wrists legs thighs got saving saved stockpiled collected hidden hid happier better end die dead kill myself life suicidal suicide self harm harming cutting exist alive wake born anymore nobody noone goodbye pills tablets paracetamol meds medication overdose disappear reason point without here"),
              unless=rf"{HYPERBOLE}"),
     ]
 

@@ -16,7 +16,7 @@ from transforms.classify.rules.base import Names, NearRule, Rule
 X = Category.SEXUAL
 
 EXPLICIT_WORDS = [
-    "sexy", "horny", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
+    "sexy", "horny", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
     "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
     "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
     "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",
@@ -32,6 +32,8 @@ LOOKS = lx.alt(
     r"(?:hot|fit|peng|sexy|buff|thicc|tasty|leng)\s+(?:teacher|miss|sir|girl|girls|boy|boys|one|mum|mom|ass|arse|bum|legs|body)",
     r"(?:nice|great|peng|fit)\s+(?:legs|arse|ass|bum|tits|boobs|body|rack)",
     r"(?:short|tight)\s+skirts?",
+    r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
+    r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
 SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
@@ -40,12 +42,13 @@ ACTS = lx.alt(
     r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
 )
 STRONG_ABOUT_PUPILS = lx.alt(
-    r"nudes?\s+(?:of|from)\s+(?:the\s+)?(?:year|yr|girls?|boys?|[a-z]+\s+in\s+year)",
+    r"(?:nudes?|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
+    r"(?:pass|passing|send|sending|spread|spreading|airdrop|airdropping|share|sharing)\s+(?:round|around)?\s*(?:the\s+|her\s+|his\s+)?(?:nudes|noodz|naked)",
     r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
 )
 
-LOOK_KEYS = lx.keys("hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
+LOOK_KEYS = lx.keys("hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
 def rules(names: Names) -> list[Rule]:
@@ -62,7 +65,7 @@ def rules(names: Names) -> list[Rule]:
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
-             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude pics videos leak leaked leaking send sending share sharing post posting")),
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop")),
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
