@@ -53,6 +53,8 @@ def train_cmd(
     limit: Annotated[int | None, typer.Option("--limit", help="use at most this many rows per set and split (quick runs, tests)")] = None,
     n_features: Annotated[int, typer.Option("--n-features", help="hash buckets (power of two)")] = 2**18,
     seed: Annotated[int, typer.Option("--seed", help="random seed (training is reproducible)")] = 0,
+    alpha: Annotated[float, typer.Option("--alpha", help="L2 regularisation strength")] = 2e-6,
+    epochs: Annotated[int, typer.Option("--epochs", help="passes over the training data")] = 30,
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
     import pandas as pd
@@ -72,7 +74,7 @@ def train_cmd(
         frames.append(df)
     data = pd.concat(frames, ignore_index=True)
     started = time.perf_counter()
-    result = train(data, TrainConfig(n_features=n_features, seed=seed), trained_on=datetime.now(UTC).date())
+    result = train(data, TrainConfig(n_features=n_features, seed=seed, alpha=alpha, epochs=epochs), trained_on=datetime.now(UTC).date())
     target = out or Path(model_mod.__file__).parent / "model" / model_mod.MODEL_FILE
     model_mod.save(result.model, target)
     typer.echo(f"trained {result.model.version} on {result.rows['train']} rows in {time.perf_counter() - started:.1f}s -> {target}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category, Severity
 from transforms.classify.model import TextModel
@@ -38,6 +39,17 @@ def _span(original: str, start: int, end: int, rule: str) -> Span:
     return Span(start, end, original[start:end], rule)
 
 
+@dataclass
+class _Acc:
+    """One category's findings while they are being merged."""
+
+    score: float = 0.0
+    spans: dict[tuple[int, int], Span] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    pupils: bool = False
+    source: str = "rules"
+
+
 def combine(
     n: Normalised,
     hits: Sequence[Hit],
@@ -47,18 +59,16 @@ def combine(
     context: ClassifyContext,
 ) -> list[Flag]:
     original = n.original
-    by_cat: dict[Category, dict[str, object]] = {}
+    by_cat: dict[Category, _Acc] = {}
     for h in hits:
-        entry = by_cat.setdefault(h.category, {"score": 0.0, "spans": {}, "reasons": [], "pupils": False, "source": "rules"})
-        entry["score"] = max(float(entry["score"]), h.score)  # type: ignore[arg-type]
-        spans: dict[tuple[int, int], Span] = entry["spans"]  # type: ignore[assignment]
+        acc = by_cat.setdefault(h.category, _Acc())
+        acc.score = max(acc.score, h.score)
         for a, b in h.spans:
-            spans.setdefault((a, b), _span(original, a, b, h.rule))
-        reasons: list[str] = entry["reasons"]  # type: ignore[assignment]
+            acc.spans.setdefault((a, b), _span(original, a, b, h.rule))
         reason = f"{h.rule}: {h.reason}"
-        if reason not in reasons:
-            reasons.append(reason)
-        entry["pupils"] = bool(entry["pupils"]) or h.pupils
+        if reason not in acc.reasons:
+            acc.reasons.append(reason)
+        acc.pupils = acc.pupils or h.pupils
 
     if model is not None and probs is not None and flag_score is not None:
         fires = flag_score >= model.threshold
@@ -72,36 +82,34 @@ def combine(
             )
             cat = MODEL_CATEGORIES[best]
             reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={probs[model.classes.index(best)]:.2f})"
-            entry = by_cat.get(cat)
-            if entry is None:
-                spans = {}
+            existing = by_cat.get(cat)
+            if existing is None:
+                acc = _Acc(score=flag_score, reasons=[reason], source="model")
                 for a, b, _ in model.evidence(n.deep.text, best):
                     oa, ob = n.deep.original(a, b)
-                    spans[(oa, ob)] = _span(original, oa, ob, f"model.{best}")
-                by_cat[cat] = {"score": flag_score, "spans": spans, "reasons": [reason], "pupils": False, "source": "model"}
+                    acc.spans[(oa, ob)] = _span(original, oa, ob, f"model.{best}")
+                by_cat[cat] = acc
             else:
-                rule_score = float(entry["score"])  # type: ignore[arg-type]
-                entry["score"] = 1.0 - (1.0 - rule_score) * (1.0 - flag_score)
-                entry["source"] = "rules+model"
-                entry["reasons"].append(reason)  # type: ignore[union-attr]
+                existing.score = 1.0 - (1.0 - existing.score) * (1.0 - flag_score)
+                existing.source = "rules+model"
+                existing.reasons.append(reason)
 
     if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
         del by_cat[Category.COMPLAINT]
 
     flags: list[Flag] = []
-    for cat, e in by_cat.items():
+    for cat, acc in by_cat.items():
         severity = context.severity_for(cat)
-        if cat is Category.SEXUAL and e["pupils"]:
+        if cat is Category.SEXUAL and acc.pupils:
             severity = Severity.CRITICAL
-        spans_d: dict[tuple[int, int], Span] = e["spans"]  # type: ignore[assignment]
         flags.append(
             Flag(
                 category=cat,
                 severity=severity,
-                score=round(min(max(float(e["score"]), 0.0), 1.0), 4),  # type: ignore[arg-type]
-                spans=tuple(sorted(spans_d.values(), key=lambda s: (s.start, s.end))),
-                source=str(e["source"]),
-                reasons=tuple(e["reasons"]),  # type: ignore[arg-type]
+                score=round(min(max(acc.score, 0.0), 1.0), 4),
+                spans=tuple(sorted(acc.spans.values(), key=lambda s: (s.start, s.end))),
+                source=acc.source,
+                reasons=tuple(acc.reasons),
             )
         )
     # most severe first; among equals a rule's specific finding before the model's general one

@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.utils import murmurhash3_32
 
 MODEL_FILE = "classifier.joblib"
-TOKEN_PATTERN = r"(?u)\b\w+\b|[!?]"
+WORD_PATTERN = r"(?u)\b\w+\b|[!?]"
 FORMAT = 1
 
 
@@ -35,7 +35,7 @@ def vectorizer(n_features: int, ngram_max: int = 2) -> HashingVectorizer:
         n_features=n_features,
         ngram_range=(1, ngram_max),
         alternate_sign=False,
-        token_pattern=TOKEN_PATTERN,
+        token_pattern=WORD_PATTERN,
         lowercase=False,  # model_text is lower case already
         norm="l2",
         dtype=np.float32,
@@ -77,7 +77,7 @@ class TextModel:
         """Calibrated probability that a text is something to act on."""
         raw = np.clip(1.0 - probs[:, self._none], 1e-6, 1 - 1e-6)
         a, b = self.platt
-        return 1.0 / (1.0 + np.exp(-(a * np.log(raw / (1 - raw)) + b)))
+        return 1.0 / (1.0 + np.exp(-np.clip(a * np.log(raw / (1 - raw)) + b, -50, 50)))
 
     def evidence(self, deep_text: str, category: str, limit: int = 3) -> list[tuple[int, int, str]]:
         """The words in ``deep_text`` that pushed most towards ``category``: (start, end, word)."""
@@ -119,7 +119,7 @@ def save(model: TextModel, path: Path) -> None:
             "meta": model.meta,
         },
         path,
-        compress=("xz", 6),
+        compress=("zlib", 6),  # loads faster than xz; the file stays a few MB
     )
 
 

@@ -26,7 +26,7 @@ AT_YOU = lx.alt(
     rf"(?:fuck|f\*+k|f\*+|screw|stfu|shut the fuck up|shut up)\s+(?:off\s+)?{lx.alt(lx.YOU, r'him', r'her', r'them', r'off', r'ur mum', r'your mum', lx.TITLE_NAME)}",
     r"stfu", r"gtfo", r"(?:no\s*(?:one|body)|nobody)\s+(?:likes|wants|cares about|loves)\s+(?:you|u|her|him)",
     r"(?:every\s*(?:one|body|1))\s+(?:hates|laughs at)\s+(?:you|u|her|him)", r"(?:go|jog)\s+(?:and\s+)?(?:cry|do one|get lost)",
-    rf"(?:you|u)(?:'re| are|re| r)?\s+(?:a\s+|an\s+|such\s+a\s+|so\s+)?(?:waste of (?:space|oxygen|air)|worthless|pathetic|disgusting|vile|a joke|a nobody|nothing)",
+    r"(?:you|u)(?:'re| are|re| r)?\s+(?:a\s+|an\s+|such\s+a\s+|so\s+)?(?:waste of (?:space|oxygen|air)|worthless|pathetic|disgusting|vile|a joke|a nobody|nothing)",
 )
 INSULT_WORDS = [
     "idiot", "idiots", "stupid", "moron", "morons", "loser", "losers", "ugly", "fat", "fatty", "fatso",

@@ -7,6 +7,7 @@ A rule looks at a :class:`~transforms.classify.normalise.Normalised` text and re
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -75,13 +76,13 @@ class Rule:
     keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
     also: frozenset[str] | None = None  # ... and one of these too
     _re: re.Pattern[str] = field(init=False, repr=False)
-    _re_tolerant: re.Pattern[str] = field(init=False, repr=False)
+    _re_tolerant: re.Pattern[str] | None = field(init=False, repr=False)
     _unless: re.Pattern[str] | None = field(init=False, repr=False)
     _pupils: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._re = re.compile(lx.expand(self.pattern, tolerant=False))
-        self._re_tolerant = re.compile(lx.expand(self.pattern, tolerant=True))
+        self._re_tolerant = None  # compiled on first use: few texts need it
         self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = re.compile(self.pupils) if isinstance(self.pupils, str) else None
 
@@ -94,7 +95,11 @@ class Rule:
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
-        rx = self._re_tolerant if n.tolerant else self._re
+        rx = self._re
+        if n.tolerant:
+            if self._re_tolerant is None:
+                self._re_tolerant = re.compile(lx.expand(self.pattern, tolerant=True))
+            rx = self._re_tolerant
         for m in rx.finditer(text):
             if self.check is not None and not self.check(m, text):
                 continue
@@ -148,14 +153,14 @@ class NearRule:
     pupils: str | bool = False
     keys: frozenset[str] | None = None
     also: frozenset[str] | None = None
-    _a: tuple[re.Pattern[str], re.Pattern[str]] = field(init=False, repr=False)
-    _b: tuple[re.Pattern[str], re.Pattern[str]] = field(init=False, repr=False)
+    _a: list[re.Pattern[str] | None] = field(init=False, repr=False)
+    _b: list[re.Pattern[str] | None] = field(init=False, repr=False)
     _unless: re.Pattern[str] | None = field(init=False, repr=False)
     _pupils: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._a = (re.compile(lx.expand(self.a, tolerant=False)), re.compile(lx.expand(self.a, tolerant=True)))
-        self._b = (re.compile(lx.expand(self.b, tolerant=False)), re.compile(lx.expand(self.b, tolerant=True)))
+        self._a = [re.compile(lx.expand(self.a, tolerant=False)), None]
+        self._b = [re.compile(lx.expand(self.b, tolerant=False)), None]
         self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = re.compile(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
 
@@ -167,16 +172,21 @@ class NearRule:
             return []
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
-        k = 1 if n.tolerant else 0
-        a_spans = [m.span() for m in self._a[k].finditer(text)]
+        a_rx, b_rx = self._patterns(n.tolerant)
+        a_spans = [m.span() for m in a_rx.finditer(text)]
         if not a_spans:
             return []
-        b_spans = [m.span() for m in self._b[k].finditer(text)]
+        b_spans = [m.span() for m in b_rx.finditer(text)]
         if not b_spans:
             return []
         spans: list[tuple[int, int]] = []
+        reach = 12 * (self.max_words + 1)  # no gap of max_words words is longer than this
+        b_starts = [s for s, _ in b_spans]
         for a0, a1 in a_spans:
-            for b0, b1 in b_spans:
+            # only b matches that start near a: long posts hold hundreds of each
+            lo = bisect_left(b_starts, a0 - reach - 120)
+            hi = bisect_right(b_starts, a1 + reach)
+            for b0, b1 in b_spans[lo:hi]:
                 if b0 >= a1:
                     gap = text[a1:b0]
                 elif a0 >= b1 and not self.ordered:
@@ -198,3 +208,14 @@ class NearRule:
             return []
         pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
+
+    def _patterns(self, tolerant: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        plain_a, plain_b = self._a[0], self._b[0]
+        assert plain_a is not None and plain_b is not None
+        if not tolerant:
+            return plain_a, plain_b
+        tol_a, tol_b = self._a[1], self._b[1]
+        if tol_a is None or tol_b is None:
+            tol_a = self._a[1] = re.compile(lx.expand(self.a, tolerant=True))
+            tol_b = self._b[1] = re.compile(lx.expand(self.b, tolerant=True))
+        return tol_a, tol_b

@@ -27,7 +27,7 @@ SUBJECT_KEYS = lx.keys("school teachers staff head headteacher headmaster headmi
                        "isolation parking website app fees trip report reports sen send support")
 
 
-def rules(names: Names) -> list[Rule]:
+def rules(names: Names) -> list[NearRule]:
     return [
         NearRule("complaint.criticism", C, CRITIQUE, lx.B + lx.alt(SUBJECT, names.schools, names.heads) + lx.E, 0.6,
              "criticism of the school", keys=lx.keys(CRITIQUE_WORDS), also=SUBJECT_KEYS | names.keys),

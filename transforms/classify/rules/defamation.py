@@ -50,7 +50,7 @@ WHO_KEYS = lx.keys(
 )
 
 
-def rules(names: Names) -> list[Rule]:
+def rules(names: Names) -> list[NearRule]:
     who = lx.B + lx.alt(lx.TITLE_NAME, lx.HEAD, GENERIC_STAFF, names.people, names.heads, names.schools,
                  r"(?:the|this|that)\s+(?:school|academy|trust|governors|staff|senior leadership|slt|leadership team)",
                  r"[a-z'-]+\s+(?:academy|school|college|primary|high)") + lx.E

@@ -38,7 +38,7 @@ SLOGANS = lx.alt(
 EDUCATIONAL = r"(?:history|lesson|learn(?:ing|t|ed)?|museum|memorial|remembrance|documentary|essay|homework|trip to|visit(?:ed)? (?:auschwitz|the)|anne frank|survivor|ww2|world war|gcse|a-level|revision|teach(?:ing|es)? about|prevent (?:training|duty)|awareness|news|report|court|trial|jailed|sentenced|convicted)"
 
 
-def rules(names: Names) -> list[Rule]:
+def rules(names: Names) -> list[Rule | NearRule]:
     return [
         Rule("extremism.slogan", X, SLOGANS, 0.9, "extremist slogan or denial", keys=lx.keys("sieg heil white 1488 14 race rahowa gas death kill saint holocaust join support start starting begin subscribe"),
              unless=r"(?:history|lesson|museum|memorial|remembrance|documentary|essay|teach(?:ing|es)? about|prevent (?:training|duty)|awareness)\s+(?:about|on|of)\s+(?:propaganda|slogans|denial)"),

@@ -20,8 +20,8 @@ G = Category.GROOMING
 YOU = lx.YOU
 YOUR = r"(?:your|ur|yr|ya)"
 
-SIGNALS: dict[str, str] = {
-    "secrecy": lx.alt(
+SIGNALS: dict[str, tuple[str, ...]] = {
+    "secrecy": (
         rf"(?:don'?t|dont|do not|never|no need to)\s+(?:tell|show|let)\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|mam|teachers?|anyone|any1|nobody|family|friends|carers?|the school)",
         r"(?:keep|kept)\s+(?:this|it|us|our chats?|this chat)\s+(?:a\s+|our\s+)?(?:little\s+)?(?:secret|between us|private|to yourself|quiet)",
         r"our\s+(?:little\s+)?secret", r"just\s+between\s+(?:us|you and me|me and you)",
@@ -32,14 +32,14 @@ SIGNALS: dict[str, str] = {
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
     ),
-    "private": lx.alt(
+    "private": (
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
         r"(?:video|facetime|cam)\s+(?:call|chat)", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
         r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
     ),
-    "age": lx.alt(
+    "age": (
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
         rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
         r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
@@ -49,22 +49,22 @@ SIGNALS: dict[str, str] = {
         r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
         r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
     ),
-    "images": lx.alt(
-        rf"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
+    "images": (
+        r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
         r"(?:send|snap)\s+(?:me\s+)?(?:nudes|a nude|something naughty|something sexy|a pic|a selfie)",
         r"show\s+me\s+(?:your|ur|what you look like|yourself|urself)", r"(?:turn|put)\s+(?:your|ur)\s+(?:cam|camera|webcam)\s+on",
         r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
         r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
         r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs)",
     ),
-    "meet": lx.alt(
-        rf"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
+    "meet": (
+        r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
         r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
         r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
     ),
-    "flattery": lx.alt(
-        rf"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
+    "flattery": (
+        r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
         r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
@@ -92,6 +92,55 @@ _STANDALONE_RE = {
 BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
 
 
+_LEAD = re.compile(r"[a-z_]+")
+
+
+def lead_keys(pattern: str) -> frozenset[str] | None:
+    """Prefilter keys for a pattern: the first word of each top-level alternative.
+
+    None (always run) when some alternative does not start with a plain word.
+    """
+    body = pattern
+    if body.startswith("(?:"):
+        depth, end = 0, -1
+        for i, ch in enumerate(body):
+            if ch == "(" and (i == 0 or body[i - 1] != "\\"):
+                depth += 1
+            elif ch == ")" and body[i - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        if end > 0 and body[end + 1 : end + 2] in ("?", "*"):
+            return None  # an optional first group: no word is certain to lead
+        body = body[3:end] if end > 0 else body
+    alts, depth, cur = [], 0, ""
+    for i, ch in enumerate(body):
+        if ch == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and body[i - 1] != "\\":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alts.append(cur)
+    words = []
+    for a in alts:
+        a = a.removeprefix("(?:")
+        m = _LEAD.match(a)
+        if not m:
+            return None
+        w = m.group(0)
+        if a[m.end():m.end() + 1] == "?":
+            w = w[:-1]
+        if not w:
+            return None
+        words.append(w)
+    return lx.keys(words)
+
+
 @dataclass
 class GroomingRule:
     name: str = "grooming.signals"
@@ -102,7 +151,9 @@ class GroomingRule:
         "school class age asl are mature young send pic show turn wearing meet see where pick come drive wanna want pretty "
         "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands"
     )
-    _signals: dict[str, re.Pattern[str]] = field(default_factory=lambda: {k: re.compile(v) for k, v in SIGNALS.items()})
+    _signals: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = field(
+        default_factory=lambda: {k: [(lead_keys(p), re.compile(p)) for p in v] for k, v in SIGNALS.items()}
+    )
     _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
@@ -120,11 +171,12 @@ class GroomingRule:
         found: dict[str, list[tuple[int, int]]] = {}
         n_signals = 0
         for kind in kinds_here:
-            rx = self._signals[kind]
-            for m in rx.finditer(text):
-                found.setdefault(kind, []).append(n.deep.original(*m.span()))
-                n_signals += 1
-                if len(found[kind]) >= 3:
+            for keys, rx in self._signals[kind]:
+                if present is not None and keys is not None and keys.isdisjoint(present):
+                    continue
+                for m in rx.finditer(text):
+                    found.setdefault(kind, []).append(n.deep.original(*m.span()))
+                    n_signals += 1
                     break
         if not standalone:
             standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]

@@ -47,7 +47,7 @@ CALLS = lx.alt(
 HISTORY = r"(?:history|lesson|holocaust|ww2|world war|museum|memorial|remembrance|learn(?:ing|t|ed)?|civil rights|apartheid|slavery|documentary|anne frank|teach(?:ing)? about|awareness|assembly|diversity)"
 
 
-def rules(names: Names) -> list[Rule]:
+def rules(names: Names) -> list[Rule | NearRule]:
     return [
         Rule("hate.slur", H, SLURS, 0.85, "a slur on a protected characteristic", keys=lx.keys(SLURS_WORDS, "MASK"),
              unless=r"(?:slurs?|the (?:n|f)[- ]word)\s+(?:is|are|was|were)\s+(?:used|banned|unacceptable)"),

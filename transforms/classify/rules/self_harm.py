@@ -13,7 +13,7 @@ from transforms.classify.rules.base import Names, Rule
 
 S = Category.SELF_HARM
 
-I = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
+FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
 # "I nearly died laughing": figures of speech that mean the opposite of distress
 HYPERBOLE = r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear))"
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
@@ -24,6 +24,38 @@ KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "k
                               "drink bleach", "slit your wrists", "slit ur wrists", "jump off a bridge",
                               "end yourself", "end urself", "rope yourself", "off yourself", "go hang",
                               "commit suicide", "commit die", "kill your self", "go kill yourself"]
+
+# (prefilter keys, pattern): split so each pattern runs only on texts that hold its words
+IDEATION: list[tuple[str, str]] = [
+    ("die dead myself end exist here disappear sleep overdose jump",
+     rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)"),
+    ("myself", r"(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|unalive|hang|hanging|starve|starving|burn|burning)\s+myself"),
+    ("life", r"(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life"),
+    ("overdose myself die jump end",
+     r"(?:^|[.!?,]\s*)(?:going to|gonna|about to|planning to|ready to)\s+(?:overdose|kill myself|end it|end it all|die|hang myself|jump)"),
+    ("all", r"(?:want|wanna|going|gonna|ready)\s+(?:to\s+)?end\s+it\s+all"),
+    ("suicidal suicide", r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal|(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)"),
+    ("self harm harming cutting",
+     r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)|(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again"),
+    ("reason point",
+     r"(?:no|no real|nothing to|not any)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|go on|going on|keep going|carry on|carrying on|being alive|being here|be here|stay|staying|wake up|trying)"),
+    ("better happier",
+     r"(?:better off|be better|be happier|happier|better)\s+(?:off\s+)?(?:dead|without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|alive|around|born))"),
+    ("jump jumping throw throwing",
+     r"(?:jump|jumping|throw myself|throwing myself)\s+(?:off|in front of|under)\s+(?:a|the|that)\s+(?:bridge|building|roof|cliff|train|bus|car|multi-?storey)"),
+    ("cut cutted burn burned burnt scratched hurt",
+     r"\bi\s+(?:cut|cutted|burn(?:ed|t)?|scratched|hurt)\s+(?:again|myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))"),
+    ("arms arm wrists wrist legs thighs", r"my\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are|is)\s+(?:a mess|covered in (?:cuts|scars)|all cut)"),
+    ("pills tablets paracetamol meds medication",
+     r"i(?:'ve| have)?\s+(?:got|been saving|saved|stockpiled|collected|hidden|hid)\s+(?:a\s+|some\s+)?(?:(?:bottle|box|packet|load|stash|lot)\s+of\s+)?(?:pills|tablets|paracetamol|meds)"
+     r"|(?:took|taking|take|swallow|swallowed|swallowing)\s+(?:all\s+(?:of\s+)?(?:my|me|the)\s+(?:[a-z']+\s+)?|a\s+load of\s+|too many\s+|loads of\s+|a\s+bunch of\s+|an?\s+(?:handful|bottle|box|packet) of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication|sleeping pills)"),
+    ("alive live here exist wake",
+     r"(?:don'?t|do not|dont)\s+want\s+to\s+(?:be\s+)?(?:alive|live|here|exist|wake up)(?:\s+anymore|\s+any more)?"),
+    ("wish", r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)|wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)"),
+    ("anymore more this", r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)"),
+    ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
+    ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
+]
 
 
 def rules(names: Names) -> list[Rule]:
@@ -37,34 +69,11 @@ def rules(names: Names) -> list[Rule]:
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)"),
              0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide"),
-        Rule("self_harm.ideation", S,
-             lx.alt(
-                 rf"{lx.B}{I}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)",
-                 rf"{lx.B}{I}\s+(?:(?:really|just|honestly|seriously|actually)\s+)?(?:gonna|going to|will|'?ll|might|could)\s+(?:kill|hurt|cut|harm|unalive|hang|starve)\s+myself",
-                 r"(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|unalive|hang|hanging|starve|starving|burn|burning)\s+myself",
-                 r"(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life",
-                 r"(?:^|[.!?,]\s*)(?:going to|gonna|about to|planning to|ready to)\s+(?:overdose|kill myself|end it|end it all|die|hang myself|jump)",
-                 r"(?:want|wanna|going|gonna|ready)\s+(?:to\s+)?end\s+it\s+all",
-                 r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal",
-                 r"(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)",
-                 r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)",
-                 r"(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again",
-                 r"(?:no|no real|nothing to|not any)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|go on|going on|keep going|carry on|carrying on|being alive|being here|be here|stay|staying|wake up|trying)",
-                 r"(?:better off|be better|be happier|happier|better)\s+(?:off\s+)?(?:dead|without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|alive|around|born))",
-                 r"(?:jump|jumping|throw myself|throwing myself)\s+(?:off|in front of|under)\s+(?:a|the|that)\s+(?:bridge|building|roof|cliff|train|bus|car|multi-?storey)",
-                 r"\bi\s+(?:cut|cutted|burn(?:ed|t)?|scratched|hurt)\s+(?:again|myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))",
-                 r"my\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are|is)\s+(?:a mess|covered in (?:cuts|scars)|all cut)",
-                 r"i(?:'ve| have)?\s+(?:got|been saving|saved|stockpiled|collected|hidden|hid)\s+(?:a\s+|some\s+)?(?:(?:bottle|box|packet|load|stash|lot)\s+of\s+)?(?:pills|tablets|paracetamol|meds)",
-                 r"(?:don'?t|do not|dont)\s+want\s+to\s+(?:be\s+)?(?:alive|live|here|exist|wake up)(?:\s+anymore|\s+any more)?",
-                 r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)",
-                 r"wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)",
-                 r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)",
-                 r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)",
-                 r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)",
-                 r"(?:took|taking|take|swallow|swallowed|swallowing)\s+(?:all\s+(?:of\s+)?(?:my|me|the)\s+(?:[a-z']+\s+)?|a\s+load of\s+|too many\s+|loads of\s+|a\s+bunch of\s+|an?\s+(?:handful|bottle|box|packet) of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication|sleeping pills)",
-             ),
-             0.9, "first-person suicidal or self-harm thoughts", keys=lx.keys("jump jumping throw throwing cut cutted burned burnt scratched hurt arms wrists legs thighs got saving saved stockpiled collected hidden hid happier better end die dead kill myself life suicidal suicide self harm harming cutting exist alive wake born anymore nobody noone goodbye pills tablets paracetamol meds medication overdose disappear reason point without here"),
-             unless=rf"{HYPERBOLE}"),
+        *(
+            Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
+                 keys=lx.keys(keys), unless=HYPERBOLE)
+            for keys, pattern in IDEATION
+        ),
     ]
 
 

@@ -51,7 +51,7 @@ STRONG_ABOUT_PUPILS = lx.alt(
 LOOK_KEYS = lx.keys("hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
-def rules(names: Names) -> list[Rule]:
+def rules(names: Names) -> list[Rule | NearRule]:
     person = lx.B + lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PUPIL, lx.PRON3, names.people, r"mums?", r"moms?", r"mothers?") + lx.E
     pupils = lx.alt(lx.PUPIL, lx.AGE_MINOR, names.pupils)
     return [
