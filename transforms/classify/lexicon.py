@@ -172,15 +172,19 @@ def keys(*groups: str | Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def text_keys(deep: str) -> set[str]:
-    """The keys present in a deep-view text."""
+def text_keys(deep: str, tolerant: bool = True) -> set[str]:
+    """The keys present in a deep-view text.
+
+    ``tolerant`` False says the text has no stretched letters and no masks (the
+    normaliser already looked), which saves two passes.
+    """
     found = {t[:4] for t in _TOKEN.findall(deep)}
-    if _STRETCHED.search(deep):
+    if tolerant and _STRETCHED.search(deep):
         for m in _STRETCHED_WORD.finditer(deep):
             w = m.group(0)
             found.add(_TO_ONE.sub(r"\1", w)[:4])
             found.add(_TO_ONE.sub(r"\1\1", w)[:4])
-    if _MASKED.search(deep):
+    if tolerant and _MASKED.search(deep):
         found.add(MASK_KEY)
     if _DIGIT.search(deep):
         found.add(DIGIT_KEY)

@@ -82,15 +82,13 @@ class TextModel:
     def evidence(self, deep_text: str, category: str, limit: int = 3) -> list[tuple[int, int, str]]:
         """The words in ``deep_text`` that pushed most towards ``category``: (start, end, word)."""
         ci = self.classes.index(category)
-        scored = []
-        for m in _WORD.finditer(deep_text):
-            word = m.group(0)
-            idx = _bucket(word, self.n_features)
-            w = float(self.coef[ci, idx] - self.coef[self._none, idx])
-            if w > 0.5:
-                scored.append((w, m.start(), m.end(), word))
-        scored.sort(reverse=True)
-        return [(s, e, w) for _, s, e, w in scored[:limit]]
+        matches = list(_WORD.finditer(deep_text))
+        if not matches:
+            return []
+        idx = np.fromiter((_bucket(m.group(0), self.n_features) for m in matches), dtype=np.int64, count=len(matches))
+        weights = self.coef[ci, idx] - self.coef[self._none, idx]
+        order = np.argsort(-weights, kind="stable")[:limit]
+        return [(matches[i].start(), matches[i].end(), matches[i].group(0)) for i in order if weights[i] > 0.5]
 
 
 _WORD = re.compile(r"\b\w+\b")

@@ -285,9 +285,15 @@ def _has_split_run(text: str) -> bool:
 
 def model_text(n: Normalised) -> str:
     """The text the model sees: the deep view with mentions, links and stretched letters tamed."""
-    t = _MENTION.sub(" @user ", n.deep.text)
-    t = _URL.sub(" url ", t)
-    return _STRETCH.sub(r"\1\1", t)
+    t = n.deep.text
+    # each substitution is a pass over the text: skip the ones that cannot apply
+    if "@" in t or "<user>" in t:
+        t = _MENTION.sub(" @user ", t)
+    if "http" in t or "www." in t or "<url>" in t:
+        t = _URL.sub(" url ", t)
+    if n.tolerant:
+        t = _STRETCH.sub(r"\1\1", t)
+    return t
 
 
 _MENTION = re.compile(r"@\w+|<user>")

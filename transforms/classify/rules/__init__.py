@@ -42,9 +42,12 @@ class RuleSet:
         self.rules: list[_Finds] = [r for m in MODULES for r in m.rules(self.names)]
 
     def find(self, n: Normalised) -> list[Hit]:
-        present = text_keys(n.deep.text)
+        present = text_keys(n.deep.text, n.tolerant)
         hits: list[Hit] = []
         for rule in self.rules:
+            # the rule checks its keys too; checking here first saves a call per rule
+            if rule.keys is not None and rule.keys.isdisjoint(present):
+                continue
             hits.extend(rule.find(n, present))
         return hits
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule, either_order, near
+from transforms.classify.rules.base import Names, NearRule, Rule, near
 
 T = Category.THREAT
 
@@ -43,8 +43,10 @@ NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mai
 BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
+WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
 
-def rules(names: Names) -> list[Rule]:
+
+def rules(names: Names) -> list[Rule | NearRule]:
     person = names.person
     target = names.target
     school = names.school
@@ -83,14 +85,13 @@ def rules(names: Names) -> list[Rule]:
                     r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
              0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet coming"),
              unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)"),
-        Rule("threat.weapon_school", T,
-             lx.alt(either_order(WEAPON, school, lx.GAP6),
-                    near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}")),
-             0.9, "a weapon together with the school or carried", keys=lx.keys(WEAPON_WORDS),
-             unless=r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"),
-        Rule("threat.emoji_weapon_target", T,
-             either_order(EMOJI_WEAPON, target, r"[\s,.!?:;'\"()-]*(?:[a-z0-9'_@]+[\s,.!?:;'\"()-]+){0,3}"),
-             0.85, "a weapon emoji next to a person or the school", keys=lx.keys("emj_")),
+        NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
+                 keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
+        Rule("threat.weapon_carried", T,
+             near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+             0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
+        NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
+                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_")),
         Rule("threat.emoji_weapon_name", T,
              lx.alt(rf"{EMOJI_WEAPON}\s*(?:[,:.!-]\s*)?(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
                     rf"(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[,:.!-]\s*)?{EMOJI_WEAPON}"),
@@ -116,4 +117,4 @@ def rules(names: Names) -> list[Rule]:
     ]
 
 
-__all__ = ["HARM", "HARM_PAST", "WEAPON", "rules", "either_order"]
+__all__ = ["HARM", "HARM_PAST", "WEAPON", "rules"]
