@@ -19,7 +19,7 @@ CRITIQUE_WORDS = ["terrible", "awful", "appalling", "shocking", "disgraceful", "
               "no one listens", "doesn't care", "don't care", "do not care", "couldn't care less", "a nightmare",
               "chaos", "chaotic", "a mess", "waste of time", "fuming", "disgusted", "livid", "furious", "not happy",
               "complain", "complaint", "complained", "complaining", "ofsted should", "report them to ofsted",
-              "pulling my", "taking my", "moving my", "disappointed", "disappointing", "bad", "too strict", "unfair"]
+              "pulling my", "taking my", "moving my", "disappointed", "disappointing", "bad", "too strict", "unfair", "terribly", "badly", "poorly", "appallingly", "awfully", "shockingly"]
 CRITIQUE = lx.words(CRITIQUE_WORDS)
 
 SUBJECT_KEYS = lx.keys("school teachers staff head headteacher headmaster headmistress management leadership slt governors office "

@@ -46,7 +46,7 @@ ALLEGATION_VERBS = (
 )
 WHO_KEYS = lx.keys(
     "mr mrs ms mister dr sir madam mx miss head headteacher headmaster headmistress principal teacher deputy caretaker ta "
-    "governor governors coach tutor senco chair school academy trust staff leadership slt"
+    "governor governors coach tutor senco chair school academy trust staff leadership slt high primary college"
 )
 
 

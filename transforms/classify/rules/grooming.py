@@ -29,6 +29,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
         r"(?:i\s+)?(?:won'?t|wont|will not|will never|never)\s+(?:show|tell)\s+(?:anyone|any1|anybody|nobody|your)",
         r"emj_shush", r"(?:you\s+can|u\s+can|just)\s+trust\s+me",
+        r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on your own|by yourself)",
+        r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
+        r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
     ),
@@ -36,7 +39,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
-        r"(?:video|facetime|cam)\s+(?:call|chat)", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
+        r"(?:video|facetime|cam)\s+(?:call|chat)|facetime|video\s*call", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
         r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
     ),
     "age": (
@@ -55,7 +58,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"show\s+me\s+(?:your|ur|what you look like|yourself|urself)", r"(?:turn|put)\s+(?:your|ur)\s+(?:cam|camera|webcam)\s+on",
         r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
         r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
-        r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs)",
+        r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs|skirt|tights|shorts|underwear|bra)",
+        r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b",
     ),
     "meet": (
         r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
@@ -68,24 +72,26 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
         r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
-        r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)",
+        r"(?:give|pay|send)\s+(?:you|u)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds|£))", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know"),
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
-                       "video facetime cam alone number insta tiktok instagram signal wickr digits addy"),
+                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy"),
     "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed"),
-    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform"),
+    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
     "meet": lx.keys("meet alone pick drive finish mine come"),
     "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
-                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling"),
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay"),
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE = {
     "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
     "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
     "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }
@@ -180,7 +186,15 @@ class GroomingRule:
                     break
         if not standalone:
             standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
-        # two signals, of one kind or two ("want to meet up after school? i'll drive you")
+        # two separate signals, of one kind or two ("want to meet up after school? i'll drive
+        # you"); overlapping matches of one phrase count once
+        spans_all = sorted(s for v in found.values() for s in v)
+        n_signals = 0
+        last_end = -1
+        for s0, s1 in spans_all:
+            if s0 >= last_end:
+                n_signals += 1
+            last_end = max(last_end, s1)
         if n_signals < 2 and not standalone:
             return []
         # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else

@@ -54,6 +54,11 @@ IDEATION: list[tuple[str, str]] = [
     ("wish", r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)|wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)"),
     ("anymore more this", r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)"),
     ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
+    ("end", r"\bi\s+(?:end|finish)\s+it(?:\s+all)?\b|(?:the\s+)?night\s+i\s+(?:end|finish)\s+it"),
+    ("cutting cut", r"(?:cutting|cut|slicing|scratching|burning)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"),
+    ("point reason", r"(?:point|reason)\s+(?:in|of|to)\s+(?:living|being alive|being here|going on|live|carry on)"),
+    ("born", r"(?:never|not)\s+been\s+born"),
+    ("note", r"(?:my|a|the)\s+(?:suicide|goodbye)\s+(?:note|letter)"),
     ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
 ]
 

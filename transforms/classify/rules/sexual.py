@@ -16,7 +16,7 @@ from transforms.classify.rules.base import Names, NearRule, Rule
 X = Category.SEXUAL
 
 EXPLICIT_WORDS = [
-    "sexy", "horny", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
+    "sexy", "horny", "dilf", "milf", "gilf", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
     "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
     "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
     "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",

@@ -43,6 +43,8 @@ NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mai
 BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
+VIOLENT = lx.B + r"(?:stab|stabbing|shank|shanking|shoot|shooting|murder|kill|killing|batter|battering|slit|strangle|cave\s+(?:\w+\s+)?(?:head|face)\s+in|smash(?:ing)?\s+(?:[a-z']+\s+){0,2}(?:head|face|teeth)(?:\s+in)?)" + lx.E
+WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
 
 
@@ -68,12 +70,17 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:beat|kick|knock|batter)\s+the\s+(?:shit|crap|hell|life|living daylights)\s+out\s+of",
                     r"(?:break|breaking|snap|snapping|smash|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
              0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smashing knock break breaking snap snapping cave caving")),
+        Rule("threat.intent_violence", T,
+             near(INTENT, VIOLENT + r"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|a (?:pizza|coffee|burger|drink)|time|some time))", lx.GAP),
+             0.85, "intent to do serious violence",
+             keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
+             unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|time|kill (?:it|this|that)|hunger|the exam|the test)"),
         Rule("threat.getting_hurt", T,
              r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
              unless=r"(?:news|reported|police said|gaza|ukraine|war|in the film|in the game|fortnite|minecraft)"),
         Rule("threat.know_where_you_live", T,
-             rf"i\s+know\s+where\s+{lx.alt(lx.YOU, lx.PRON3, r'your (?:mum|mom|family|kids?)', r'(?:his|her|their) (?:family|kids?)', r'[a-z]+')}\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
+             r"(?:i|we|we all|everyone|every1|u|you)\s+knows?\s+where\s+" + WHO_LIVES + r"\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
              0.95, "says they know where someone lives", keys=lx.keys("know")),
         Rule("threat.watch_your_back", T,
              lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
@@ -106,10 +113,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  rf"{school}\s+(?:is going to|will|gonna|should)\s+(?:burn|blow up|explode|get shot up|be attacked|go up in flames)",
                  r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
                  r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
+                r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
                  rf"{lx.alt(school, person)}[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*(?:best|love|amazing|great|lit|banger|slaps|proud|congrat))",
              ),
-             0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_"),
-             unless=r"(?:fire drill|history|lesson|news|awareness|pray|thoughts|victims|memorial|america|us school|texas|florida)"),
+             0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath"),
+             unless=r"(?:fire drill|history|lesson|news|awareness|pray|thoughts|victims|memorial|america|us school|texas|florida|emj_(?:peach|aubergine|splash|tongue|hearteyes))"),
         Rule("threat.wish_death", T,
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
