@@ -53,6 +53,7 @@ def train_cmd(
     limit: Annotated[int | None, typer.Option("--limit", help="use at most this many rows per set and split (quick runs, tests)")] = None,
     n_features: Annotated[int, typer.Option("--n-features", help="hash buckets (power of two)")] = 2**18,
     seed: Annotated[int, typer.Option("--seed", help="random seed (training is reproducible)")] = 0,
+    extra: Annotated[list[Path] | None, typer.Option("--extra", help="extra labelled CSV (id,text,label), used as training rows; repeatable")] = None,
     alpha: Annotated[float, typer.Option("--alpha", help="L2 regularisation strength")] = 2e-6,
     epochs: Annotated[int, typer.Option("--epochs", help="passes over the training data")] = 30,
 ) -> None:
@@ -71,6 +72,11 @@ def train_cmd(
         df["source"] = name
         if limit:
             df = df.groupby("split", group_keys=False).head(limit)
+        frames.append(df)
+    for path in extra or []:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df["source"] = "extra:" + path.stem
+        df["split"] = "train"
         frames.append(df)
     data = pd.concat(frames, ignore_index=True)
     started = time.perf_counter()

@@ -32,6 +32,7 @@ from transforms.classify.rules import RuleSet
 log = logging.getLogger(__name__)
 
 CLASSES = ("abuse", "hate", "none", "self_harm", "threat")
+MAX_UPWEIGHT = 10.0
 MAX_TRAIN_CHARS = 5000  # long Reddit histories: the first pages carry the signal
 
 
@@ -77,7 +78,9 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
     # each data set weighs the same in total, and each class within it is balanced to
     # at most 1:4, so 20k casual-profanity tweets do not drown 3k insults
     counts = tr.groupby("source").size()
-    w = tr["source"].map(lambda s: counts.mean() / counts[s]).to_numpy(dtype=np.float64)
+    # small sets are up-weighted at most MAX_UPWEIGHT times, so a few hundred hand-written
+    # school examples teach their words without being memorised
+    w = tr["source"].map(lambda s: min(counts.mean() / counts[s], MAX_UPWEIGHT)).to_numpy(dtype=np.float64)
     clf = SGDClassifier(loss="log_loss", alpha=cfg.alpha, max_iter=cfg.epochs, tol=None, random_state=cfg.seed, average=False)
     clf.fit(x, y, sample_weight=w)
     classes = tuple(str(c) for c in clf.classes_)
