@@ -31,7 +31,7 @@ EDUCATIONAL = re.compile(
     r"talk (?:for|to|from|on|about)|(?:a|the) talk|crime awareness)\b"
 )
 EDUCATIONAL_THRESHOLD = 0.9
-MODEL_CATEGORIES = {c.value: c for c in Category if c is not Category.NONE}
+MODEL_CATEGORIES: dict[str, Category] = {c.value: c for c in Category if c is not Category.NONE}
 COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
 
 
