@@ -32,6 +32,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on your own|by yourself)",
         r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
         r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything",
+        r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",
+        r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
     ),
@@ -41,6 +43,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
         r"(?:video|facetime|cam)\s+(?:call|chat)|facetime|video\s*call", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
         r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
+        r"move\s+(?:this|the|our)\s+(?:chat|convo|conversation)\s+(?:to|on|over)",
     ),
     "age": (
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
@@ -51,6 +54,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:look|looks|seem|seems)\s+(?:so\s+|much\s+|way\s+)?(?:older|younger|mature|grown up)\s+(?:than|for)",
         r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
         r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
+        r"i'?m\s+(?:only\s+)?(?:1[0-8])\s+(?:too|as well|also)", r"(?:still|are you|r u|you)\s+(?:at|in)\s+(?:school|year\s?\d+)",
+        r"what\s+year\s*\?",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -60,6 +65,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
         r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs|skirt|tights|shorts|underwear|bra)",
         r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b",
+        r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
     ),
     "meet": (
         r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
@@ -73,19 +79,21 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
         r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
         r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)",
-        r"(?:give|pay|send)\s+(?:you|u)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds|£))", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"(?:give|pay|send)\s+(?:you|u)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds|£))",
+        r"(?:send|get|buy|give)\s+(?:you|u)\s+(?:a|an)\s+(?:gift\s?card|present|phone|new phone|vape|voucher|top\s?up)",
+        r"(?:earn|make)\s+(?:some\s+|easy\s+|quick\s+)?(?:money|cash|£)", r"(?:hey|hi|hello)\s+(?:sexy|hottie|beautiful girl|pretty girl)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come"),
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
-                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy"),
-    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed"),
+                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
+    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed still"),
     "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
     "meet": lx.keys("meet alone pick drive finish mine come"),
     "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
-                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay"),
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher"),
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand")
 STANDALONE = ("secrecy_parents", "age_number")

@@ -16,7 +16,7 @@ from transforms.classify.rules.base import Names, NearRule, Rule
 X = Category.SEXUAL
 
 EXPLICIT_WORDS = [
-    "sexy", "horny", "dilf", "milf", "gilf", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
+    "sexy", "horny", "dilf", "milf", "gilf", "shagged", "shagging", "banged", "smashed her", "smashed him", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
     "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
     "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
     "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",
@@ -31,14 +31,15 @@ LOOKS = lx.alt(
     r"(?:is|are|'s|s|looks?|looking|so|well|proper|dead|bare|hella|fucking|sooo*|real|very|quite)\s+(?:well\s+|so\s+|proper\s+|dead\s+|fucking\s+)?(?:hot|fit|peng|sexy|buff|thicc|tasty|leng|bangin|banging)",
     r"(?:hot|fit|peng|sexy|buff|thicc|tasty|leng)\s+(?:teacher|miss|sir|girl|girls|boy|boys|one|mum|mom|ass|arse|bum|legs|body)",
     r"(?:nice|great|peng|fit)\s+(?:legs|arse|ass|bum|tits|boobs|body|rack)",
-    r"(?:short|tight)\s+skirts?",
+    r"(?:short|tight)\s+skirts?", r"(?:legs|arse|ass|bum|tits|boobs|body)\s+in\s+(?:that|those|her|his|their)\s+",
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
-    r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
+    r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
+    r"(?:can|could)\s+(?:get|have)\s+it\b",
     r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
 )
 STRONG_ABOUT_PUPILS = lx.alt(
@@ -48,7 +49,7 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
 )
 
-LOOK_KEYS = lx.keys("hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
+LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
 def rules(names: Names) -> list[Rule | NearRule]:
@@ -61,7 +62,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              "explicit sexual words aimed at someone", max_words=3, pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
         NearRule("sexual.acts_about_person", X, ACTS, person, 0.85,
              "sexual act wished on a person", max_words=4, pupils=pupils, unless=SEX_ED,
-             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend get got getting")),
+             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend get got getting can could")),
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
