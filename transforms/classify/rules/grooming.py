@@ -31,7 +31,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"emj_shush", r"(?:you\s+can|u\s+can|just)\s+trust\s+me",
         r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on your own|by yourself)",
         r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
-        r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything",
+        r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything", r"sneak(?:ing)?\s+out",
         r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",
         r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
@@ -55,7 +55,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
         r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
         r"i'?m\s+(?:only\s+)?(?:1[0-8])\s+(?:too|as well|also)", r"(?:still|are you|r u|you)\s+(?:at|in)\s+(?:school|year\s?\d+)",
-        r"what\s+year\s*\?",
+        r"what\s+year\s*\?", r"(?:bit|little|few years|couple of years|only \d+ years?)\s+older\s+than\s+(?:you|u)",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -64,12 +64,14 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
         r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
         r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs|skirt|tights|shorts|underwear|bra)",
-        r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b",
+        r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b", r"(?:your|ur)\s+(?:pics|photos|selfies|pictures)",
         r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
     ),
     "meet": (
         r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
-        r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
+        r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"meet\s+(?:me|up)\b",
+        r"(?:get|put)\s+(?:you|u)\s+(?:in|into)\s+my\s+(?:car|van|house|flat)", r"walk\s+to\s+the\s+(?:corner|end of the road|park|alley)",
+        r"(?:i'?ll|i will|i can)\s+wait\s+(?:for\s+(?:you|u)\s+)?(?:round the corner|outside|at the|by the)", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
         r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
     ),
@@ -81,25 +83,29 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)",
         r"(?:give|pay|send)\s+(?:you|u)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds|£))",
         r"(?:send|get|buy|give)\s+(?:you|u)\s+(?:a|an)\s+(?:gift\s?card|present|phone|new phone|vape|voucher|top\s?up)",
-        r"(?:earn|make)\s+(?:some\s+|easy\s+|quick\s+)?(?:money|cash|£)", r"(?:hey|hi|hello)\s+(?:sexy|hottie|beautiful girl|pretty girl)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"(?:earn|make)\s+(?:some\s+|easy\s+|quick\s+)?(?:money|cash|£)", r"(?:hey|hi|hello)\s+(?:sexy|hottie|beautiful girl|pretty girl)",
+        r"(?:you|u)\s+(?:look|looks|seem)\s+(?:so\s+|really\s+|very\s+)?(?:mature|older|grown up|hot|sexy|pretty|beautiful|cute|gorgeous|fit)",
+        r"(?:dm|message|msg|text)\s+me\s+(?:babe|baby|hun|sweetie|sexy|gorgeous|beautiful)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need"),
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
-    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed still"),
-    "images": lx.keys("send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
-    "meet": lx.keys("meet alone pick drive finish mine come"),
+    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
+    "images": lx.keys("your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
+    "meet": lx.keys("meet alone pick drive finish mine come get put walk wait"),
     "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
-                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher"),
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
-STANDALONE_KEYS = lx.keys("tell show let age mature understand")
+STANDALONE_KEYS = lx.keys("tell show let age mature understand take send")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE = {
     "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
     "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
+    "show_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
+    "mirror_pic": re.compile(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
     "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
     "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }

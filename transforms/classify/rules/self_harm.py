@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, Rule
+from transforms.classify.rules.base import Names, NearRule, Rule
 
 S = Category.SELF_HARM
 
@@ -37,6 +37,7 @@ IDEATION: list[tuple[str, str]] = [
     ("suicidal suicide", r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal|(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)"),
     ("self harm harming cutting",
      r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)|(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again"),
+    ("life worth living", r"(?:life|it|living)\s+(?:is(?:n'?t| not)|ain'?t|isnt)\s+worth\s+(?:living|it(?: anymore)?)"),
     ("reason point",
      r"(?:no|no real|nothing to|not any)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|go on|going on|keep going|carry on|carrying on|being alive|being here|be here|stay|staying|wake up|trying)"),
     ("better happier",
@@ -62,8 +63,28 @@ IDEATION: list[tuple[str, str]] = [
     ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
 ]
 
+FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
+SH_VOCAB = (
+    r"\b(?:die|dying|death|suicide|suicidal|kill myself|end it|end it all|end my life|overdose|paracetamol|pills|"
+    r"tablets|noose|hang myself|(?:not|n't|isn't|isnt)\s+worth\s+(?:living|it anymore)|see the point|no point|"
+    r"point anymore|how to do it|deserve to die|never wake up|not wake up|swallow(?:ing)?|cut(?:ting)? (?:so |too )?deep|"
+    r"cutting|self[\s-]?harm(?:ing)?|vanish(?:ed)?|disappear(?:ed)?|won'?t be (?:here|around|in (?:tomorrow|again))|"
+    r"hurt myself|starv(?:e|ing) myself|razor|blade|scars)\b"
+)
+SH_KEYS = lx.keys(
+    "die dying death suicide suicidal kill end overdose paracetamol pills tablets noose hang worth point see how deserve "
+    "wake swallow swallowing cut cutting self harm harming vanish vanished disappear disappeared won hurt starve starving "
+    "razor blade scars"
+)
+NOT_SELF_HARM = (
+    HYPERBOLE + r"|(?:died|dying|dead|die)\s+(?:laughing|of (?:laughter|shame|boredom|embarrassment)|when i saw|to (?:see|go|know|try|meet)|inside)"
+    r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
+    r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
+    r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
+)
 
-def rules(names: Names) -> list[Rule]:
+
+def rules(names: Names) -> list[Rule | NearRule]:
     target = lx.B + lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, names.people) + lx.E
     return [
         Rule("self_harm.kys", S,
@@ -71,9 +92,14 @@ def rules(names: Names) -> list[Rule]:
                     r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
                     r"do\s+(?:us|everyone|the world)\s+a\s+favou?r\s+and\s+(?:die|disappear|kill|end|jump)",
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
-                    r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope"),
+                    r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
+                    r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
+                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide"),
+        NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
+                 "a first-person statement next to words about dying or self-harm", max_words=5,
+                 keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
                  keys=lx.keys(keys), unless=HYPERBOLE)

@@ -35,7 +35,7 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for)|training|marathon|\bran\b|running|race|gym|exercise|athlet\w*|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
@@ -45,6 +45,7 @@ ACTS = lx.alt(
 STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:nudes?|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
     r"(?:pass|passing|send|sending|spread|spreading|airdrop|airdropping|share|sharing)\s+(?:round|around)?\s*(?:the\s+|her\s+|his\s+)?(?:nudes|noodz|naked)",
+    r"rat(?:e|ing|ed)\s+(?:all\s+)?(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|teachers)\s+(?:out of|/)\s*10",
     r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
 )
@@ -66,7 +67,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
-             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop")),
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated")),
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
