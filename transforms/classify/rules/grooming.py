@@ -188,16 +188,22 @@ class GroomingRule:
                 standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
                 if not standalone:
                     return []
+        candidates = [
+            (kind, rx)
+            for kind in kinds_here
+            for keys, rx in self._signals[kind]
+            if present is None or keys is None or not keys.isdisjoint(present)
+        ]
+        if len(candidates) < 2 and not standalone:
+            # one possible signal is never enough; only the standalone phrases could flag
+            standalone = [k for k, srx in _STANDALONE_RE.items() if srx.search(text)]
+            if not standalone:
+                return []
         found: dict[str, list[tuple[int, int]]] = {}
-        n_signals = 0
-        for kind in kinds_here:
-            for keys, rx in self._signals[kind]:
-                if present is not None and keys is not None and keys.isdisjoint(present):
-                    continue
-                for m in rx.finditer(text):
-                    found.setdefault(kind, []).append(n.deep.original(*m.span()))
-                    n_signals += 1
-                    break
+        for kind, rx in candidates:
+            m = rx.search(text)
+            if m is not None:
+                found.setdefault(kind, []).append(n.deep.original(*m.span()))
         if not standalone:
             standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
         # two separate signals, of one kind or two ("want to meet up after school? i'll drive
