@@ -48,6 +48,8 @@ def test_removed_at_23h59_is_verified_within_the_deadline(wh, fakes, settings, s
     (ev,) = _events(wh, cid, "removal_verified")
     assert ev.data["time_to_removal_s"] == 23 * 3600 + 59 * 60
     assert ev.data["within_deadline"] is True
+    assert ev.data["last_seen_present_at"] is None  # never seen present after the request
+    assert ev.data["visible_for_s"] > ev.data["time_to_removal_s"]  # posted before the case opened
     with connect(wh.db) as con:
         case = get_case(con, cid)
         removed_at = con.execute("SELECT removed_at FROM posts WHERE post_id = ?", [case.post_id]).fetchone()[0]
