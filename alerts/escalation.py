@@ -40,6 +40,7 @@ from alerts.mail import SendResult, SmtpSettings
 from alerts.notify import (
     CATEGORY_LABEL,
     send_escalation_notice,
+    send_manual_escalation,
     send_pending_critical_alerts,
 )
 from connectors.base import CheckResult, Connector
@@ -350,10 +351,13 @@ def escalation_key(case_id: int, cycle: int, rung: int) -> str:
 def _resend_escalations(
     con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, settings: SmtpSettings, now: datetime, summary: TickSummary,
 ) -> None:
-    """Send the notice of every ladder escalation in this cycle (keyed: sent ones are skipped)."""
+    """Send the notice of every escalation in this cycle, the ladder's and people's (keyed:
+    sent ones are skipped, failed ones are tried again)."""
     rungs = {r.number: r for r in LADDER}
     label = CATEGORY_LABEL.get(case.category, case.category)
     for e in case.current_events:
+        if e.kind == "escalated" and e.data.get("manual"):
+            summary.count(send_manual_escalation(con, cfg, case, e.event_id, settings, now))
         if e.kind != "escalated" or e.actor != SYSTEM or "rung" not in e.data:
             continue
         rung = rungs[int(e.data["rung"])]
