@@ -40,12 +40,13 @@ from alerts.mail import SendResult, SmtpSettings
 from alerts.notify import (
     CATEGORY_LABEL,
     send_escalation_notice,
+    send_manual_escalation,
     send_pending_critical_alerts,
 )
 from connectors.base import CheckResult, Connector
 from connectors.errors import ConnectorError
 from schoolwatch.core.categories import SAFEGUARDING, Category
-from schoolwatch.core.clock import Clock
+from schoolwatch.core.clock import Clock, utc
 from schoolwatch.core.config import Config
 from warehouse.db import transaction
 
@@ -220,11 +221,18 @@ def _check_requested(
         summary.removed += 1
         requested = case.takedown_requested_at
         deadline = case.deadline
+        last_present = max((e.occurred_at for e in case.current_events if e.kind == "check_present"), default=None)
+        row = con.execute("SELECT created_at FROM posts WHERE post_id = ?", [case.post_id]).fetchone()
+        posted = utc(row[0]) if row and row[0] else None
         with transaction(con):
             ev = append_event(
                 con, cid, "removal_verified", actor=SYSTEM, now=now,
                 data={
                     "time_to_removal_s": int((now - case.opened_at).total_seconds()),
+                    # The removal happened between the last time it was seen and now (policy
+                    # 004 §10.2 weighs how long it stayed visible).
+                    "last_seen_present_at": last_present.isoformat() if last_present else None,
+                    "visible_for_s": int((now - posted).total_seconds()) if posted else None,
                     "since_request_s": int((now - requested).total_seconds()) if requested else None,
                     "within_deadline": bool(deadline is None or now <= deadline),
                     "platform_answer": result.evidence, "reason": result.reason,
@@ -343,10 +351,13 @@ def escalation_key(case_id: int, cycle: int, rung: int) -> str:
 def _resend_escalations(
     con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, settings: SmtpSettings, now: datetime, summary: TickSummary,
 ) -> None:
-    """Send the notice of every ladder escalation in this cycle (keyed: sent ones are skipped)."""
+    """Send the notice of every escalation in this cycle, the ladder's and people's (keyed:
+    sent ones are skipped, failed ones are tried again)."""
     rungs = {r.number: r for r in LADDER}
     label = CATEGORY_LABEL.get(case.category, case.category)
     for e in case.current_events:
+        if e.kind == "escalated" and e.data.get("manual"):
+            summary.count(send_manual_escalation(con, cfg, case, e.event_id, settings, now))
         if e.kind != "escalated" or e.actor != SYSTEM or "rung" not in e.data:
             continue
         rung = rungs[int(e.data["rung"])]

@@ -316,3 +316,38 @@ def send_escalation_notice(
             results.append(_send(con, cfg, settings, case, key, kind, r, now,
                                  headline=headline, lead=lead, steps=steps, urgent=False))
     return results
+
+
+# Words people type in "escalate to" -> contact roles.
+_ROLE_WORDS = {
+    "dsl": "dsl", "designated safeguarding lead": "dsl", "safeguarding lead": "dsl",
+    "head": "head", "headteacher": "head", "head teacher": "head", "principal": "head",
+    "chair": "chair_of_governors", "chair of governors": "chair_of_governors", "chair_of_governors": "chair_of_governors",
+    "coordinator": "esafety_coordinator", "esafety_coordinator": "esafety_coordinator",
+    "e-safety coordinator": "esafety_coordinator", "esafety coordinator": "esafety_coordinator",
+}
+
+
+def roles_named(to: str) -> tuple[str, ...]:
+    """The contact roles named in a free-text "to" ("head and dsl", "Chair of governors")."""
+    parts = re.split(r"\s*(?:,|/|\+|&|\band\b)\s*", (to or "").strip().lower())
+    return tuple(dict.fromkeys(_ROLE_WORDS[p] for p in parts if p in _ROLE_WORDS))
+
+
+def send_manual_escalation(
+    con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, event_id: int, settings: SmtpSettings, now: datetime,
+) -> list[SendResult]:
+    """Tell the people a person escalated a case to (when "to" names contact roles); keyed per event."""
+    event = next((e for e in case.events if e.event_id == event_id and e.kind == "escalated"), None)
+    if event is None:
+        return []
+    roles = roles_named(str(event.data.get("to") or ""))
+    if not roles:
+        return []
+    return send_escalation_notice(
+        con, cfg, case, key_prefix=f"manual:{case.case_id}:{event.event_id}", roles=roles, kind="manual_escalation",
+        headline=f"Case escalated: {CATEGORY_LABEL.get(case.category, case.category)}",
+        lead=f"{event.actor} escalated this case to you. Why: {event.reason or '(no reason given)'}",
+        steps=["Open the case and decide the next step.", "Record each step in the case."],
+        settings=settings, now=now,
+    )

@@ -60,4 +60,5 @@ def test_present_then_deleted_on_x_is_escalated_then_verified(wh, settings, smtp
     (ev,) = [e for e in case.events if e.kind == "removal_verified"]
     assert ev.data["platform_answer"]["errors"][0]["title"] == "Not Found Error"
     assert ev.data["within_deadline"] is False
+    assert ev.data["last_seen_present_at"] == (DEMO_OPENED + timedelta(hours=24, minutes=1)).isoformat()
     assert all(c.request.headers["Authorization"] == "Bearer test-token" for c in responses.calls)
