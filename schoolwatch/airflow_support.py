@@ -457,11 +457,15 @@ def fetch_task(item: Mapping[str, Any], context: Mapping[str, Any]) -> dict[str,
 
 
 def process_task() -> dict[str, Any]:
+    import os  # noqa: PLC0415
+
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
 
     cfg, db_path = task_config()
-    return process(cfg, db_path, SystemClock()).as_dict()
+    # critical cases alert the DSL in the same task that opened them (keyed: retries send once)
+    return process(cfg, db_path, SystemClock(), mail=SmtpSettings.from_config(cfg, os.environ)).as_dict()
 
 
 def platform_connectors(cfg: Any, secrets: Mapping[str, str], clock: Any) -> dict[str, Any]:

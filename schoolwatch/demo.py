@@ -15,7 +15,6 @@ from typing import Any
 
 from alerts.digest import send_weekly
 from alerts.mail import SmtpSettings
-from alerts.notify import send_pending_critical_alerts
 from schoolwatch.core.clock import Clock, SystemClock
 from schoolwatch.core.config import load_config
 from schoolwatch.core.landing import LandingZone
@@ -81,10 +80,9 @@ def run_demo(folder: Path, clock: Clock | None = None) -> DemoSummary:
     cfg = load_config(write_demo_config(folder))
     (cfg.data_dir / cfg.smtp.outbox_dir).mkdir(parents=True, exist_ok=True)
     manifests = land_sample(LandingZone(landing_root(cfg)), clock, cfg.schools[0].id)
-    summary = process(cfg, cfg.db_path, clock)
     settings = SmtpSettings.from_config(cfg)  # delivery is off in the demo's config: .eml files only
+    summary = process(cfg, cfg.db_path, clock, mail=settings)  # critical alerts go out as cases open
     with connect(cfg.db_path) as con:
-        send_pending_critical_alerts(con, cfg, settings, clock.now())
         send_weekly(con, cfg, clock, settings, week=SAMPLE_WEEK)
     with connect(cfg.db_path, read_only=True) as con:
         per_platform = con.execute("SELECT platform, count(*) FROM posts GROUP BY 1 ORDER BY 2 DESC").fetchall()

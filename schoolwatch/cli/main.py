@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -96,10 +97,12 @@ def load(
     config: ConfigOpt = None,
 ) -> None:
     """Load pending landing files, validate, classify new posts and open cases (the single writer)."""
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
 
     ctx = resolve(config, db, need_config=True)
-    summary = process(ctx.require_config(), ctx.db, ctx.clock)
+    cfg = ctx.require_config()
+    summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ))
     d = summary.as_dict()
     typer.echo(
         f"loaded {d['load']['files_loaded']} file(s): {d['load']['posts_new']} new posts, "
