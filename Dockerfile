@@ -1,6 +1,6 @@
 # schoolwatch on the official Airflow image: the package, its DAGs, nothing else.
 #
-#   docker compose build            (see docker-compose.yml and docs/airflow.md)
+#   docker compose build            (see docker-compose.yml and the README, "Run it with Airflow")
 #
 # The tag matches the Airflow the project is tested with (apache-airflow 3.3.2, Python 3.11).
 ARG AIRFLOW_VERSION=3.3.2

@@ -35,7 +35,7 @@ from typing import Any
 import duckdb
 
 from alerts.actions import reopen_data
-from alerts.cases import NEXT_STATE, SYSTEM, Case, CaseError, append_event, get_case
+from alerts.cases import NEXT_STATE, SYSTEM, Case, CaseError, Event, append_event, get_case
 from alerts.mail import SendResult, SmtpSettings
 from alerts.notify import (
     CATEGORY_LABEL,
@@ -131,7 +131,8 @@ def tick(
             elif case.is_open and case.deadline is not None and now >= case.deadline:
                 _overdue_untouched(con, cfg, case, settings, now, summary)
             # Escalations whose e-mail failed earlier are sent again (keyed: never twice).
-            _resend_escalations(con, cfg, get_case(con, case_id), settings, now, summary)
+            # (the helpers above append what they record to ``case.events``, so it is current)
+            _resend_escalations(con, cfg, case, settings, now, summary)
         except (CaseError, duckdb.Error) as exc:
             log.error("escalation tick: case %s: %s", case_id, exc)
             summary.errors.append(f"case {case_id}: {exc}")
@@ -168,11 +169,12 @@ def _overdue_untouched(
             idem_key=f"overdue:{cid}:{cycle}",
         )
     if ev is not None:
+        _record(case, ev)
         summary.escalated += 1
     roles = ("head", "esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("head", "esafety_coordinator")
     label = CATEGORY_LABEL.get(case.category, case.category)
     summary.count(send_escalation_notice(
-        con, cfg, get_case(con, cid), key_prefix=f"overdue:{cid}:{cycle}", roles=roles, kind="overdue",
+        con, cfg, case, key_prefix=f"overdue:{cid}:{cycle}", roles=roles, kind="overdue",
         headline=f"Overdue: nobody has acted ({label})",
         lead="A post that must come down within the removal window has passed its deadline and no takedown was requested.",
         steps=["Assign the case and request the takedown now.", "Record each step in the case."],
@@ -188,9 +190,19 @@ def _check(connectors: Mapping[str, Connector], platform: str, native_id: str) -
         result = connector.check(native_id)
     except ConnectorError as exc:
         return CheckResult("unknown", reason=str(exc), evidence={"error_kind": exc.kind, "status": exc.status})
+    except Exception as exc:  # noqa: BLE001 - a connector bug is an unknown check, not a stopped tick
+        log.exception("unexpected error checking %s %s", platform, native_id)
+        return CheckResult("unknown", reason=f"{platform}: unexpected {exc.__class__.__name__}: {exc}",
+                           evidence={"error_kind": "bug"})
     if result.state not in ("present", "removed", "unknown"):
         return CheckResult("unknown", reason=f"connector answered {result.state!r}")
     return result
+
+
+def _record(case: Case, ev: Event | None) -> None:
+    """Keep the in-memory case current with what was just appended (saves re-reading it)."""
+    if ev is not None:
+        case.events.append(ev)
 
 
 def _hour(now: datetime) -> str:
@@ -209,7 +221,7 @@ def _check_requested(
         requested = case.takedown_requested_at
         deadline = case.deadline
         with transaction(con):
-            append_event(
+            ev = append_event(
                 con, cid, "removal_verified", actor=SYSTEM, now=now,
                 data={
                     "time_to_removal_s": int((now - case.opened_at).total_seconds()),
@@ -219,14 +231,14 @@ def _check_requested(
                 },
                 idem_key=f"removed:{cid}:{cycle}",
             )
+            _record(case, ev)
             con.execute("UPDATE posts SET removed_at = ? WHERE post_id = ? AND removed_at IS NULL", [now, case.post_id])
         return
     kind = "check_present" if result.state == "present" else "check_unknown"
     with transaction(con):
-        append_event(con, cid, kind, actor=SYSTEM, now=now,
-                     data={"platform_answer": result.evidence, "reason": result.reason},
-                     idem_key=f"check:{cid}:{cycle}:{_hour(now)}")
-    case = get_case(con, cid)
+        _record(case, append_event(con, cid, kind, actor=SYSTEM, now=now,
+                                   data={"platform_answer": result.evidence, "reason": result.reason},
+                                   idem_key=f"check:{cid}:{cycle}:{_hour(now)}"))
     if result.state == "present":
         summary.present += 1
         _climb(con, cfg, case, now, summary, why="still present")
@@ -247,11 +259,12 @@ def _check_requested(
             idem_key=f"cannot_verify:{cid}:{cycle}:{streak[0]}",
         )
     if ev is not None:
+        _record(case, ev)
         summary.cannot_verify += 1
         summary.escalated += 1
     roles = ("esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("esafety_coordinator",)
     summary.count(send_escalation_notice(
-        con, cfg, get_case(con, cid), key_prefix=f"cannot_verify:{cid}:{cycle}:{streak[0]}", roles=roles,
+        con, cfg, case, key_prefix=f"cannot_verify:{cid}:{cycle}:{streak[0]}", roles=roles,
         headline="Cannot verify removal", lead=f"schoolwatch could not tell whether the post was removed: {why}.",
         steps=["Check the post by hand and record what you find in the case.",
                "Check the platform credentials (`schoolwatch accounts check`)."],
@@ -293,9 +306,9 @@ def _climb(
                 idem_key=escalation_key(case.case_id, case.cycle, rung.number),
             )
         if ev is not None:
+            _record(case, ev)
             summary.escalated += 1
             took = True
-        case = get_case(con, case.case_id)
     return took
 
 
@@ -368,8 +381,8 @@ def _recheck_removed(
         con.execute("UPDATE posts SET removed_at = NULL WHERE post_id = ?", [case.post_id])
     if ev is None:
         return
+    _record(case, ev)
     summary.reopened += 1
-    case = get_case(con, case.case_id)
     roles = ("esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("esafety_coordinator",)
     summary.count(send_escalation_notice(
         con, cfg, case, key_prefix=f"reappeared:{case.case_id}:{removal.event_id}", roles=roles,

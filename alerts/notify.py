@@ -16,6 +16,7 @@ DSL; everyone else gets a summary. Every value in the HTML part is escaped by Ji
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -25,10 +26,10 @@ from importlib import resources
 from typing import Any
 
 import duckdb
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template, select_autoescape
 
 from alerts.cases import SYSTEM, Case, append_event, get_case
-from alerts.mail import SendResult, SmtpSettings, build_message, render_html, send_once
+from alerts.mail import SendResult, SmtpSettings, build_message, send_once
 from schoolwatch.core.categories import FIRST_ROUTE, SAFEGUARDING, Category
 from schoolwatch.core.config import Config
 
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _text_env = Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)  # noqa: S701 - plain-text part; the HTML part is autoescaped
+_html_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                        trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
 
 CATEGORY_LABEL = {
     "threat": "threat of violence or harm",
@@ -134,8 +137,11 @@ def _fmt(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%d %H:%M UTC") if dt else ""
 
 
-def _template(name: str) -> str:
-    return resources.files("alerts").joinpath("templates", name).read_text(encoding="utf-8")
+@functools.cache
+def _template(name: str) -> Template:
+    """Compiled once per process: HTML templates autoescaped, text templates not."""
+    env = _html_env if name.endswith(".html") else _text_env
+    return env.from_string(resources.files("alerts").joinpath("templates", name).read_text(encoding="utf-8"))
 
 
 def build_notice(
@@ -156,6 +162,7 @@ def build_notice(
     values: dict[str, Any] = {
         "subject": "",
         "headline": headline,
+        "urgent": urgent,
         "recipient_name": recipient.name,
         "lead": lead,
         "case_id": case.case_id,
@@ -179,8 +186,8 @@ def build_notice(
     # The subject never carries post text or author: only fixed words and numbers.
     subject = f"[schoolwatch] {headline} - case {case.case_id}"
     values["subject"] = subject
-    html = render_html(_template("case_notice.html"), **values)
-    text = _text_env.from_string(_template("case_notice.txt")).render(
+    html = _template("case_notice.html").render(**values)
+    text = _template("case_notice.txt").render(
         **{k: plain(v) if isinstance(v, str) else v for k, v in values.items()},
     )
     return subject, text, html

@@ -181,3 +181,26 @@ def test_a_case_nobody_acted_on_is_overdue_once_at_the_deadline(wh, fakes, setti
     assert [(k.rsplit(":", 1)[1], s) for k, s, _ in _notifications(wh, f"overdue:{cid}:")] == [
         ("esafety_coordinator", "sent"), ("head", "sent")]
     assert fakes["facebook"].checks == [] or wh.post_of(cid)[1] not in fakes["facebook"].checks
+
+
+def test_a_connector_bug_is_an_unknown_check_not_a_stopped_tick(wh, fakes, settings, smtp_server):
+    class Broken:
+        platform = "facebook"
+
+        def check(self, native_id):
+            raise ZeroDivisionError("bug in a connector")
+
+    a, b = wh.case_id("abuse"), wh.case_id("threat")
+    _request(wh, a)
+    _request(wh, b)
+    platforms = {wh.post_of(a)[0], wh.post_of(b)[0]}
+    wh.clock.set(DEMO_OPENED + 2 * H)
+    summary = _tick(wh, {**fakes, "facebook": Broken()}, settings)
+    assert summary.errors == [] and summary.checked >= 2
+    for cid in (a, b):
+        kinds = {e.kind for e in _events(wh, cid, "check_unknown") + _events(wh, cid, "check_present")}
+        assert kinds, f"case {cid} was not checked"
+    assert "facebook" in platforms  # at least one case sits on the broken platform
+    unknown = [e for cid in (a, b) for e in _events(wh, cid, "check_unknown")]
+    assert all("ZeroDivisionError" in e.data["reason"] for e in unknown)
+    assert _events(wh, a, "removal_verified") == _events(wh, b, "removal_verified") == []
