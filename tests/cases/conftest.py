@@ -74,6 +74,11 @@ class Warehouse:
 @pytest.fixture
 def wh(demo_copy: Path) -> Warehouse:
     cfg = load_config(demo_copy / "schoolwatch.toml")
+    # The demo writes its critical alerts to the outbox only (delivery off, status
+    # 'disabled'). These tests deliver over real SMTP, so they start from a warehouse
+    # whose alerts have not gone out yet.
+    with connect(cfg.db_path) as con:
+        con.execute("DELETE FROM notifications WHERE status = 'disabled'")
     return Warehouse(cfg.db_path, cfg, ManualClock(DEMO_OPENED))
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from alerts.cases import get_case
+from alerts.cases import get_case, list_cases
 from schoolwatch.cli.main import app
 from warehouse.db import connect
 
@@ -47,7 +47,7 @@ def test_queue_orders_by_severity_then_deadline(demo_copy):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     sev = [r["severity"] for r in rows]
-    assert sev == sorted(sev, key=lambda s: {"critical": 0, "high": 1, "low": 2}[s]) and len(rows) == 10
+    assert sev == sorted(sev, key=lambda s: {"critical": 0, "high": 1, "low": 2}[s]) and len(rows) == _open_cases(db)
     table = _run("queue", "--db", db)
     assert "time left" in table.output and "safeguarding: DSL only" in table.output
 
@@ -75,17 +75,27 @@ def test_acting_through_the_cli_records_events_and_refuses_clearly(demo_copy, tm
     assert r.exit_code == 0 and (tmp_path / "packs" / "case-1-evidence" / "index.html").exists()
 
 
-def test_escalate_command_sends_critical_alerts_once_over_smtp(demo_copy, smtp_server):
+def _open_cases(db: str) -> int:
+    with connect(db, read_only=True) as con:
+        return len([c for c in list_cases(con) if c.is_open])
+
+
+def test_escalate_command_sends_each_notice_once_over_smtp(demo_copy, smtp_server):
     cfg = demo_copy / "schoolwatch.toml"
-    cfg.write_text(re.sub(r"(?m)^port = \d+", f"port = {smtp_server.port}", cfg.read_text()).replace(
+    # the demo wrote its critical alerts to the outbox (delivery off); now turn delivery on
+    text = cfg.read_text().replace("enabled = false", "enabled = true")
+    cfg.write_text(re.sub(r"(?m)^port = \d+", f"port = {smtp_server.port}", text).replace(
         'host = "localhost"', f'host = "{smtp_server.host}"'))
+    with connect(demo_copy / "schoolwatch.duckdb", read_only=True) as con:
+        written = con.execute("SELECT count(*) FROM notifications WHERE kind = 'critical' AND status = 'disabled'").fetchall()[0][0]
+    assert written > 0  # alerted as the cases opened, once each
     first = _run("escalate", "--config", str(cfg))
     assert first.exit_code == 0, first.output
     with connect(demo_copy / "schoolwatch.duckdb") as con:
         kinds = dict(con.execute("SELECT kind, count(*) FROM notifications WHERE status = 'sent' GROUP BY 1").fetchall())
     # The demo's cases opened days ago (the CLI runs on the system clock) and nobody acted:
-    # criticals alert, and every case past its deadline without a takedown request is overdue.
-    assert kinds["critical"] > 0 and kinds["overdue"] > 0
+    # every case past its deadline without a takedown request is overdue; criticals are not re-sent.
+    assert kinds["overdue"] > 0 and "critical" not in kinds
     n = sum(kinds.values())
     assert f"e-mails sent {n}," in first.output
     assert len(smtp_server.wait_for(n)) == n

@@ -14,7 +14,7 @@ from .conftest import KEY, Tweet, file_has, ingest, make_config
 
 BENIGN = Tweet("1001", "zqxhandleone", "900001", "ZQXBENIGNMARKER lovely concert at the school tonight")
 THREAT = Tweet("1002", "zqxbadactor", "900002", "I will stab someone at the gates ZQXTHREATMARKER")
-COMPLAINT = Tweet("1003", "zqxgrumbler", "900003", "the parking at pickup is a disgrace ZQXCOMPLAINTMARK")
+COMPLAINT = Tweet("1003", "zqxgrumbler", "900003", "Honestly the communication about the trip has been shocking ZQXCOMPLAINTMARK")
 
 
 def _one(db, sql, params=()):
@@ -78,7 +78,7 @@ def test_flagged_without_case_purged_after_flagged_days(tmp_path, clock):
     evidence = json.loads(_one(db, "SELECT evidence FROM flags")[0][0])
     assert evidence and all("text" not in span for span in evidence if "start" in span)
     assert _one(db, "SELECT category FROM flags") == [("complaint",)]  # the count by category stays
-    assert not file_has(db, "ZQXCOMPLAINTMARK") and not file_has(db, "disgrace")
+    assert not file_has(db, "ZQXCOMPLAINTMARK") and not file_has(db, "communication about the trip")
 
 
 def test_closed_case_content_purged_after_records_period_chain_still_verifies(tmp_path, clock):
