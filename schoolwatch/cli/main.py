@@ -103,6 +103,7 @@ def load(
 
 
 connector_cmds.register(app)
+__import__("schoolwatch.cli.case_cmds", fromlist=["register"]).register(app)  # queue, case ..., escalate
 
 
 def main() -> None:
