@@ -19,6 +19,8 @@ from typing import TypeVar
 
 import duckdb
 
+from warehouse.audit_views import install_views
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -84,6 +86,7 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(path))
     con.execute("SET TimeZone = 'UTC'")
     migrate(con)
+    install_views(con)  # warehouse/views/*.sql, re-created only when a file changed
     return con
 
 

@@ -104,6 +104,9 @@ def load(
 
 connector_cmds.register(app)
 __import__("schoolwatch.cli.case_cmds", fromlist=["register"]).register(app)  # queue, case ..., escalate
+from schoolwatch.cli import compliance_cmds  # noqa: E402 - command groups register after the core ones
+
+compliance_cmds.register(app)
 
 
 def main() -> None:
