@@ -35,7 +35,7 @@ from typing import Any
 import duckdb
 
 from alerts.actions import reopen_data
-from alerts.cases import SYSTEM, Case, CaseError, append_event, get_case
+from alerts.cases import NEXT_STATE, SYSTEM, Case, CaseError, append_event, get_case
 from alerts.mail import SendResult, SmtpSettings
 from alerts.notify import (
     CATEGORY_LABEL,
@@ -121,22 +121,63 @@ def tick(
     summary = TickSummary()
     now = clock.now()
     summary.count(send_pending_critical_alerts(con, cfg, settings, now))
-    rows = con.execute(
-        "SELECT c.case_id, p.platform, p.native_id FROM cases c JOIN posts p USING (post_id) ORDER BY c.case_id"
-    ).fetchall()
-    for case_id, platform, native_id in rows:
+    for case_id, platform, native_id in _live_cases(con):
         case = get_case(con, case_id)
         try:
             if case.state == "removed":
                 _recheck_removed(con, cfg, case, platform, native_id, connectors, settings, now, summary)
             elif case.is_open and case.takedown_requested_at is not None:
                 _check_requested(con, cfg, case, platform, native_id, connectors, settings, now, summary)
+            elif case.is_open and case.deadline is not None and now >= case.deadline:
+                _overdue_untouched(con, cfg, case, settings, now, summary)
             # Escalations whose e-mail failed earlier are sent again (keyed: never twice).
             _resend_escalations(con, cfg, get_case(con, case_id), settings, now, summary)
         except (CaseError, duckdb.Error) as exc:
             log.error("escalation tick: case %s: %s", case_id, exc)
             summary.errors.append(f"case {case_id}: {exc}")
     return summary
+
+
+def _live_cases(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, str]]:
+    """Cases not dismissed or closed (by their last state-changing event): the tick's work."""
+    return [(int(r[0]), r[1], r[2]) for r in con.execute(
+        """
+        WITH last AS (
+            SELECT case_id, arg_max(kind, event_id) AS kind FROM case_events
+            WHERE list_contains(?, kind) GROUP BY case_id
+        )
+        SELECT c.case_id, p.platform, p.native_id
+        FROM cases c JOIN posts p USING (post_id) JOIN last USING (case_id)
+        WHERE last.kind NOT IN ('dismissed', 'closed')
+        ORDER BY c.case_id
+        """,
+        [sorted(NEXT_STATE)],
+    ).fetchall()]
+
+
+def _overdue_untouched(
+    con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, settings: SmtpSettings, now: datetime, summary: TickSummary,
+) -> None:
+    """Past the deadline with no takedown requested: nobody has acted, so tell the head once."""
+    cid, cycle = case.case_id, case.cycle
+    with transaction(con):
+        ev = append_event(
+            con, cid, "escalated", actor=SYSTEM, now=now,
+            reason="the removal deadline passed and no takedown was requested",
+            data={"to": "headteacher and e-safety coordinator", "overdue": True},
+            idem_key=f"overdue:{cid}:{cycle}",
+        )
+    if ev is not None:
+        summary.escalated += 1
+    roles = ("head", "esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("head", "esafety_coordinator")
+    label = CATEGORY_LABEL.get(case.category, case.category)
+    summary.count(send_escalation_notice(
+        con, cfg, get_case(con, cid), key_prefix=f"overdue:{cid}:{cycle}", roles=roles, kind="overdue",
+        headline=f"Overdue: nobody has acted ({label})",
+        lead="A post that must come down within the removal window has passed its deadline and no takedown was requested.",
+        steps=["Assign the case and request the takedown now.", "Record each step in the case."],
+        settings=settings, now=now,
+    ))
 
 
 def _check(connectors: Mapping[str, Connector], platform: str, native_id: str) -> CheckResult:

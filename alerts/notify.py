@@ -264,13 +264,20 @@ def send_pending_critical_alerts(
     con: duckdb.DuckDBPyConnection, cfg: Config, settings: SmtpSettings, now: datetime
 ) -> list[SendResult]:
     """Send every critical alert not yet sent (new cases, or earlier failures)."""
-    ids = [r[0] for r in con.execute(
-        "SELECT case_id FROM cases WHERE severity = 'critical' ORDER BY case_id"
-    ).fetchall()]
+    rows = con.execute(
+        """
+        SELECT c.case_id, count(n.idem_key) AS done
+        FROM cases c
+        LEFT JOIN notifications n ON n.case_id = c.case_id AND n.kind = 'critical' AND n.status IN ('sent', 'disabled')
+        WHERE c.severity = 'critical'
+        GROUP BY c.case_id ORDER BY c.case_id
+        """
+    ).fetchall()
     results: list[SendResult] = []
-    for case_id in ids:
+    for case_id, done in rows:
         case = get_case(con, case_id)
-        if not case.is_open:
+        # Cheap test first: a case whose every recipient has had the alert is skipped.
+        if done >= len(critical_recipients(cfg, case)) or not case.is_open:
             continue
         results += send_critical_alert(con, cfg, case, settings, now)
     return results

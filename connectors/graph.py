@@ -2,7 +2,7 @@
 
 Why not facebook-sdk: its last release (3.1.0, 2018) accepts only API versions 2.8-3.1
 and rejects every current version by its format check; it has no retries, no
-``appsecret_proof`` and no usage headers (see docs/runbook-a.md). facebook-business is
+``appsecret_proof`` and no usage headers (see the README's dependency notes). facebook-business is
 heavy (it replaces ``sys.excepthook`` by default and follows only cursor paging). We need
 six endpoints, so this module calls them directly, pinned to :data:`DEFAULT_VERSION`.
 

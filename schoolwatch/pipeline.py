@@ -111,21 +111,25 @@ def plan_fetches(cfg: Config, db_path: Path, sources: list[str] | None = None) -
     """Each source to fetch with its stored cursor (JSON-safe: Airflow passes these to mapped tasks).
 
     A newer cursor from a landed-but-not-yet-loaded manifest wins, so a fetch never re-reads
-    what is already safely in the landing zone.
+    what is already safely in the landing zone. Only one not loaded yet, and only when its
+    files are intact: a loaded manifest's cursor is already in the warehouse unless the
+    loader refused its data (corrupt file), and then the items must be fetched again.
     """
     cursors: dict[str, dict[str, Any]] = {}
+    loaded: set[str] = set()
     if db_path.exists():
         with connect(db_path, read_only=True) as con:
             cursors = read_cursors(con)
+            loaded = {r[0] for r in con.execute("SELECT path FROM landing_files WHERE kind = 'manifest'").fetchall()}
     landing = LandingZone(landing_root(cfg))
     plan = []
     for spec in sources_from_config(cfg):
         if sources and spec.source_id not in sources:
             continue
         cursor = cursors.get(spec.source_id)
-        latest = landing.latest_manifest(spec.platform, spec.source_id)
-        if latest is not None and latest.status in ("ok", "partial") and latest.cursor_after is not None:
-            cursor = latest.cursor_after
+        pending = landing.pending_cursor(spec.platform, spec.source_id, loaded)
+        if pending is not None:
+            cursor = pending
         plan.append({"spec": asdict(spec), "cursor": cursor})
     if sources:
         unknown = set(sources) - {p["spec"]["source_id"] for p in plan}

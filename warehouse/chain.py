@@ -3,6 +3,10 @@
 Each row's hash covers its content and the previous row's hash, so editing, deleting or
 inserting a row anywhere breaks the chain from that row on. :func:`verify_chain` walks a
 table in order and reports the first broken row.
+
+Redactable fields (case events' ``reason`` and ``data``) are hashed through their own
+SHA-256, so retention can purge the content after the records-policy period and keep the
+digest in ``redacted``: the chain still verifies, and no content can be swapped in later.
 """
 
 from __future__ import annotations
@@ -28,6 +32,26 @@ def _norm(value: Any) -> Any:
     return value
 
 
+def field_digest(value: Any) -> str | None:
+    """The SHA-256 a redactable field is hashed through (None stays None)."""
+    if value is None:
+        return None
+    body = json.dumps(_norm(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _hashed(spec: ChainSpec, content: dict[str, Any], redacted: dict[str, Any] | None = None) -> dict[str, Any]:
+    if not spec.redactable:
+        return content
+    out = dict(content)
+    for f in spec.redactable:
+        if redacted and f in redacted and content.get(f) is None:
+            out[f] = {"sha256": redacted[f]}  # purged: the digest kept at purge time stands in
+        else:
+            out[f] = {"sha256": field_digest(content.get(f))}
+    return out
+
+
 def row_hash(prev_hash: str, content: dict[str, Any]) -> str:
     body = json.dumps(_norm(content), sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
@@ -39,6 +63,7 @@ class ChainSpec:
     order_by: str  # the column that orders the chain
     fields: tuple[str, ...]  # the content the hash covers
     partition: str | None = None  # e.g. case_id: one chain per case
+    redactable: tuple[str, ...] = ()  # hashed via field_digest; content may be purged later
 
 
 MONITORING = ChainSpec(
@@ -55,6 +80,7 @@ CASE_EVENTS = ChainSpec(
     "event_id",
     ("event_id", "case_id", "occurred_at", "actor", "kind", "reason", "data", "idem_key"),
     partition="case_id",
+    redactable=("reason", "data"),
 )
 
 
@@ -80,7 +106,7 @@ def append(con: duckdb.DuckDBPyConnection, spec: ChainSpec, values: dict[str, An
         content["data"] = json.dumps(content["data"], sort_keys=True, ensure_ascii=False, default=str)
     if "detail" in content and content["detail"] is not None and not isinstance(content["detail"], str):
         content["detail"] = json.dumps(content["detail"], sort_keys=True, ensure_ascii=False, default=str)
-    h = row_hash(prev, content)
+    h = row_hash(prev, _hashed(spec, content))
     row = {**values, **{k: content[k] for k in ("data", "detail") if k in content}, "prev_hash": prev, "row_hash": h}
     cols = list(row)
     con.execute(
@@ -99,7 +125,10 @@ class ChainBreak:
 
 def verify_chain(con: duckdb.DuckDBPyConnection, spec: ChainSpec) -> tuple[int, ChainBreak | None]:
     """Walk the chain; return (rows checked, first break or None)."""
-    cols = ", ".join(dict.fromkeys((*spec.fields, "prev_hash", "row_hash", *( [spec.partition] if spec.partition else []))))
+    extra = [spec.partition] if spec.partition else []
+    if spec.redactable:
+        extra.append("redacted")
+    cols = ", ".join(dict.fromkeys((*spec.fields, "prev_hash", "row_hash", *extra)))
     order = f"{spec.partition}, {spec.order_by}" if spec.partition else spec.order_by
     cur = con.execute(f"SELECT {cols} FROM {spec.table} ORDER BY {order}")
     names = [d[0] for d in cur.description]
@@ -113,7 +142,8 @@ def verify_chain(con: duckdb.DuckDBPyConnection, spec: ChainSpec) -> tuple[int, 
         if rec["prev_hash"] != expected_prev:
             return n, ChainBreak(spec.table, rec[spec.order_by], "previous-hash link broken: a row before it was deleted, inserted or edited")
         content = {f: rec[f] for f in spec.fields}
-        if row_hash(rec["prev_hash"], content) != rec["row_hash"]:
+        redacted = json.loads(rec["redacted"]) if isinstance(rec.get("redacted"), str) else rec.get("redacted")
+        if row_hash(rec["prev_hash"], _hashed(spec, content, redacted)) != rec["row_hash"]:
             return n, ChainBreak(spec.table, rec[spec.order_by], "row content does not match its hash: the row was edited")
         prev[key] = rec["row_hash"]
     return n, None

@@ -402,7 +402,14 @@ def _load_manifest(
         recorded_at=now,
     )
     summary.checks_recorded += 1
-    if status in ("ok", "partial") and m.cursor_after is not None:
+    # Advance only from where the warehouse's cursor stands: a run fetched after a run whose
+    # data was lost (corrupt file) starts past the lost items, and moving to its cursor would
+    # skip them for good. Left where it is, the next fetch reads them again (upserts dedupe).
+    stored = con.execute("SELECT cursor FROM cursors WHERE source_id = ?", [m.source_id]).fetchall()
+    contiguous = (json.loads(stored[0][0]) if stored else None) == m.cursor_before
+    if status in ("ok", "partial") and m.cursor_after is not None and not contiguous:
+        log.warning("run %s of %s started from another cursor than the stored one; cursor not moved", m.run_id, m.source_id)
+    if status in ("ok", "partial") and m.cursor_after is not None and contiguous:
         con.execute(
             "INSERT INTO cursors (source_id, cursor, run_id, updated_at) VALUES (?, ?::JSON, ?, ?) "
             "ON CONFLICT (source_id) DO UPDATE SET cursor = excluded.cursor, run_id = excluded.run_id, updated_at = excluded.updated_at",

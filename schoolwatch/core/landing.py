@@ -177,6 +177,38 @@ class LandingZone:
         return None
 
 
+    def is_intact(self, path: Path) -> bool:
+        """Whether a data file decompresses whole (gzip checks its CRC and length)."""
+        try:
+            with gzip.open(path, "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+        except (OSError, EOFError, zlib.error):
+            return False
+        return True
+
+    def pending_cursor(self, platform: str, source_id: str, loaded: set[str]) -> dict[str, Any] | None:
+        """The newest cursor among manifests not loaded yet, if every such run landed intact.
+
+        None means "use the warehouse's cursor": no pending run moved the cursor, or one of
+        them has a corrupt, missing or unreadable file, whose items the loader will
+        quarantine and the next fetch must read again (so its cursor must not be trusted).
+        """
+        cursor = None
+        for path in sorted(self.folder(platform, source_id).glob(f"*{MANIFEST_SUFFIX}")):
+            if self.relative(path) in loaded:
+                continue
+            try:
+                m = Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
+            except (OSError, ValueError, TypeError):
+                return None
+            if m.data_file and not self.is_intact(path.with_name(m.data_file)):
+                return None
+            if m.status in ("ok", "partial") and m.cursor_after is not None:
+                cursor = m.cursor_after
+        return cursor
+
+
 def item_line(
     meta: RunMeta,
     *,
@@ -217,7 +249,7 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
     """
     try:
         raw = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: flipped bytes in the deflate stream
         raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
     for n, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
@@ -227,6 +259,9 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
         except orjson.JSONDecodeError as exc:
             text = line.decode("utf-8", errors="replace")
             yield n, None, f"malformed JSON: {exc.msg} at column {exc.colno}", text
+            continue
+        except RecursionError:
+            yield n, None, "malformed JSON: nested too deeply", line.decode("utf-8", errors="replace")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("item"), dict):
             yield n, None, "landing line is not an object with an 'item' object", line.decode("utf-8", errors="replace")

@@ -166,3 +166,18 @@ def test_a_removed_post_that_reappears_reopens_its_case(wh, fakes, settings, smt
     assert case.state == "open" and removed_at is None and case.removed_at is None
     assert case.deadline == DEMO_OPENED + 30 * H + wh.cfg.cases.takedown_within
     assert [s for _, s, _ in _notifications(wh, f"reappeared:{cid}:")] == ["sent"]
+
+
+def test_a_case_nobody_acted_on_is_overdue_once_at_the_deadline(wh, fakes, settings, smtp_server):
+    cid = wh.case_id("abuse")  # no takedown requested
+    wh.clock.set(DEMO_OPENED + 23 * H + 59 * M)
+    _tick(wh, fakes, settings)
+    assert _events(wh, cid, "escalated") == []
+    wh.clock.set(DEMO_OPENED + 24 * H + M)
+    _tick(wh, fakes, settings)
+    _tick(wh, fakes, settings)
+    (ev,) = _events(wh, cid, "escalated")
+    assert ev.data["overdue"] is True and "rung" not in ev.data
+    assert [(k.rsplit(":", 1)[1], s) for k, s, _ in _notifications(wh, f"overdue:{cid}:")] == [
+        ("esafety_coordinator", "sent"), ("head", "sent")]
+    assert fakes["facebook"].checks == [] or wh.post_of(cid)[1] not in fakes["facebook"].checks
