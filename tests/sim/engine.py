@@ -32,6 +32,7 @@ import importlib
 import itertools
 import logging
 import random
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import duckdb
 
 from alerts import actions
 from alerts.cases import get_case
@@ -77,7 +80,9 @@ class Knobs:
 
     seed: int = 20260907
     weeks: int = WEEKS
-    fetch_every: timedelta = timedelta(hours=6)
+    fetch_every: timedelta = timedelta(hours=12)  # every source, then the writer loads daily
+    process_hour: int = 6  # the single writer's daily load at 06:30
+    tick_every: timedelta = timedelta(hours=3)
     p_problem: float = 0.06
     p_complaint: float = 0.08
     p_retriable: float = 0.04
@@ -119,12 +124,14 @@ class Ledger:
     runs: list[FetchRun] = field(default_factory=list)
     decisions: dict[int, Decision] = field(default_factory=dict)
     jobs: Counter[str] = field(default_factory=Counter)
+    job_seconds: Counter[str] = field(default_factory=Counter)  # wall time spent per kind of job
     faults: Counter[str] = field(default_factory=Counter)
     corrupt_files: list[str] = field(default_factory=list)
     smtp_windows: list[tuple[datetime, datetime]] = field(default_factory=list)
     fatal_windows: list[tuple[str, datetime, datetime]] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)  # iso week -> last status
     tick_errors: list[str] = field(default_factory=list)
+    ticks: list[datetime] = field(default_factory=list)
 
 
 def example_config(folder: Path) -> Config:
@@ -158,7 +165,7 @@ class Term:
         self._order = itertools.count()
         self._run_no = itertools.count(1)
         self._pending_actions: dict[int, datetime] = {}
-        self._digest_due: list[datetime] = []
+        self._keeper: duckdb.DuckDBPyConnection | None = None
 
     # -- setting the term up ----------------------------------------------------------------
     def _produce_items(self) -> None:
@@ -194,13 +201,15 @@ class Term:
     def _plan(self) -> None:
         k, rng = self.k, self.rng
         t = TERM_START
-        while t < self.end:
+        while t < self.end + timedelta(days=1):  # a day past the last item: the Monday runs
             self._schedule(t + timedelta(minutes=5), "ingest")
-            self._schedule(t + timedelta(minutes=30), "process")
             t += k.fetch_every
         hour = TERM_START
-        while hour <= self.end + timedelta(hours=8):
-            self._schedule(hour, "tick")
+        while hour < self.end + timedelta(days=1):
+            if hour.hour == k.process_hour:
+                self._schedule(hour + timedelta(minutes=30), "process")
+            if (hour - TERM_START) % k.tick_every == timedelta(0):
+                self._schedule(hour, "tick")
             self._schedule(hour + timedelta(minutes=45), "review")
             if hour.hour == 3 and self.retention is not None:
                 self._schedule(hour, "retention")
@@ -224,9 +233,23 @@ class Term:
             self._schedule(end, "smtp", False, prio=0)
 
     # -- the jobs ---------------------------------------------------------------------------
+    def _hold(self) -> None:
+        """Keep the database instance open between jobs (see the module docstring)."""
+        if self._keeper is None and self.db.exists():
+            self._keeper = duckdb.connect(str(self.db))
+            self._keeper.execute("SET threads = 1")
+
+    def _release(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
+
     def _ingest(self, clean: bool = False) -> None:
         """The ingest DAG's fetch tasks: one plan (cursors), then each source a minute apart."""
-        for i, entry in enumerate(plan_fetches(self.cfg, self.db)):
+        self._release()  # plan_fetches opens read-only: no read-write instance may be open
+        plan = plan_fetches(self.cfg, self.db)
+        self._hold()
+        for i, entry in enumerate(plan):
             if i:
                 self.clock.advance(timedelta(minutes=1))
             self._fetch(entry, clean)
@@ -271,10 +294,16 @@ class Term:
         return None
 
     def _process(self) -> None:
-        process(self.cfg, self.db, self.clock, classifier=self.classifier)
+        summary = process(self.cfg, self.db, self.clock, classifier=self.classifier)
+        self._hold()
+        with connect(self.db) as con:
+            for case_id in summary.cases.opened_ids:
+                severity = con.execute("SELECT severity FROM cases WHERE case_id = ?", [case_id]).fetchall()[0][0]
+                self._pending_actions[case_id] = self._when_seen(self.clock.now(), severity)
         self.ledger.jobs["process"] += 1
 
     def _tick(self) -> None:
+        self.ledger.ticks.append(self.clock.now())
         with connect(self.db) as con:
             summary = tick(con, self.cfg, self.clock, self.platforms, self.settings)
         self.ledger.tick_errors += summary.errors
@@ -283,17 +312,13 @@ class Term:
     def _review(self) -> None:
         """The coordinator (and the DSL, for critical cases) works the queue."""
         now = self.clock.now()
+        due = sorted(c for c, when in self._pending_actions.items() if when <= now)
+        if not due:
+            return  # nobody opens the app when the queue has nothing new
         with connect(self.db) as con:
-            new = con.execute(
-                "SELECT case_id, severity FROM cases WHERE NOT list_contains(?, case_id) ORDER BY case_id",
-                [list(self.ledger.decisions) + list(self._pending_actions)],
-            ).fetchall()
-            for case_id, severity in new:
-                self._pending_actions[case_id] = self._when_seen(now, severity)
-            for case_id, when in sorted(self._pending_actions.items()):
-                if when <= now:
-                    self._decide(con, case_id, now)
-                    del self._pending_actions[case_id]
+            for case_id in due:
+                self._decide(con, case_id, now)
+                del self._pending_actions[case_id]
         self.ledger.jobs["review"] += 1
 
     def _when_seen(self, now: datetime, severity: str) -> datetime:
@@ -367,21 +392,34 @@ class Term:
         jobs = {"ingest": self._ingest, "process": self._process, "tick": self._tick, "review": self._review,
                 "compliance": self._compliance, "digest": self._digest, "retention": self._retention,
                 "smtp": self.set_refuse}
+        self._run_queue(jobs)
+        self._drain()
+        # Three more days of escalation and review, so every case has a decision and a fate.
+        hour = self.clock.now().replace(minute=0, second=0) + timedelta(hours=1)
+        for h in range(72):
+            self._schedule(hour + timedelta(hours=h), "tick")
+            self._schedule(hour + timedelta(hours=h, minutes=45), "review")
+        self._run_queue(jobs)
+        self._release()
+        return self.ledger
+
+    def _run_queue(self, jobs: dict[str, Callable[..., Any]]) -> None:
         while self._queue:
             when, _, _, kind, args = heapq.heappop(self._queue)
             self.clock.set(when)
+            started = time.perf_counter()
             jobs[kind](*args)
-        self._drain()
-        return self.ledger
+            self.ledger.job_seconds[kind] += time.perf_counter() - started
 
     def _drain(self) -> None:
         """After the term: fetch until every platform has handed over everything (no faults)."""
         for _ in range(10):
             self.clock.advance(timedelta(minutes=10))
+            self.ledger.jobs["drain"] += 1
             self._ingest(clean=True)
             self.clock.advance(timedelta(minutes=5))
             self._process()
-            with connect(self.db, read_only=True) as con:
+            with connect(self.db) as con:
                 have = {r[0] for r in con.execute("SELECT post_id FROM posts").fetchall()}
             if all(it.post_id in have for it in self.items):
                 return

@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from connectors.base import ActionResult, CheckResult, FetchedItem, FetchResult, PageBudget, PartialFetch, SourceSpec
+from connectors.base import (
+    ActionResult,
+    CheckResult,
+    FetchedItem,
+    FetchResult,
+    PageBudget,
+    PartialFetch,
+    SourceSpec,
+)
 from connectors.errors import AuthError, RetriableError
 from schoolwatch.core.clock import ManualClock
 from schoolwatch.sample.land import load_pages
