@@ -82,8 +82,8 @@ class Knobs:
     weeks: int = WEEKS
     fetch_every: timedelta = timedelta(hours=12)  # every source, then the writer loads daily
     process_hour: int = 6  # the single writer's daily load at 06:30
-    tick_every: timedelta = timedelta(hours=3)
-    p_problem: float = 0.06
+    tick_every: timedelta = timedelta(hours=6)
+    p_problem: float = 0.05
     p_complaint: float = 0.08
     p_retriable: float = 0.04
     p_partial: float = 0.02
@@ -396,8 +396,9 @@ class Term:
         self._drain()
         # Three more days of escalation and review, so every case has a decision and a fate.
         hour = self.clock.now().replace(minute=0, second=0) + timedelta(hours=1)
-        for h in range(72):
+        for h in range(0, 72, 3):
             self._schedule(hour + timedelta(hours=h), "tick")
+        for h in range(72):
             self._schedule(hour + timedelta(hours=h, minutes=45), "review")
         self._run_queue(jobs)
         self._release()

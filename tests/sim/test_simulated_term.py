@@ -7,10 +7,12 @@ are compared with the simulation's own ledger. The summary is printed (run with 
 see it) and written to ``test-artifacts/simulated_term.txt``.
 
     pytest tests/sim/test_simulated_term.py -s
+    SIM_WEEKS=3 pytest tests/sim/test_simulated_term.py -s     # a shorter term while developing
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -24,7 +26,7 @@ from alerts.cases import get_case
 from alerts.compliance import compliance_grid, week_start_of
 from alerts.escalation import LADDER, POLICE_CATEGORIES
 from schoolwatch.core.categories import Category
-from tests.sim.engine import TERM_START, Ledger, Term
+from tests.sim.engine import TERM_START, Knobs, Ledger, Term
 from tests.sim.platforms import CheckAnswer
 from warehouse.db import connect
 from warehouse.verify import verify_all
@@ -94,7 +96,8 @@ def _critical_alert_due(ledger: Ledger, opened: datetime, until: datetime | None
 
 def test_simulated_term(tmp_path: Path, smtp_server: Any, artifacts: Path) -> None:
     started = time.perf_counter()
-    term = Term(tmp_path, smtp_server.port, lambda on: setattr(smtp_server, "refuse", on))
+    weeks = int(os.environ.get("SIM_WEEKS", "13"))  # a shorter term for quick local runs
+    term = Term(tmp_path, smtp_server.port, lambda on: setattr(smtp_server, "refuse", on), Knobs(weeks=weeks))
     ledger = term.run()
     wall = time.perf_counter() - started
     as_of = term.clock.now()
@@ -126,7 +129,8 @@ def test_simulated_term(tmp_path: Path, smtp_server: Any, artifacts: Path) -> No
             seen = {"ok": r.automated_checks, "failed": r.failed_checks, "holiday": r.holiday_week,
                     "required_s": r.required_every_s, "status": r.status}
             assert seen == want, f"{key}: report says {seen}, the simulation says {want}"
-        assert any(w["holiday"] for w in expected.values()), "the half-term week must be judged as a holiday week"
+        if term.k.weeks >= 8:  # the term reaches the autumn half term (2026-W44)
+            assert expected[("x-main", "2026-W44")]["holiday"], "the half-term week must be judged as a holiday week"
 
         # -- cases: opened for exactly the items the classifier rates at or above open_at ---
         cases = {get_case(con, cid).post_id: get_case(con, cid)
