@@ -11,6 +11,7 @@ its back (``schoolwatch audit verify``).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -326,7 +327,6 @@ def open_cases_from_flags(con: duckdb.DuckDBPyConnection, cfg: Config, now: date
     for r in rows:
         if ranks[r[2]] >= threshold:
             by_post.setdefault(r[0], []).append(r)
-    head_names = _head_names(cfg)
     for post_id, flags in by_post.items():
         flags.sort(key=lambda r: (-ranks[r[2]], -r[3]))
         top = flags[0]
@@ -337,8 +337,7 @@ def open_cases_from_flags(con: duckdb.DuckDBPyConnection, cfg: Config, now: date
             thread = con.execute(
                 "SELECT case_id FROM cases WHERE post_id IN (?, ?) ORDER BY case_id LIMIT 1", [top[6], top[7]]
             ).fetchone()
-            text = (top[8] or "").lower()
-            about_head = any(n in text for n in head_names)
+            about_head = is_about_head(cfg, top[5], top[8] or "")
             row = con.execute(
                 "INSERT INTO cases (post_id, school_id, category, severity, opened_at, due_at, thread_case_id, about_head) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING case_id",
@@ -367,12 +366,23 @@ def open_cases_from_flags(con: duckdb.DuckDBPyConnection, cfg: Config, now: date
     return summary
 
 
-def _head_names(cfg: Config) -> list[str]:
-    names: list[str] = []
-    for p in cfg.people:
-        if p.is_head:
-            names += [p.name.lower(), *(a.lower() for a in p.aliases)]
-    return names
+# The role named without a name still means the head (policy 001: posts about the head go
+# to the chair of governors). "head" alone is left out: "hit him on the head", "head of year".
+_HEAD_ROLE = re.compile(r"\b(head\s?teacher|head\s?master|head\s?mistress|executive head|the head(?!\s+of\b)(?=\s+(is|was|has|should|needs|must|and)\b))", re.I)
+
+
+def is_about_head(cfg: Config, school_id: str, text: str) -> bool:
+    """Whether a post names this school's headteacher (by name, alias or role)."""
+    if not text:
+        return False
+    if _HEAD_ROLE.search(text):
+        return True
+    for person in cfg.people:
+        if person.is_head and cfg.school_of(person).id == school_id:
+            for name in (person.name, *person.aliases):
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+                    return True
+    return False
 
 
 def has_evidence(con: duckdb.DuckDBPyConnection, case_id: int) -> bool:

@@ -45,7 +45,14 @@ from jinja2 import Environment
 
 from alerts import digest_charts as charts
 from alerts.compliance import compliance_grid, pivot, refresh_calendar, week_start_of
-from alerts.mail import SmtpSettings, build_message, new_message_id, render_html, send_once, write_eml
+from alerts.mail import (
+    SmtpSettings,
+    build_message,
+    new_message_id,
+    render_html,
+    send_once,
+    write_eml,
+)
 from schoolwatch.core.clock import Clock
 from schoolwatch.core.config import Config, School
 from warehouse.db import sql_file
@@ -55,6 +62,7 @@ log = logging.getLogger(__name__)
 
 KIND = "digest"
 GRID_WEEKS = 4  # the compliance grid shows the digest's week and the three before it
+MAX_TABLE_ROWS = 50  # a trust's digest stays readable; the rest is one SQL query away
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _PARAM = re.compile(r"\$([a-z_]+)")
@@ -217,11 +225,16 @@ def render_digest(
 
     new_rows = rows([r[:7] for r in new_cases])
     open_rows = rows([(*r[:7], r[8], r[10], r[7]) for r in open_cases], alarm_col=9, drop=(9,))
-    referral_rows = rows([r[:7] for r in referrals])
+    referral_rows = rows([(r[0], r[1], r[2], r[3], r[4], r[6], r[7]) for r in referrals])
     removal_rows = rows([(*r[:8], r[8]) for r in removals])
     for r, raw in zip(removal_rows, removals, strict=True):
         r.alarm = raw[7] is False
     quality_rows = rows(quality)
+    more: dict[str, int] = {}
+    for name, table_rows in (("new_cases", new_rows), ("open_cases", open_rows), ("referrals", referral_rows),
+                             ("removals", removal_rows), ("data_quality", quality_rows)):
+        more[name] = max(0, len(table_rows) - MAX_TABLE_ROWS)
+        del table_rows[MAX_TABLE_ROWS:]
     overdue = sum(1 for r in open_cases if r[7])
     missed = sum(1 for r in grid_rows if r.iso_week == iso_week and r.status == "missed")
     summary = [
@@ -248,6 +261,7 @@ def render_digest(
         "referrals": referral_rows,
         "removals": removal_rows,
         "data_quality": quality_rows,
+        "more": more,
         "grid_weeks": grid_weeks,
         "holiday_weeks": {r.iso_week for r in grid_rows if r.holiday_week},
         "grid": [(_clean(label), by_week) for label, by_week in grid],
@@ -255,11 +269,11 @@ def render_digest(
         "generated_at": now.strftime("%Y-%m-%d %H:%M UTC"),
         "flags": [(_clean(r[0]), _clean(r[1]), r[2]) for r in flags],
         "tables": [
-            ("New critical and high cases", ["case", "opened", "platform", "category", "severity", "state", "due"], new_rows, "none"),
-            ("Open cases", ["case", "opened", "platform", "category", "severity", "state", "due", "age h", "escalations"], open_rows, "none"),
-            ("Escalations and outside reports", ["case", "when", "kind", "to", "reference", "by", "category"], referral_rows, "none"),
-            ("Removals confirmed", ["case", "platform", "category", "opened", "removed", "hours", "in time", "route"], removal_rows, "none"),
-            ("Data-quality failures", ["what", "check", "platform", "rows", "of", "example reason"], quality_rows, "none"),
+            ("New critical and high cases", ["case", "opened", "platform", "category", "severity", "state", "due"], new_rows, "none", more["new_cases"]),
+            ("Open cases", ["case", "opened", "platform", "category", "severity", "state", "due", "age h", "escalations"], open_rows, "none", more["open_cases"]),
+            ("Escalations and outside reports", ["case", "when", "kind", "to", "reference", "by", "category"], referral_rows, "none", more["referrals"]),
+            ("Removals confirmed", ["case", "platform", "category", "severity", "opened", "removed", "hours", "in time", "route"], removal_rows, "none", more["removals"]),
+            ("Data-quality failures", ["what", "check", "platform", "rows", "of", "example reason"], quality_rows, "none", more["data_quality"]),
         ],
     }
     template = resources.files("alerts").joinpath("templates/digest.html").read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ PLATFORM_COLOURS = {
     "youtube": "#d62828", "bluesky": "#48cae4", "rss": "#6a994e",
 }
 SEVERITY_COLOURS = {"critical": "#9d0208", "high": "#e85d04", "medium": "#f4a261", "low": "#8d99ae"}
-_STYLE = {"font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "text.usetex": False}
+_STYLE: Any = {"font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "text.usetex": False}
 
 
 def _png(fig: Figure) -> bytes:
@@ -82,12 +82,24 @@ def flags_by_category(rows: Sequence[tuple[str, str, int]]) -> bytes:
         return _png(fig)
 
 
+MAX_BARS = 20  # beyond this many removals, a histogram reads better than one bar each
+
+
 def time_to_removal(rows: Sequence[tuple[int, str, float]], deadline_hours: float) -> bytes:
-    """One bar per removal verified this week: hours from case opened to removal, with the deadline."""
+    """Hours from case opened to removal verified, against the deadline: one bar per removal,
+    or a histogram when there are more than MAX_BARS."""
     with plt.rc_context(_STYLE):
-        fig, ax = plt.subplots(figsize=(6.4, max(1.6, 0.3 * len(rows) + 0.9)))
+        fig, ax = plt.subplots(figsize=(6.4, max(1.6, 0.3 * min(len(rows), MAX_BARS) + 0.9)))
         if not rows:
             _empty(ax, "No removals verified this week")
+        elif len(rows) > MAX_BARS:
+            hours = [float(r[2]) for r in rows]
+            late = sum(h > deadline_hours for h in hours)
+            ax.hist(hours, bins=24, color="#2a9d8f")
+            ax.axvline(deadline_hours, color="#9d0208", linestyle="--", linewidth=1)
+            ax.text(deadline_hours, ax.get_ylim()[1] * 0.9, f" {deadline_hours:g}h deadline: {late} of {len(hours)} late")
+            ax.set_xlabel("hours from case opened to removal verified")
+            ax.set_ylabel("removals")
         else:
             labels = [f"case {r[0]} ({r[1]})" for r in rows][::-1]
             hours = [float(r[2]) for r in rows][::-1]

@@ -27,7 +27,7 @@ unknown count. Critical alerts not yet sent go out too.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -35,17 +35,18 @@ from typing import Any
 import duckdb
 
 from alerts.actions import reopen_data
-from alerts.cases import NEXT_STATE, SYSTEM, Case, CaseError, append_event, get_case
+from alerts.cases import NEXT_STATE, SYSTEM, Case, CaseError, Event, append_event, get_case
 from alerts.mail import SendResult, SmtpSettings
 from alerts.notify import (
     CATEGORY_LABEL,
     send_escalation_notice,
+    send_manual_escalation,
     send_pending_critical_alerts,
 )
 from connectors.base import CheckResult, Connector
 from connectors.errors import ConnectorError
 from schoolwatch.core.categories import SAFEGUARDING, Category
-from schoolwatch.core.clock import Clock
+from schoolwatch.core.clock import Clock, utc
 from schoolwatch.core.config import Config
 from warehouse.db import transaction
 
@@ -131,7 +132,8 @@ def tick(
             elif case.is_open and case.deadline is not None and now >= case.deadline:
                 _overdue_untouched(con, cfg, case, settings, now, summary)
             # Escalations whose e-mail failed earlier are sent again (keyed: never twice).
-            _resend_escalations(con, cfg, get_case(con, case_id), settings, now, summary)
+            # (the helpers above append what they record to ``case.events``, so it is current)
+            _resend_escalations(con, cfg, case, settings, now, summary)
         except (CaseError, duckdb.Error) as exc:
             log.error("escalation tick: case %s: %s", case_id, exc)
             summary.errors.append(f"case {case_id}: {exc}")
@@ -168,11 +170,12 @@ def _overdue_untouched(
             idem_key=f"overdue:{cid}:{cycle}",
         )
     if ev is not None:
+        _record(case, ev)
         summary.escalated += 1
     roles = ("head", "esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("head", "esafety_coordinator")
     label = CATEGORY_LABEL.get(case.category, case.category)
     summary.count(send_escalation_notice(
-        con, cfg, get_case(con, cid), key_prefix=f"overdue:{cid}:{cycle}", roles=roles, kind="overdue",
+        con, cfg, case, key_prefix=f"overdue:{cid}:{cycle}", roles=roles, kind="overdue",
         headline=f"Overdue: nobody has acted ({label})",
         lead="A post that must come down within the removal window has passed its deadline and no takedown was requested.",
         steps=["Assign the case and request the takedown now.", "Record each step in the case."],
@@ -188,9 +191,19 @@ def _check(connectors: Mapping[str, Connector], platform: str, native_id: str) -
         result = connector.check(native_id)
     except ConnectorError as exc:
         return CheckResult("unknown", reason=str(exc), evidence={"error_kind": exc.kind, "status": exc.status})
+    except Exception as exc:  # noqa: BLE001 - a connector bug is an unknown check, not a stopped tick
+        log.exception("unexpected error checking %s %s", platform, native_id)
+        return CheckResult("unknown", reason=f"{platform}: unexpected {exc.__class__.__name__}: {exc}",
+                           evidence={"error_kind": "bug"})
     if result.state not in ("present", "removed", "unknown"):
         return CheckResult("unknown", reason=f"connector answered {result.state!r}")
     return result
+
+
+def _record(case: Case, ev: Event | None) -> None:
+    """Keep the in-memory case current with what was just appended (saves re-reading it)."""
+    if ev is not None:
+        case.events.append(ev)
 
 
 def _hour(now: datetime) -> str:
@@ -208,25 +221,32 @@ def _check_requested(
         summary.removed += 1
         requested = case.takedown_requested_at
         deadline = case.deadline
+        last_present = max((e.occurred_at for e in case.current_events if e.kind == "check_present"), default=None)
+        row = con.execute("SELECT created_at FROM posts WHERE post_id = ?", [case.post_id]).fetchone()
+        posted = utc(row[0]) if row and row[0] else None
         with transaction(con):
-            append_event(
+            ev = append_event(
                 con, cid, "removal_verified", actor=SYSTEM, now=now,
                 data={
                     "time_to_removal_s": int((now - case.opened_at).total_seconds()),
+                    # The removal happened between the last time it was seen and now (policy
+                    # 004 §10.2 weighs how long it stayed visible).
+                    "last_seen_present_at": last_present.isoformat() if last_present else None,
+                    "visible_for_s": int((now - posted).total_seconds()) if posted else None,
                     "since_request_s": int((now - requested).total_seconds()) if requested else None,
                     "within_deadline": bool(deadline is None or now <= deadline),
                     "platform_answer": result.evidence, "reason": result.reason,
                 },
                 idem_key=f"removed:{cid}:{cycle}",
             )
+            _record(case, ev)
             con.execute("UPDATE posts SET removed_at = ? WHERE post_id = ? AND removed_at IS NULL", [now, case.post_id])
         return
     kind = "check_present" if result.state == "present" else "check_unknown"
     with transaction(con):
-        append_event(con, cid, kind, actor=SYSTEM, now=now,
-                     data={"platform_answer": result.evidence, "reason": result.reason},
-                     idem_key=f"check:{cid}:{cycle}:{_hour(now)}")
-    case = get_case(con, cid)
+        _record(case, append_event(con, cid, kind, actor=SYSTEM, now=now,
+                                   data={"platform_answer": result.evidence, "reason": result.reason},
+                                   idem_key=f"check:{cid}:{cycle}:{_hour(now)}"))
     if result.state == "present":
         summary.present += 1
         _climb(con, cfg, case, now, summary, why="still present")
@@ -247,11 +267,12 @@ def _check_requested(
             idem_key=f"cannot_verify:{cid}:{cycle}:{streak[0]}",
         )
     if ev is not None:
+        _record(case, ev)
         summary.cannot_verify += 1
         summary.escalated += 1
     roles = ("esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("esafety_coordinator",)
     summary.count(send_escalation_notice(
-        con, cfg, get_case(con, cid), key_prefix=f"cannot_verify:{cid}:{cycle}:{streak[0]}", roles=roles,
+        con, cfg, case, key_prefix=f"cannot_verify:{cid}:{cycle}:{streak[0]}", roles=roles,
         headline="Cannot verify removal", lead=f"schoolwatch could not tell whether the post was removed: {why}.",
         steps=["Check the post by hand and record what you find in the case.",
                "Check the platform credentials (`schoolwatch accounts check`)."],
@@ -293,10 +314,34 @@ def _climb(
                 idem_key=escalation_key(case.case_id, case.cycle, rung.number),
             )
         if ev is not None:
+            _record(case, ev)
             summary.escalated += 1
             took = True
-        case = get_case(con, case.case_id)
     return took
+
+
+def connectors_for(
+    platforms: Iterable[str], env: Mapping[str, str], clock: Clock, account_id: str | None = None,
+) -> tuple[dict[str, Connector], list[str]]:
+    """Connectors for the tick, built at the edge from ``env`` (os.environ or an Airflow
+    connection's fields). A platform that cannot be built is left out, with the reason in the
+    second list: its checks then come back unknown, never removed."""
+    from connectors.errors import ConnectorError  # noqa: PLC0415
+
+    try:
+        from connectors.credentials import resolve  # noqa: PLC0415
+        from connectors.factory import build_connector, optional_env, required_env  # noqa: PLC0415
+    except ModuleNotFoundError as exc:
+        return {}, [f"connectors are not available ({exc}): every check is unknown"]
+    built: dict[str, Connector] = {}
+    problems: list[str] = []
+    for platform in sorted(set(platforms)):
+        try:
+            creds = resolve(env, platform, (*required_env(platform), *optional_env(platform)), account_id)
+            built[platform] = build_connector(platform, creds, clock=clock)
+        except (ConnectorError, KeyError, ValueError) as exc:
+            problems.append(f"no {platform} connector: {exc}")
+    return built, problems
 
 
 def escalation_key(case_id: int, cycle: int, rung: int) -> str:
@@ -306,10 +351,13 @@ def escalation_key(case_id: int, cycle: int, rung: int) -> str:
 def _resend_escalations(
     con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, settings: SmtpSettings, now: datetime, summary: TickSummary,
 ) -> None:
-    """Send the notice of every ladder escalation in this cycle (keyed: sent ones are skipped)."""
+    """Send the notice of every escalation in this cycle, the ladder's and people's (keyed:
+    sent ones are skipped, failed ones are tried again)."""
     rungs = {r.number: r for r in LADDER}
     label = CATEGORY_LABEL.get(case.category, case.category)
     for e in case.current_events:
+        if e.kind == "escalated" and e.data.get("manual"):
+            summary.count(send_manual_escalation(con, cfg, case, e.event_id, settings, now))
         if e.kind != "escalated" or e.actor != SYSTEM or "rung" not in e.data:
             continue
         rung = rungs[int(e.data["rung"])]
@@ -344,8 +392,8 @@ def _recheck_removed(
         con.execute("UPDATE posts SET removed_at = NULL WHERE post_id = ?", [case.post_id])
     if ev is None:
         return
+    _record(case, ev)
     summary.reopened += 1
-    case = get_case(con, case.case_id)
     roles = ("esafety_coordinator", "dsl") if Category(case.category) in SAFEGUARDING else ("esafety_coordinator",)
     summary.count(send_escalation_notice(
         con, cfg, case, key_prefix=f"reappeared:{case.case_id}:{removal.event_id}", roles=roles,

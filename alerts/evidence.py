@@ -92,8 +92,8 @@ def build_pack(con: duckdb.DuckDBPyConnection, case_id: int, now: datetime) -> d
     hashes = {r[0]: r[1] for r in con.execute(
         "SELECT event_id, row_hash FROM case_events WHERE case_id = ?", [case_id]).fetchall()}
     payload = json.loads(ev[2]) if isinstance(ev[2], str) else ev[2]
-    item = payload.get("item", payload) if isinstance(payload, dict) else payload
-    recomputed = payload_sha256(item) if payload is not None else None
+    # raw_items.sha256 covers the stored payload (the verbatim item and its fetch context)
+    recomputed = payload_sha256(payload) if payload is not None else None
     sexual_pupils = case.category == "sexual" and case.severity == "critical"
     school = con.execute("SELECT school_id, name FROM schools WHERE school_id = ?", [case.school_id]).fetchone()
     ttr = case.time_to_removal
@@ -117,7 +117,7 @@ def build_pack(con: duckdb.DuckDBPyConnection, case_id: int, now: datetime) -> d
         "hashes": {
             "payload_sha256": ev[3], "payload_sha256_recomputed": recomputed,
             "payload_matches": recomputed is not None and recomputed == ev[3],
-            "algorithm": "SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8) of the platform's item",
+            "algorithm": "SHA-256 of the canonical JSON (sorted keys, no spaces, UTF-8) of the stored payload: {\"item\": the platform's verbatim item, \"context\": what its page said about it}",
         },
         "media": {"policy": SEXUAL_PUPIL_POLICY if sexual_pupils else MEDIA_POLICY, "urls": _media_urls(payload),
                   "capture_note": ev[8]},

@@ -16,6 +16,7 @@ DSL; everyone else gets a summary. Every value in the HTML part is escaped by Ji
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -25,10 +26,10 @@ from importlib import resources
 from typing import Any
 
 import duckdb
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template, select_autoescape
 
 from alerts.cases import SYSTEM, Case, append_event, get_case
-from alerts.mail import SendResult, SmtpSettings, build_message, render_html, send_once
+from alerts.mail import SendResult, SmtpSettings, build_message, send_once
 from schoolwatch.core.categories import FIRST_ROUTE, SAFEGUARDING, Category
 from schoolwatch.core.config import Config
 
@@ -36,6 +37,8 @@ log = logging.getLogger(__name__)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _text_env = Environment(autoescape=False, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)  # noqa: S701 - plain-text part; the HTML part is autoescaped
+_html_env = Environment(autoescape=select_autoescape(default=True, default_for_string=True),
+                        trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
 
 CATEGORY_LABEL = {
     "threat": "threat of violence or harm",
@@ -134,8 +137,11 @@ def _fmt(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%d %H:%M UTC") if dt else ""
 
 
-def _template(name: str) -> str:
-    return resources.files("alerts").joinpath("templates", name).read_text(encoding="utf-8")
+@functools.cache
+def _template(name: str) -> Template:
+    """Compiled once per process: HTML templates autoescaped, text templates not."""
+    env = _html_env if name.endswith(".html") else _text_env
+    return env.from_string(resources.files("alerts").joinpath("templates", name).read_text(encoding="utf-8"))
 
 
 def build_notice(
@@ -156,6 +162,7 @@ def build_notice(
     values: dict[str, Any] = {
         "subject": "",
         "headline": headline,
+        "urgent": urgent,
         "recipient_name": recipient.name,
         "lead": lead,
         "case_id": case.case_id,
@@ -179,8 +186,8 @@ def build_notice(
     # The subject never carries post text or author: only fixed words and numbers.
     subject = f"[schoolwatch] {headline} - case {case.case_id}"
     values["subject"] = subject
-    html = render_html(_template("case_notice.html"), **values)
-    text = _text_env.from_string(_template("case_notice.txt")).render(
+    html = _template("case_notice.html").render(**values)
+    text = _template("case_notice.txt").render(
         **{k: plain(v) if isinstance(v, str) else v for k, v in values.items()},
     )
     return subject, text, html
@@ -309,3 +316,38 @@ def send_escalation_notice(
             results.append(_send(con, cfg, settings, case, key, kind, r, now,
                                  headline=headline, lead=lead, steps=steps, urgent=False))
     return results
+
+
+# Words people type in "escalate to" -> contact roles.
+_ROLE_WORDS = {
+    "dsl": "dsl", "designated safeguarding lead": "dsl", "safeguarding lead": "dsl",
+    "head": "head", "headteacher": "head", "head teacher": "head", "principal": "head",
+    "chair": "chair_of_governors", "chair of governors": "chair_of_governors", "chair_of_governors": "chair_of_governors",
+    "coordinator": "esafety_coordinator", "esafety_coordinator": "esafety_coordinator",
+    "e-safety coordinator": "esafety_coordinator", "esafety coordinator": "esafety_coordinator",
+}
+
+
+def roles_named(to: str) -> tuple[str, ...]:
+    """The contact roles named in a free-text "to" ("head and dsl", "Chair of governors")."""
+    parts = re.split(r"\s*(?:,|/|\+|&|\band\b)\s*", (to or "").strip().lower())
+    return tuple(dict.fromkeys(_ROLE_WORDS[p] for p in parts if p in _ROLE_WORDS))
+
+
+def send_manual_escalation(
+    con: duckdb.DuckDBPyConnection, cfg: Config, case: Case, event_id: int, settings: SmtpSettings, now: datetime,
+) -> list[SendResult]:
+    """Tell the people a person escalated a case to (when "to" names contact roles); keyed per event."""
+    event = next((e for e in case.events if e.event_id == event_id and e.kind == "escalated"), None)
+    if event is None:
+        return []
+    roles = roles_named(str(event.data.get("to") or ""))
+    if not roles:
+        return []
+    return send_escalation_notice(
+        con, cfg, case, key_prefix=f"manual:{case.case_id}:{event.event_id}", roles=roles, kind="manual_escalation",
+        headline=f"Case escalated: {CATEGORY_LABEL.get(case.category, case.category)}",
+        lead=f"{event.actor} escalated this case to you. Why: {event.reason or '(no reason given)'}",
+        steps=["Open the case and decide the next step.", "Record each step in the case."],
+        settings=settings, now=now,
+    )

@@ -62,8 +62,8 @@ def install_views(con: duckdb.DuckDBPyConnection, *, force: bool = False) -> lis
             del pending[name]
         if errors and len(errors) == len(pending):
             # No progress in a whole pass: a real error, not an ordering problem.
-            name, exc = next(iter(errors.items()))
-            raise RuntimeError(f"audit view {name} does not install: {exc}") from exc
+            first_name, first_error = next(iter(errors.items()))
+            raise RuntimeError(f"audit view {first_name} does not install: {first_error}") from first_error
     if done:
         log.info("installed audit views: %s", ", ".join(done))
     return done

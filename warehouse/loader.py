@@ -406,7 +406,8 @@ def _load_manifest(
     # data was lost (corrupt file) starts past the lost items, and moving to its cursor would
     # skip them for good. Left where it is, the next fetch reads them again (upserts dedupe).
     stored = con.execute("SELECT cursor FROM cursors WHERE source_id = ?", [m.source_id]).fetchall()
-    contiguous = (json.loads(stored[0][0]) if stored else None) == m.cursor_before
+    # (A run that started from no cursor, a first or a from-scratch fetch, may always move it.)
+    contiguous = m.cursor_before is None or (json.loads(stored[0][0]) if stored else None) == m.cursor_before
     if status in ("ok", "partial") and m.cursor_after is not None and not contiguous:
         log.warning("run %s of %s started from another cursor than the stored one; cursor not moved", m.run_id, m.source_id)
     if status in ("ok", "partial") and m.cursor_after is not None and contiguous:

@@ -64,24 +64,13 @@ def _act(ctx: Context, fn_name: str, case_id: int, *args: object, **kw: object) 
 
 
 def build_connectors(platforms: Iterable[str], clock: Clock, account_id: str | None = None) -> dict[str, Connector]:
-    """Connectors from the environment's credentials; a platform that cannot be built is left
-    out (its checks come back unknown, never removed) and says why on stderr."""
-    from connectors.errors import ConnectorError  # noqa: PLC0415
+    """Connectors from the environment's credentials; problems are said on stderr."""
+    from alerts.escalation import connectors_for  # noqa: PLC0415
 
-    out: dict[str, Connector] = {}
-    try:
-        from connectors.credentials import resolve as resolve_creds  # noqa: PLC0415
-        from connectors.factory import build_connector, optional_env, required_env  # noqa: PLC0415
-    except ModuleNotFoundError as exc:
-        typer.secho(f"warning: connectors are not available ({exc}); every check will be unknown", err=True)
-        return out
-    for platform in sorted(set(platforms)):
-        try:
-            creds = resolve_creds(os.environ, platform, (*required_env(platform), *optional_env(platform)), account_id)
-            out[platform] = build_connector(platform, creds, clock=clock)
-        except (ConnectorError, KeyError, ValueError) as exc:
-            typer.secho(f"warning: no {platform} connector: {terminal_safe(str(exc), limit=300)}", err=True)
-    return out
+    built, problems = connectors_for(platforms, os.environ, clock, account_id)
+    for problem in problems:
+        typer.secho(f"warning: {terminal_safe(problem, limit=300)}", err=True)
+    return built
 
 
 def register(app: typer.Typer) -> None:

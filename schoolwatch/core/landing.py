@@ -249,7 +249,7 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
     """
     try:
         raw = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: flipped bytes in the deflate stream
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
     for n, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
@@ -259,9 +259,6 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
         except orjson.JSONDecodeError as exc:
             text = line.decode("utf-8", errors="replace")
             yield n, None, f"malformed JSON: {exc.msg} at column {exc.colno}", text
-            continue
-        except RecursionError:
-            yield n, None, "malformed JSON: nested too deeply", line.decode("utf-8", errors="replace")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("item"), dict):
             yield n, None, "landing line is not an object with an 'item' object", line.decode("utf-8", errors="replace")

@@ -94,13 +94,13 @@ def add_flagged_post(
     """Land one invented post with a flag through the raw store and open its case."""
     item = {"id": native_id, "message": text, "from": {"name": "Invented Poster", "id": "555"},
             "created_time": now.isoformat()}
-    sha = payload_sha256(item)
+    sha = payload_sha256({"item": item, "context": {}})
     pid = f"{platform}:{native_id}"
     with connect(db) as con:
         con.execute(
             "INSERT INTO raw_items (post_id, sha256, platform, source_id, payload, landing_path, line_no, fetched_at) "
             "VALUES (?, ?, ?, 'test', ?, 'test.jsonl.gz', 1, ?)",
-            [pid, sha, platform, json.dumps({"item": item}), now],
+            [pid, sha, platform, json.dumps({"item": item, "context": {}}), now],
         )
         con.execute(
             "INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind, author_name, "

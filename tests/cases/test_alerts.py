@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from alerts.cases import get_case
+import pytest
+
+from alerts.cases import get_case, is_about_head
 from alerts.escalation import tick
 from alerts.notify import critical_recipients, send_pending_critical_alerts
 from warehouse.db import connect
@@ -88,3 +90,19 @@ def test_safeguarding_content_is_summarised_for_everyone_but_the_dsl(wh, fakes, 
             assert text[:20] in body
         else:
             assert text[:20] not in body and "not quoted here" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("I know where Mr Hale parks", True),
+        ("Dan Hale should resign", True),
+        ("the head is drunk at work", True),
+        ("The headteacher lied to parents", True),
+        ("Mr Haley from the garage was lovely", False),
+        ("he got hit on the head at football", False),
+        ("the head of year 9 is great", False),
+    ],
+)
+def test_about_the_head_by_name_alias_or_role(wh, text, about):
+    assert is_about_head(wh.cfg, wh.cfg.schools[0].id, text) is about

@@ -48,6 +48,8 @@ def test_removed_at_23h59_is_verified_within_the_deadline(wh, fakes, settings, s
     (ev,) = _events(wh, cid, "removal_verified")
     assert ev.data["time_to_removal_s"] == 23 * 3600 + 59 * 60
     assert ev.data["within_deadline"] is True
+    assert ev.data["last_seen_present_at"] is None  # never seen present after the request
+    assert ev.data["visible_for_s"] > ev.data["time_to_removal_s"]  # posted before the case opened
     with connect(wh.db) as con:
         case = get_case(con, cid)
         removed_at = con.execute("SELECT removed_at FROM posts WHERE post_id = ?", [case.post_id]).fetchone()[0]
@@ -181,3 +183,43 @@ def test_a_case_nobody_acted_on_is_overdue_once_at_the_deadline(wh, fakes, setti
     assert [(k.rsplit(":", 1)[1], s) for k, s, _ in _notifications(wh, f"overdue:{cid}:")] == [
         ("esafety_coordinator", "sent"), ("head", "sent")]
     assert fakes["facebook"].checks == [] or wh.post_of(cid)[1] not in fakes["facebook"].checks
+
+
+def test_a_connector_bug_is_an_unknown_check_not_a_stopped_tick(wh, fakes, settings, smtp_server):
+    class Broken:
+        platform = "facebook"
+
+        def check(self, native_id):
+            raise ZeroDivisionError("bug in a connector")
+
+    a, b = wh.case_id("abuse"), wh.case_id("threat")
+    _request(wh, a)
+    _request(wh, b)
+    platforms = {wh.post_of(a)[0], wh.post_of(b)[0]}
+    wh.clock.set(DEMO_OPENED + 2 * H)
+    summary = _tick(wh, {**fakes, "facebook": Broken()}, settings)
+    assert summary.errors == [] and summary.checked >= 2
+    for cid in (a, b):
+        kinds = {e.kind for e in _events(wh, cid, "check_unknown") + _events(wh, cid, "check_present")}
+        assert kinds, f"case {cid} was not checked"
+    assert "facebook" in platforms  # at least one case sits on the broken platform
+    unknown = [e for cid in (a, b) for e in _events(wh, cid, "check_unknown")]
+    assert all("ZeroDivisionError" in e.data["reason"] for e in unknown)
+    assert _events(wh, a, "removal_verified") == _events(wh, b, "removal_verified") == []
+
+
+def test_a_person_escalating_to_the_head_is_heard_once(wh, fakes, settings, smtp_server):
+    cid = wh.case_id("abuse")
+    with connect(wh.db) as con:
+        actions.escalate(con, cid, "Head and DSL", "parent says <b>more</b> posts are coming", actor="priya",
+                         now=DEMO_OPENED + H)
+        actions.escalate(con, cid, "Ofsted", "for the record", actor="priya", now=DEMO_OPENED + H)  # no contact role
+    wh.clock.set(DEMO_OPENED + 2 * H)
+    _tick(wh, fakes, settings)
+    _tick(wh, fakes, settings)
+    sent = _notifications(wh, f"manual:{cid}:")
+    assert sorted(k.rsplit(":", 1)[1] for k, s, _ in sent if s == "sent") == ["dsl", "head"]
+    mine = [m for m in smtp_server.wait_for(2) if m["X-Schoolwatch-Kind"] == "manual_escalation"]
+    assert len(mine) == 2
+    html = mine[0].get_body(("html",)).get_content()
+    assert "&lt;b&gt;more&lt;/b&gt;" in html and "<b>more" not in html

@@ -48,7 +48,8 @@ def test_pack_json_holds_payload_hashes_and_timeline(wh, fakes, settings, tmp_pa
     assert (folder / "evidence.json.sha256").read_text() == f"{hashlib.sha256(body).hexdigest()}  evidence.json\n"
     pack = json.loads(body)
     assert pack["payload"] == json.loads(raw[0])
-    assert pack["hashes"]["payload_sha256"] == raw[1] == payload_sha256(pack["payload"]["item"])
+    # the hash covers the stored payload (the item and its fetch context), byte for byte canonical
+    assert pack["hashes"]["payload_sha256"] == raw[1] == payload_sha256(pack["payload"])
     assert pack["hashes"]["payload_matches"] is True and pack["chain"]["verified"] is True
     assert pack["post"]["text"] == raw[2]
     kinds = [e["kind"] for e in pack["timeline"]]

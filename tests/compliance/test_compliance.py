@@ -9,7 +9,12 @@ from pathlib import Path
 import duckdb
 from typer.testing import CliRunner
 
-from alerts.compliance import alert_missed_weeks, alert_recipients, compliance_grid, refresh_calendar
+from alerts.compliance import (
+    alert_missed_weeks,
+    alert_recipients,
+    compliance_grid,
+    refresh_calendar,
+)
 from alerts.monitoring import ReviewedAccount, record_review_session
 from schoolwatch.cli.main import app
 from schoolwatch.core.clock import ManualClock

@@ -93,7 +93,8 @@ def test_digest_is_received_by_smtp_with_inline_charts(setup) -> None:  # noqa: 
     assert related.get_body(("html",)) is not None
     # The tables carry the week's facts.
     assert "REMOVALS CONFIRMED" in text and "reported_platform" in text
-    assert "escalation | head" in text and "police" in text
+    assert "| report | police | " + HOSTILE_REF + " | dsl1 | threat" in text
+    assert "| escalation | head |  | system | threat" in text
     removal_row = re.search(r"<tr>\s*<td[^>]*>1</td>.*?</tr>", html.split('id="removals"')[1], re.S)
     assert removal_row and ">18<" in removal_row.group(0)  # 18 hours from case opened to removal
     # Proof of monitoring: the chain head went out in the e-mail and is recorded with it.
@@ -224,3 +225,15 @@ def test_received_digest_renders_in_chromium(setup, artifacts: Path) -> None:  #
         finally:
             browser.close()
     assert (artifacts / "digest-2026-W47.png").stat().st_size > 20_000
+
+
+def test_long_tables_are_capped_with_a_note(setup, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    import alerts.digest as digest  # noqa: PLC0415
+
+    cfg, settings, clock, _server = setup
+    monkeypatch.setattr(digest, "MAX_TABLE_ROWS", 3)
+    s = _send(cfg, settings, clock, send=False).schools[0]
+    html = s.html_path.read_text(encoding="utf-8")
+    open_table = html.split('id="open-cases"')[1].split("</table>")[0]
+    assert open_table.count("<tr") == 1 + 3  # header and three cases
+    assert "and 6 more not shown here" in html  # the demo has nine open cases

@@ -27,7 +27,8 @@ def make_config(tmp_path: Path) -> Config:
         {
             "school": {"id": "kestrel-vale", "name": "Kestrel Vale Academy"},
             "accounts": [
-                {"id": "x-main", "platform": "x", "handle": "KestrelValeAcad", "principal": "Ms Ada Byrne", "reserve": "Mr Cal Dunn"}
+                {"id": "x-main", "platform": "x", "handle": "KestrelValeAcad", "principal": "Ms Ada Byrne", "reserve": "Mr Cal Dunn",
+                 "holiday_check_every": "6d"}
             ],
             "contacts": {
                 k: {"name": "Invented Person", "email": f"{k}@school.example.org"}

@@ -20,7 +20,9 @@ WITH agg AS (
     FROM case_events e
     GROUP BY e.case_id
 )
-SELECT c.case_id, c.school_id, c.post_id, p.platform, c.category, c.severity, c.opened_at, c.due_at,
+SELECT c.case_id, c.school_id, c.post_id,
+       split_part(c.post_id, ':', 1) AS platform,  -- post ids are platform:native_id (no join to posts needed)
+       c.category, c.severity, c.opened_at, c.due_at,
        c.about_head, c.thread_case_id,
        CASE a.last_state_event
            WHEN 'opened' THEN 'open' WHEN 'reopened' THEN 'open'
@@ -35,5 +37,4 @@ SELECT c.case_id, c.school_id, c.post_id, p.platform, c.category, c.severity, c.
        coalesce(a.outside_reports, 0) AS outside_reports,
        a.last_event_at
 FROM cases c
-LEFT JOIN posts p ON p.post_id = c.post_id
 LEFT JOIN agg a ON a.case_id = c.case_id;

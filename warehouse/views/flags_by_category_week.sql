@@ -2,7 +2,7 @@
 -- and category, with how many posts they touched and how many cases they opened.
 CREATE OR REPLACE VIEW flags_by_category_week AS
 SELECT p.school_id,
-       strftime(p.created_at, '%G-W%V') AS iso_week,
+       strftime(make_timestamp(epoch_us(p.created_at)), '%G-W%V') AS iso_week,
        f.category, f.severity,
        count(*) AS flags,
        count(DISTINCT f.post_id) AS posts,

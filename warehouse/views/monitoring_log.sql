@@ -5,8 +5,8 @@
 CREATE OR REPLACE VIEW monitoring_log AS
 SELECT m.seq, m.check_id, m.school_id, m.account_id, m.source_id, m.platform, m.kind, m.actor,
        m.started_at, m.finished_at,
-       strftime(m.finished_at, '%G-W%V') AS iso_week,
-       round(epoch(m.finished_at - m.started_at), 1) AS duration_s,
+       strftime(make_timestamp(epoch_us(m.finished_at)), '%G-W%V') AS iso_week,
+       round((epoch_us(m.finished_at) - epoch_us(m.started_at)) / 1e6, 1) AS duration_s,
        m.status, m.status IN ('ok', 'partial') AS counts_as_check,
        m.items, m.api_calls, m.error, m.recorded_at, m.prev_hash, m.row_hash
 FROM monitoring_checks m;
