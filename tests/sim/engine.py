@@ -5,16 +5,24 @@ half-term week), fake platforms (:mod:`tests.sim.platforms`) that produce items 
 term, and a schedule of the jobs the Airflow DAGs would run, each calling the same package
 function the DAG task calls, at an injected :class:`ManualClock`'s time:
 
-- ingest: :func:`schoolwatch.pipeline.plan_fetches` + :func:`fetch_source` per source every
-  ``fetch_every`` (the fetch tasks), then :func:`schoolwatch.pipeline.process` (the single
-  writer: load, validate, classify, open cases);
-- escalate: :func:`alerts.escalation.tick` every hour;
-- a simulated coordinator (and DSL) working the queue through :mod:`alerts.actions`:
-  dismiss, or request a takedown (own-account hide through the API, or a report to the
-  platform), report threats to the police;
+- ingest: :func:`schoolwatch.pipeline.plan_fetches` + :func:`fetch_source` for every source
+  every ``fetch_every`` (the fetch tasks: landing files only), and once a day
+  :func:`schoolwatch.pipeline.process` (the single writer: load, validate, classify, open
+  cases), so plans also resume from landed-but-not-loaded manifests;
+- escalate: :func:`alerts.escalation.tick` every ``tick_every``;
+- a simulated coordinator (and DSL, for critical cases) working the queue through
+  :mod:`alerts.actions`: dismiss, or request a takedown (own-account hide through the API,
+  or a report to the platform), report threats to the police;
 - weekly: the missed-monitoring alerts (:func:`alerts.compliance.alert_missed_weeks`) and
   the digest (:func:`alerts.digest.send_weekly`), retried hourly while the mail server
   refuses; daily: retention when ``warehouse.retention.apply_retention`` exists.
+
+The cadence is the production one scaled to what a 2-core CI runner can do in a few minutes
+(production ingests every 15 minutes and escalates hourly; the load's fixed cost, mostly
+great-expectations, and the tick's per-case queries are what bound the simulation).
+Between jobs the engine keeps one DuckDB connection open so each job's own
+``warehouse.db.connect`` shares the open database instead of re-opening the file; it is
+closed around ``plan_fetches``, which opens read-only.
 
 Faults come from a seeded RNG: fetches that raise retriable, fatal (outage windows) or
 unexpected errors, fail half way (PartialFetch), corrupt landing files, platform outages
@@ -213,7 +221,7 @@ class Term:
             self._schedule(hour + timedelta(minutes=45), "review")
             if hour.hour == 3 and self.retention is not None:
                 self._schedule(hour, "retention")
-            if hour.weekday() == 0 and hour.hour == 6 and hour > TERM_START:
+            if hour.weekday() == 0 and hour.hour == 6 and hour >= TERM_START + timedelta(days=7):
                 self._schedule(hour + timedelta(minutes=50), "compliance")
                 self._schedule(hour + timedelta(hours=1, minutes=10), "digest")
             hour += timedelta(hours=1)

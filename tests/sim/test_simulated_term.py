@@ -100,6 +100,8 @@ def test_simulated_term(tmp_path: Path, smtp_server: Any, artifacts: Path) -> No
     term = Term(tmp_path, smtp_server.port, lambda on: setattr(smtp_server, "refuse", on), Knobs(weeks=weeks))
     ledger = term.run()
     wall = time.perf_counter() - started
+    sys.__stdout__.write(f"\nsimulated term ran in {wall:.1f} s: "
+                         + ", ".join(f"{k} {v:.1f}s" for k, v in ledger.job_seconds.most_common()) + "\n")
     as_of = term.clock.now()
     messages = list(smtp_server.messages)
     problems: list[str] = []
