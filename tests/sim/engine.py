@@ -91,13 +91,13 @@ class Knobs:
     fetch_every: timedelta = timedelta(hours=12)  # every source, then the writer loads daily
     process_hour: int = 6  # the single writer's daily load at 06:30
     tick_every: timedelta = timedelta(hours=6)
-    p_problem: float = 0.05
+    p_problem: float = 0.09
     p_complaint: float = 0.08
     p_retriable: float = 0.04
     p_partial: float = 0.02
     p_bug: float = 0.005
     p_corrupt: float = 0.03
-    p_dismiss: float = 0.12
+    p_dismiss: float = 0.15
     p_platform_removes: float = 0.65
     p_refuse_hide: float = 0.2
     fatal_outages: int = 3  # token revoked for a day or more on a random source

@@ -197,7 +197,8 @@ def test_simulated_term(tmp_path: Path, smtp_server: Any, artifacts: Path) -> No
             if case.severity != "critical":
                 assert not by_case.get(case.case_id)
                 continue
-            ended = next((e.occurred_at for e in case.events if e.kind in ("dismissed", "removal_verified")), None)
+            end = next((e for e in case.events if e.kind in ("dismissed", "removal_verified")), None)
+            ended = end.occurred_at if end else None
             roles = {"dsl"} | ({"chair_of_governors" if case.about_head else "head"} if case.category == "threat" else set())
             addresses = sorted(str(getattr(term.cfg.contacts, r).email) for r in roles)
             got_to = sorted(str(m["To"]) for m in by_case.get(case.case_id, []))
@@ -205,7 +206,12 @@ def test_simulated_term(tmp_path: Path, smtp_server: Any, artifacts: Path) -> No
                 assert got_to == addresses, f"critical case {case.case_id}: sent to {got_to}, expected {addresses}"
             else:
                 assert got_to == [], f"critical case {case.case_id} ended before any tick could alert"
-                problems.append(f"critical case {case.case_id} ({case.category}) ended before its alert could be sent")
+                assert end is not None
+                problems.append(
+                    f"critical case {case.case_id} ({case.category}): {end.kind.replace('_', ' ')} by {end.actor} "
+                    f"{(end.occurred_at - case.opened_at).total_seconds() / 3600:.1f} h after opening, before any tick "
+                    "with mail working, so no alert went out (alerts go to open cases only)"
+                )
 
         # -- one digest per ISO week -------------------------------------------------------
         weeks = [_week(TERM_START + timedelta(weeks=i)) for i in range(term.k.weeks)]
