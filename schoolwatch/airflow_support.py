@@ -133,28 +133,21 @@ def connection_to_env(platform: str, conn: Any) -> dict[str, str]:
     return found
 
 
-def connector_creds(source: Mapping[str, str], platform: str, account_id: str | None) -> dict[str, str]:
-    """The credentials of one platform, account-specific values first, in both spellings.
+def connector_creds(source: Mapping[str, str], platform: str, source_id: str | None) -> dict[str, str]:
+    """One source's credentials, resolved exactly as the CLI does (``connectors.credentials``).
 
-    Connector modules read either the bare key (``BEARER_TOKEN``, ``PAGE_TOKEN``) or the
-    full variable name (``SCHOOLWATCH_REDDIT_CLIENT_ID``); both are given so each finds its own.
+    Per-source values (``SCHOOLWATCH_X_BEARER_TOKEN_X_MAIN``) first, then the platform's
+    generic ones; the result is the ``{KEY: value}`` dict the connector modules read.
     """
-    prefix = f"SCHOOLWATCH_{platform.upper()}_"
-    suffix = ""
-    if account_id:
-        suffix = "_" + re.sub(r"[^A-Z0-9_]", "_", account_id.upper().replace("-", "_"))
-    creds: dict[str, str] = {}
-    for name, value in source.items():
-        if name.startswith(prefix) and not (suffix and name.endswith(suffix)):
-            creds[name] = value
-            creds[name[len(prefix) :]] = value
-    if suffix:  # per-account values override the platform's generic ones
-        for name, value in source.items():
-            if name.startswith(prefix) and name.endswith(suffix):
-                generic = name[: -len(suffix)]
-                creds[generic] = value
-                creds[generic[len(prefix) :]] = value
-    return creds
+    from connectors.credentials import resolve  # noqa: PLC0415
+    from connectors.errors import ConnectorError  # noqa: PLC0415
+    from connectors.factory import optional_env, required_env  # noqa: PLC0415
+
+    try:
+        keys = [*required_env(platform), *optional_env(platform)]
+    except ConnectorError:
+        return {}  # no connector for the platform yet: build_connector_or_failure records why
+    return resolve(source, platform, keys, source_id)
 
 
 # -- keyed fetch ------------------------------------------------------------------------
@@ -450,18 +443,22 @@ def fetch_task(item: Mapping[str, Any], context: Mapping[str, Any]) -> dict[str,
     clock = SystemClock()
 
     def connector_for(spec: Any) -> Any:
-        creds = connector_creds(secrets, spec.platform, spec.account_id)
+        creds = connector_creds(secrets, spec.platform, spec.source_id)
         return build_connector_or_failure(spec.platform, creds, clock=clock, account=spec.account_id or spec.source_id)
 
     return fetch_for_interval(item, landing_root(cfg), interval_end(context), clock, connector_for)
 
 
 def process_task() -> dict[str, Any]:
+    import os  # noqa: PLC0415
+
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
 
     cfg, db_path = task_config()
-    return process(cfg, db_path, SystemClock()).as_dict()
+    # critical cases alert the DSL in the same task that opened them (keyed: retries send once)
+    return process(cfg, db_path, SystemClock(), mail=SmtpSettings.from_config(cfg, os.environ)).as_dict()
 
 
 def platform_connectors(cfg: Any, secrets: Mapping[str, str], clock: Any) -> dict[str, Any]:

@@ -13,12 +13,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from alerts.digest import send_weekly
+from alerts.mail import SmtpSettings
 from schoolwatch.core.clock import Clock, SystemClock
 from schoolwatch.core.config import load_config
 from schoolwatch.core.landing import LandingZone
 from schoolwatch.pipeline import landing_root, process
 from schoolwatch.sample.land import land_sample
 from warehouse.db import connect
+
+SAMPLE_WEEK = "2026-W46"  # the week the bundled sample data covers (9-15 November 2026)
 
 
 @dataclass
@@ -31,6 +35,8 @@ class DemoSummary:
     per_category: list[tuple[str, int]]
     open_cases: list[tuple[str, int]]
     quarantined: list[tuple[str, int]]
+    emails: list[tuple[str, int]]
+    outbox: Path
 
     def render(self) -> str:
         def block(title: str, rows: list[tuple[str, int]]) -> str:
@@ -45,6 +51,7 @@ class DemoSummary:
                 block("Flags per category", self.per_category),
                 block("Open cases by severity", self.open_cases),
                 block("Quarantined rows by check", self.quarantined),
+                block(f"E-mails written to {self.outbox}/ (delivery is off in the demo)", self.emails),
                 "Try next:\n"
                 f"  schoolwatch sql --db {db} \"SELECT category, count(*) FROM flags GROUP BY ALL\"\n"
                 f"  schoolwatch sql --db {db} \"SELECT check_name, reason FROM quarantine\"\n"
@@ -62,6 +69,7 @@ def write_demo_config(folder: Path) -> Path:
     if not path.exists():
         example = resources.files("schoolwatch").joinpath("example.toml").read_text(encoding="utf-8")
         example = re.sub(r'^data_dir = "data".*$', 'data_dir = "."                  # the demo keeps everything here', example, flags=re.M)
+        example = re.sub(r'^outbox_dir = "outbox"$', 'outbox_dir = "outbox"\nenabled = false                   # the demo writes e-mails to the outbox only', example, flags=re.M)
         path.write_text(example, encoding="utf-8")
     return path
 
@@ -72,7 +80,10 @@ def run_demo(folder: Path, clock: Clock | None = None) -> DemoSummary:
     cfg = load_config(write_demo_config(folder))
     (cfg.data_dir / cfg.smtp.outbox_dir).mkdir(parents=True, exist_ok=True)
     manifests = land_sample(LandingZone(landing_root(cfg)), clock, cfg.schools[0].id)
-    summary = process(cfg, cfg.db_path, clock)
+    settings = SmtpSettings.from_config(cfg)  # delivery is off in the demo's config: .eml files only
+    summary = process(cfg, cfg.db_path, clock, mail=settings)  # critical alerts go out as cases open
+    with connect(cfg.db_path) as con:
+        send_weekly(con, cfg, clock, settings, week=SAMPLE_WEEK)
     with connect(cfg.db_path, read_only=True) as con:
         per_platform = con.execute("SELECT platform, count(*) FROM posts GROUP BY 1 ORDER BY 2 DESC").fetchall()
         per_category = con.execute(
@@ -82,4 +93,6 @@ def run_demo(folder: Path, clock: Clock | None = None) -> DemoSummary:
             "SELECT severity, count(*) FROM cases GROUP BY 1 ORDER BY CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 ELSE 2 END"
         ).fetchall()
         quarantined = con.execute("SELECT check_name, count(*) FROM quarantine GROUP BY 1 ORDER BY 2 DESC").fetchall()
-    return DemoSummary(folder, cfg.db_path, len(manifests), summary.as_dict(), per_platform, per_category, open_cases, quarantined)
+        emails = con.execute("SELECT kind, count(*) FROM notifications GROUP BY 1 ORDER BY 1").fetchall()
+    return DemoSummary(folder, cfg.db_path, len(manifests), summary.as_dict(), per_platform, per_category, open_cases,
+                       quarantined, emails, settings.outbox_dir)

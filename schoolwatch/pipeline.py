@@ -18,6 +18,8 @@ from typing import Any
 import duckdb
 
 from alerts.cases import OpenSummary, open_cases_from_flags
+from alerts.mail import SmtpSettings
+from alerts.notify import send_pending_critical_alerts
 from connectors.base import Connector, PageBudget, SourceSpec, fetch_to_landing
 from schoolwatch.core.clock import Clock
 from schoolwatch.core.config import Config
@@ -172,8 +174,20 @@ class ProcessSummary:
         }
 
 
-def process(cfg: Config, db_path: Path, clock: Clock, *, classifier: Any | None = None) -> ProcessSummary:
-    """The single-writer step: load every pending landing file, classify new posts, open cases."""
+def process(
+    cfg: Config,
+    db_path: Path,
+    clock: Clock,
+    *,
+    classifier: Any | None = None,
+    mail: SmtpSettings | None = None,
+) -> ProcessSummary:
+    """The single-writer step: load every pending landing file, classify new posts, open cases.
+
+    With ``mail``, critical cases alert the DSL (and the head, or the chair) at once, in the
+    same step that opened them: safeguarding concerns go to the DSL "as soon as identified",
+    not at the next hourly escalation run. Each alert is keyed, so a retry sends nothing twice.
+    """
     from transforms.classify import Classifier, ClassifyContext  # noqa: PLC0415 - model load is not free
 
     clf = classifier or Classifier(ClassifyContext.from_config(cfg))
@@ -186,4 +200,8 @@ def process(cfg: Config, db_path: Path, clock: Clock, *, classifier: Any | None 
             classified = classify_pending(con, clf, clock.now())
         with transaction(con):
             opened = open_cases_from_flags(con, cfg, clock.now())
-    return ProcessSummary(load, classified, opened)
+        extra: dict[str, Any] = {}
+        if mail is not None:
+            sent = send_pending_critical_alerts(con, cfg, mail, clock.now())
+            extra["critical_alerts"] = {r.status: sum(1 for x in sent if x.status == r.status) for r in sent}
+    return ProcessSummary(load, classified, opened, extra)

@@ -233,7 +233,9 @@ def ingest(
         [[r.source_id, r.platform, r.status, r.items, r.api_calls, r.pages, r.error] for r in rows],
     )
     if not no_load:
-        summary = process(cfg, ctx.db, ctx.clock).as_dict()
+        from alerts.mail import SmtpSettings  # noqa: PLC0415
+
+        summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ)).as_dict()
         typer.echo(
             f"loaded {summary['load']['files_loaded']} file(s): {summary['load']['posts_new']} new posts, "
             f"{summary['load']['posts_updated']} updated; cases opened {summary['cases']['opened']}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from pathlib import Path
@@ -10,7 +11,14 @@ from typing import Annotated
 import typer
 
 from schoolwatch import __version__
-from schoolwatch.cli import case_cmds, compliance_cmds, connector_cmds, privacy_cmds, web_cmds
+from schoolwatch.cli import (
+    case_cmds,
+    classify_cmds,
+    compliance_cmds,
+    connector_cmds,
+    privacy_cmds,
+    web_cmds,
+)
 from schoolwatch.cli.common import DEFAULT_DEMO_DIR, ConfigOpt, DbOpt, fail, resolve, setup_logging
 from schoolwatch.cli.output import print_rows, terminal_safe
 
@@ -89,10 +97,12 @@ def load(
     config: ConfigOpt = None,
 ) -> None:
     """Load pending landing files, validate, classify new posts and open cases (the single writer)."""
+    from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
 
     ctx = resolve(config, db, need_config=True)
-    summary = process(ctx.require_config(), ctx.db, ctx.clock)
+    cfg = ctx.require_config()
+    summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ))
     d = summary.as_dict()
     typer.echo(
         f"loaded {d['load']['files_loaded']} file(s): {d['load']['posts_new']} new posts, "
@@ -103,7 +113,7 @@ def load(
 
 
 # Each command group lives in its own module with a register(app) function.
-for _group in (connector_cmds, case_cmds, compliance_cmds, privacy_cmds, web_cmds):
+for _group in (connector_cmds, classify_cmds, case_cmds, compliance_cmds, privacy_cmds, web_cmds):
     _group.register(app)
 
 

@@ -73,10 +73,14 @@ def main(logfile: str) -> int:
         if not path:
             continue
         scenario = json.loads(Path(path).read_text(encoding="utf-8"))
+        saved = dict(os.environ)
         try:
             out = run(scenario)
         except Exception:
             out = {"state": "runner_error", "traceback": traceback.format_exc()}
+        finally:  # one scenario's environment never leaks into the next
+            os.environ.clear()
+            os.environ.update(saved)
         Path(scenario["out"]).write_text(json.dumps(out, default=str, indent=1), encoding="utf-8")
         channel.write(f"@@done@@ {path}\n")
     return 0

@@ -121,6 +121,19 @@ def test_same_interval_again_changes_nothing(dag_runner: DagRunner, school: Scho
     assert sorted(p.name for p in (school.folder / "data" / "landing").rglob("*") if p.is_file()) == landing_before
 
 
+def test_next_interval_reads_from_the_cursor(dag_runner: DagRunner, school: School) -> None:
+    before = school.counts()
+    quiet = [x_response("/users/1234500000/mentions", "empty.json"), x_response("/tweets/search/recent", "empty.json")]
+    result = dag_runner.run("schoolwatch_ingest", "2026-11-21T06:15:00+00:00", env=school.env, responses=quiet)
+    assert result["state"] == "success", dag_runner.log_tail()
+    mentions = [c for c in result["http_calls"] if "/mentions" in c]
+    assert mentions and all("since_id=1910000000000000003" in c for c in mentions)  # nothing read twice
+    after = school.counts()
+    assert after["monitoring_checks"] == before["monitoring_checks"] + 2  # one check per source per interval
+    assert {k: v for k, v in after.items() if k not in ("monitoring_checks", "landing_files")} == {
+        k: v for k, v in before.items() if k not in ("monitoring_checks", "landing_files")}
+
+
 def test_escalate_verifies_a_removal(dag_runner: DagRunner, school: School) -> None:
     from alerts.cases import append_event
     from warehouse.db import connect, transaction

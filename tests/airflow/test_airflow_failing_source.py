@@ -38,3 +38,16 @@ def test_failing_source_is_a_failed_check_and_the_others_load(dag_runner: DagRun
     assert "401" in error or "nauthori" in error
     assert posts == 3
     assert cursors == ["x-main"]  # the failed source's cursor did not move
+
+
+def test_a_failed_task_mails_the_it_contact_once(dag_runner: DagRunner, tmp_path: Path, smtp_server) -> None:
+    config = write_config(tmp_path / "school", smtp_port=smtp_server.port)
+    # a pseudonymisation key that is too short: retention refuses to run, the task fails
+    env = {**school_env(config), "SCHOOLWATCH_PSEUDONYM_KEY": "short"}
+    for _ in range(2):  # the same failed run twice: the callback runs twice, one e-mail
+        result = dag_runner.run("schoolwatch_retention", "2026-11-22T02:30:00+00:00", env=env)
+        assert result["state"] == "failed" and result["tasks"]["retention"]["state"] == "failed"
+    messages = [m for m in smtp_server.wait_for(1) if m["To"] == "it@stexample.example.org"]
+    assert len(messages) == 1, [m["Subject"] for m in smtp_server.messages]
+    assert "schoolwatch_retention.retention" in messages[0]["Subject"]
+    assert "SCHOOLWATCH_PSEUDONYM_KEY" in messages[0].get_body(("plain",)).get_content()

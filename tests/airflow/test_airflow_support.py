@@ -48,11 +48,11 @@ def test_connection_fields_map_to_the_connector_names() -> None:
     assert found["SCHOOLWATCH_X_CONSUMER_KEY"] == "ck"
     assert found["SCHOOLWATCH_REDDIT_CLIENT_ID"] == "cid" and found["SCHOOLWATCH_REDDIT_USER_AGENT"] == "sw/1"
     assert "PATH" not in found
-    # both spellings, per-account value first
-    x = connector_creds(found, "x", "x-main")
-    assert x["BEARER_TOKEN"] == x["SCHOOLWATCH_X_BEARER_TOKEN"] == "bearer-main"
-    assert connector_creds(found, "x", "x-other")["BEARER_TOKEN"] == "bearer-1"
-    assert connector_creds(found, "reddit", None)["SCHOOLWATCH_REDDIT_CLIENT_SECRET"] == "csecret"
+    # resolved as the CLI resolves them: the per-source value first
+    assert connector_creds(found, "x", "x-main")["BEARER_TOKEN"] == "bearer-main"
+    assert connector_creds(found, "x", "x-names")["BEARER_TOKEN"] == "bearer-1"
+    assert connector_creds(found, "x", None)["CONSUMER_KEY"] == "ck"
+    assert connector_creds(found, "reddit", "reddit-local")["CLIENT_SECRET"] == "csecret"
     assert connection_to_env("x", SimpleNamespace(login=None, password=None, extra="not json")) == {}
 
 

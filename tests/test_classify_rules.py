@@ -1,0 +1,150 @@
+"""Each category's rules, each evasion, and the benign look-alikes that must stay quiet."""
+
+from __future__ import annotations
+
+import pytest
+
+from schoolwatch.core.categories import Category, Severity
+from transforms.classify import Classifier, ClassifyContext, PersonRef
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return Classifier()
+
+
+def cats(clf: Classifier, text: str) -> set[str]:
+    return {f.category.value for f in clf.classify(text)}
+
+
+def primary(clf: Classifier, text: str) -> str:
+    flags = clf.classify(text)
+    return flags[0].category.value if flags else "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'm going to stab Mr Okafor after period 5", "threat"),
+        ("bringing a knife to school tomorrow", "threat"),
+        ("I know where she lives", "threat"),
+        ("watch your back, after school you're dead", "threat"),
+        ("someone should shoot up Westfield Academy", "threat"),
+        ("Harvey is getting jumped at the bus stop tonight", "threat"),
+        ("i want to die", "self_harm"),
+        ("kys loser", "self_harm"),
+        ("I've started cutting again", "self_harm"),
+        ("no reason to keep going anymore", "self_harm"),
+        ("Miss Jennings is so fit", "sexual"),
+        ("anyone got nudes of the girls in year 9?", "sexual"),
+        ("hey beautiful, how old are you? add me on snap", "grooming"),
+        ("don't tell your mum about us, delete this chat", "grooming"),
+        ("want to meet up after school? i'll drive you", "grooming"),
+        ("hitler did nothing wrong", "extremism"),
+        ("the holocaust never happened", "extremism"),
+        ("muslims are all terrorists", "hate"),
+        ("go back to your own country", "hate"),
+        ("you are such an idiot", "abuse"),
+        ("shut up you ugly cow", "abuse"),
+        ("Mr Hartley was drunk at parents evening", "defamation"),
+        ("the head covered up the abuse", "defamation"),
+        ("ring him on 07700 900123", "personal_data"),
+        ("Ruby Mills in year 8 lives at 14 Larch Close", "personal_data"),
+        ("The school's communication is appalling, no reply for weeks", "complaint"),
+    ],
+)
+def test_each_category(clf: Classifier, text: str, category: str) -> None:
+    assert category in cats(clf, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("k y s", "self_harm"),  # letters split by spaces
+        ("you are s.t.u.p.i.d", "abuse"),  # split by dots
+        ("i will k-i-l-l you", "threat"),  # split by dashes
+        ("go k1ll yours3lf", "self_harm"),  # leetspeak
+        ("ｉ ｗｉｌｌ ｋｉｌｌ ｙｏｕ", "threat"),  # full-width
+        ("k\u200by\u200bs", "self_harm"),  # zero-width spaces
+        ("kys\u202e", "self_harm"),  # bidi control
+        ("f*** off, nobody likes you", "abuse"),  # masked
+        ("you stupid c*nt", "abuse"),  # masked
+        ("kіll yоurself", "self_harm"),  # Cyrillic look-alikes
+        ("you are stuuuupid", "abuse"),  # stretched letters
+        ("🔪 Mr Smith", "threat"),  # emoji next to a person
+        ("💣 the school on friday", "threat"),  # emoji next to the school
+        ("the new kid is a p a k i", "hate"),  # split slur after "a"
+    ],
+)
+def test_evasions(clf: Classifier, text: str, category: str) -> None:
+    assert category in cats(clf, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Killed it at sports day! So proud of our Year 6 relay team",
+        "Can someone shoot me the link to the parents' evening booking?",
+        "The Christmas concert was the bomb, well done everyone",
+        "Self-harm awareness talk for parents on Tuesday at 6pm in the hall",
+        "Year 9 History: this week we study how the Nazis murdered six million Jews in the Holocaust",
+        "Knife crime awareness workshop for Year 10 with the police",
+        "Fire drill at 10am today, don't panic",
+        "dm us for tickets to the school fair",
+        "Call the school office on 01632 960123 for absence",
+        "Keep it a secret - we're planning a surprise for Mrs Hollis's retirement!",
+        "RSE lesson on consent for Year 9 this week",
+        "Well done to Lily in Year 5 for her reading award",
+        "the maths test was so hard i nearly died laughing",
+        "ugh it's so hot in the year 9 classroom today",
+    ],
+)
+def test_benign_look_alikes(clf: Classifier, text: str) -> None:
+    assert clf.classify(text) == []
+
+
+def test_severity_defaults_and_pupils(clf: Classifier) -> None:
+    staff = clf.classify("Miss Jennings is so fit")
+    pupils = clf.classify("the year 10 girls are well peng")
+    assert staff[0].category is Category.SEXUAL and staff[0].severity is Severity.HIGH
+    assert pupils[0].category is Category.SEXUAL and pupils[0].severity is Severity.CRITICAL
+    assert clf.classify("I know where she lives")[0].severity is Severity.CRITICAL
+    assert clf.classify("the canteen food is terrible")[0].severity is Severity.LOW
+
+
+def test_school_override_changes_severity() -> None:
+    clf = Classifier(ClassifyContext(severity={Category.COMPLAINT: Severity.HIGH}))
+    assert clf.classify("the canteen food is terrible")[0].severity is Severity.HIGH
+
+
+def test_most_severe_first(clf: Classifier) -> None:
+    flags = clf.classify("you ugly idiot, I know where you live and I'm going to stab you")
+    assert flags[0].category is Category.THREAT
+    assert [f.severity.rank for f in flags] == sorted((f.severity.rank for f in flags), reverse=True)
+
+
+def test_roster_names_drive_defamation_and_personal_data() -> None:
+    ctx = ClassifyContext(
+        school_names=("Westfield Academy", "Westfield"),
+        people=(PersonRef("Dana Kirby", ("Mrs K",), "staff", True), PersonRef("Olly Fenn", (), "pupil", False)),
+    )
+    clf = Classifier(ctx)
+    assert primary(clf, "dana kirby stole the trip money") == "defamation"
+    assert primary(clf, "Westfield covered up the bullying") == "defamation"
+    assert "personal_data" in cats(clf, "olly fenn is in year 8")
+    # without the roster, a bare name is not known to be someone from the school
+    assert "personal_data" not in cats(Classifier(), "olly fenn is in year 8")
+
+
+def test_complaint_is_dropped_when_abusive(clf: Classifier) -> None:
+    assert cats(clf, "the head is useless") & {"complaint", "abuse"}
+    flags = clf.classify("the school is terrible and Mr Dawson is a fat prick")
+    assert "abuse" in {f.category.value for f in flags}
+    assert "complaint" not in {f.category.value for f in flags}
+
+
+def test_reasons_name_the_rule(clf: Classifier) -> None:
+    flag = clf.classify("k y s")[0]
+    assert flag.source in {"rules", "rules+model"}
+    assert any(r.startswith("self_harm.kys") for r in flag.reasons)
+    assert all(s.rule.startswith("self_harm.") for s in flag.spans)

@@ -1,0 +1,127 @@
+"""Rules and model into flags: one flag per category, most severe first.
+
+- Rule hits of one category merge into one flag (highest score, all spans, all reasons).
+- The model adds a flag when its calibrated score reaches its threshold, for the class it
+  finds most likely; where a rule already flagged that category the flag becomes
+  ``rules+model`` and the scores combine as independent evidence.
+- A text that reads as teaching or awareness ("history lesson", "awareness talk") needs a
+  much higher model score, since the model has learned words, not purpose.
+- A complaint is criticism *without* abuse: it is dropped when abuse, hate, a threat or
+  defamation is flagged in the same text.
+- Severity is the school's override, else the default; sexual content involving pupils is
+  always critical.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schoolwatch.core.categories import Category, Severity
+from transforms.classify.model import TextModel
+from transforms.classify.normalise import Normalised
+from transforms.classify.rules import Hit
+from transforms.classify.types import ClassifyContext, Flag, Span
+
+EDUCATIONAL = re.compile(
+    r"\b(?:history|lesson|assembly|awareness|workshop|curriculum|museum|memorial|remembrance|holocaust|"
+    r"anti-bullying|anti bullying|prevention|safeguarding|e-?safety|online safety|pshe|rse|charity|"
+    r"fundraiser|talk for parents|parents'? (?:talk|session|evening)|support group|helpline|police talk|"
+    r"talk (?:for|to|from|on|about)|(?:a|the) talk|crime awareness)\b"
+)
+EDUCATIONAL_THRESHOLD = 0.9
+MODEL_CATEGORIES: dict[str, Category] = {c.value: c for c in Category if c is not Category.NONE}
+# (sexual and grooming are left out: missing one costs more than a false alarm)
+FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.EXTREMISM, Category.COMPLAINT})
+FEW_EXAMPLES_THRESHOLD = 0.7
+COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
+
+
+def _span(original: str, start: int, end: int, rule: str) -> Span:
+    return Span(start, end, original[start:end], rule)
+
+
+@dataclass
+class _Acc:
+    """One category's findings while they are being merged."""
+
+    score: float = 0.0
+    spans: dict[tuple[int, int], Span] = field(default_factory=dict)
+    reasons: list[str] = field(default_factory=list)
+    pupils: bool = False
+    source: str = "rules"
+
+
+def combine(
+    n: Normalised,
+    hits: Sequence[Hit],
+    model: TextModel | None,
+    probs: Sequence[float] | None,
+    flag_score: float | None,
+    context: ClassifyContext,
+) -> list[Flag]:
+    original = n.original
+    by_cat: dict[Category, _Acc] = {}
+    for h in hits:
+        acc = by_cat.setdefault(h.category, _Acc())
+        acc.score = max(acc.score, h.score)
+        for a, b in h.spans:
+            acc.spans.setdefault((a, b), _span(original, a, b, h.rule))
+        reason = f"{h.rule}: {h.reason}"
+        if reason not in acc.reasons:
+            acc.reasons.append(reason)
+        acc.pupils = acc.pupils or h.pupils
+
+    if model is not None and probs is not None and flag_score is not None:
+        fires = flag_score >= model.threshold
+        # checked only when the model would fire alone: the regex costs more than the test
+        if fires and not hits and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
+            fires = False
+        best = ""
+        cat = Category.NONE
+        if fires:
+            best = max(
+                (c for c in model.classes if c in MODEL_CATEGORIES),
+                key=lambda c: probs[model.classes.index(c)],
+            )
+            cat = MODEL_CATEGORIES[best]
+            # categories the model learned from a few hundred hand-written lines only: it
+            # must be surer before it speaks for them alone ("Mr Dale is the best teacher")
+            if cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD:
+                fires = False
+        if fires:
+            reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={probs[model.classes.index(best)]:.2f})"
+            existing = by_cat.get(cat)
+            if existing is None:
+                acc = _Acc(score=flag_score, reasons=[reason], source="model")
+                for a, b, _ in model.evidence(n.deep.text, best):
+                    oa, ob = n.deep.original(a, b)
+                    acc.spans[(oa, ob)] = _span(original, oa, ob, f"model.{best}")
+                by_cat[cat] = acc
+            else:
+                existing.score = 1.0 - (1.0 - existing.score) * (1.0 - flag_score)
+                existing.source = "rules+model"
+                existing.reasons.append(reason)
+
+    if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
+        del by_cat[Category.COMPLAINT]
+
+    flags: list[Flag] = []
+    for cat, acc in by_cat.items():
+        severity = context.severity_for(cat)
+        if cat is Category.SEXUAL and acc.pupils:
+            severity = Severity.CRITICAL
+        flags.append(
+            Flag(
+                category=cat,
+                severity=severity,
+                score=round(min(max(acc.score, 0.0), 1.0), 4),
+                spans=tuple(sorted(acc.spans.values(), key=lambda s: (s.start, s.end))),
+                source=acc.source,
+                reasons=tuple(acc.reasons),
+            )
+        )
+    # most severe first; among equals a rule's specific finding before the model's general one
+    flags.sort(key=lambda f: (-f.severity.rank, f.source == "model", -f.score, f.category.value))
+    return flags

@@ -1,0 +1,301 @@
+"""Undo the tricks people use to slip words past filters, remembering where each character came from.
+
+A rule matches on normalised text, but a reviewer must see the words of the *original*
+post. So every normalised view carries, for each of its characters, the start and end
+offset of the original characters it came from; :meth:`View.original` maps a match back.
+
+Two views are built per text:
+
+- ``clean``: Unicode compatibility forms folded (full-width letters, ligatures), accents
+  stripped, look-alike letters from other scripts mapped to Latin, zero-width, bidi and
+  control characters dropped, emoji that carry meaning replaced by words (``emj_knife``).
+  Case is kept, because names, postcodes and addresses need it.
+- ``deep``: ``clean`` lower-cased, then leetspeak undone where a digit or symbol sits
+  inside a word (``k1ll``, ``b!tch``, ``a$$``) and letters split by spaces or dots joined
+  (``k y s``, ``s.t.u.p.i.d``). Rules for words and phrases match here.
+
+Masked words (``f***``, ``c*nt``) and stretched letters (``stuuupid``) are handled by the
+word patterns themselves (:func:`transforms.classify.lexicon.fuzzy`), which is cheaper
+than rewriting the text.
+
+Plain ASCII text takes a fast path: its ``clean`` view is the text itself and offsets
+are the identity until a rewrite changes a length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Emoji that carry meaning in context. Words are padded with spaces so they tokenise alone.
+EMOJI_WORDS: dict[str, str] = {
+    "\U0001f52a": "emj_knife",  # kitchen knife
+    "\U0001f5e1": "emj_knife",  # dagger
+    "\u2694": "emj_knife",  # crossed swords
+    "\U0001fa93": "emj_knife",  # axe
+    "\U0001f52b": "emj_gun",  # pistol
+    "\U0001f4a3": "emj_bomb",  # bomb
+    "\U0001f9e8": "emj_bomb",  # firecracker / dynamite
+    "\U0001f4a5": "emj_boom",  # collision
+    "\U0001f525": "emj_fire",  # fire
+    "\U0001f480": "emj_skull",  # skull
+    "\u2620": "emj_skull",  # skull and crossbones
+    "\U0001fa78": "emj_blood",  # drop of blood
+    "\u26b0": "emj_coffin",  # coffin
+    "\U0001faa6": "emj_grave",  # headstone
+    "\U0001f3eb": " school ",  # school building
+    "\U0001f346": "emj_aubergine",
+    "\U0001f351": "emj_peach",
+    "\U0001f4a6": "emj_splash",
+    "\U0001f445": "emj_tongue",
+    "\U0001f60d": "emj_hearteyes",
+    "\U0001f609": "emj_wink",
+    "\U0001f92b": "emj_shush",  # shushing face: "keep it secret"
+    "\U0001f92c": "emj_swear",
+}
+
+# Letters from other scripts that look like Latin ones (a small, high-value subset of
+# Unicode's confusables list: the ones seen in evasion, not every possible glyph).
+CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+    "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ԛ": "q", "ԝ": "w", "ү": "y", "ы": "bi",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    # Greek
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "Α": "A", "Β": "B", "Ε": "E",
+    "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
+    "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Latin look-alikes and symbols
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ß": "ss", "æ": "ae", "œ": "oe",
+    "ɑ": "a", "ɩ": "i", "ʟ": "l", "ɴ": "n", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
+    "ᴅ": "d", "ᴇ": "e", "ғ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ᴍ": "m",
+    "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w",
+    "ʏ": "y", "ᴢ": "z", "€": "e", "¡": "i", "•": ".", "·": ".", "‧": ".",
+    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+}
+
+# Characters dropped outright: zero-width, joiners, bidi controls, variation selectors.
+_DROP_CATEGORIES = frozenset({"Cf", "Cc", "Cs", "Co", "Cn", "Mn", "Me"})
+_KEEP_CONTROLS = frozenset("\n\t")
+
+# Leetspeak: a digit or symbol inside a word stands for a letter.
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+         "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"}
+_LEET_RE = re.compile(
+    r"(?<=[a-z])[0134578@$!|+]+(?=[a-z])"  # inside a word: h3ll0w, b!tch, f@g
+    r"|(?<=[a-z])[013457$]+(?![a-z0-9])"  # at a word's end: h0, a55, k1
+    r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})"  # at a word's start: 5tupid, 1diot
+)
+_LEET_ANY = re.compile(r"[0134578@$!|+]")
+
+# Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
+_SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})[a-z](?:\1[a-z])+(?![a-z0-9])")
+# Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
+_TEXT_SPEAK = frozenset("uriaynbcox")
+_JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A normalised string and, per character, the original span it came from.
+
+    ``starts``/``ends`` are None when the view is the identity mapping of the original.
+    """
+
+    text: str
+    starts: list[int] | None
+    ends: list[int] | None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) for the view's [start, end)."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    original: str
+    clean: View
+    deep: View
+    tolerant: bool = False  # stretched letters or masks: rules use their tolerant patterns
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    """What one non-ASCII character becomes in the clean view ('' to drop it)."""
+    if ch in EMOJI_WORDS:
+        return f" {EMOJI_WORDS[ch].strip()} "
+    if ch in CONFUSABLES:
+        return CONFUSABLES[ch]
+    cat = unicodedata.category(ch)
+    if cat in _DROP_CATEGORIES and ch not in _KEEP_CONTROLS:
+        return ""
+    if cat == "Zs" or cat in ("Zl", "Zp"):
+        return " "
+    decomposed = unicodedata.normalize("NFKD", ch)
+    out = []
+    for d in decomposed:
+        if d in CONFUSABLES:
+            out.append(CONFUSABLES[d])
+        elif unicodedata.category(d) not in _DROP_CATEGORIES or d in _KEEP_CONTROLS:
+            out.append(d)
+    folded = "".join(out)
+    # Keep lower-casing length-preserving, so the deep view can share the clean offsets.
+    if len(folded.lower()) != len(folded):
+        folded = "".join(c if len(c.lower()) == 1 else c.lower()[0] for c in folded)
+    return folded
+
+
+def _fold(text: str) -> View:
+    """The clean view of a text that is not plain ASCII."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        if ch < "\x80":
+            if ch < " " and ch not in _KEEP_CONTROLS:
+                continue
+            pieces.append(ch)
+            starts.append(i)
+            ends.append(i + 1)
+            continue
+        rep = _fold_char(ch)
+        if not rep:
+            continue
+        pieces.append(rep)
+        n = len(rep)
+        starts.extend([i] * n)
+        ends.extend([i + 1] * n)
+    return View("".join(pieces), starts, ends)
+
+
+def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | tuple[str, list[int]]]) -> View:
+    """Apply ``pattern.sub(repl)`` to a view, carrying the offsets along.
+
+    ``repl`` returns the new text, or the new text and, per new character, the offset
+    within the match of the character it came from.
+    """
+    text = view.text
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    vs = view.starts if view.starts is not None else range(len(text))
+    ve = view.ends if view.ends is not None else range(1, len(text) + 1)
+    pos = 0
+    changed = False
+    for m in pattern.finditer(text):
+        res = repl(m)
+        old = m.group(0)
+        offsets: list[int] | None = None
+        if isinstance(res, tuple):
+            new, offsets = res
+        else:
+            new = res
+        if new == old:
+            continue
+        changed = True
+        a, b = m.span()
+        out.append(text[pos:a])
+        starts.extend(vs[pos:a])
+        ends.extend(ve[pos:a])
+        out.append(new)
+        if offsets is not None:
+            starts.extend(vs[a + k] for k in offsets)
+            ends.extend(ve[a + k] for k in offsets)
+        elif len(new) == len(old):
+            starts.extend(vs[a:b])
+            ends.extend(ve[a:b])
+        else:
+            # A joined run ("k y s" -> "kys"): each kept letter keeps its own offset.
+            kept = [a + j for j, c in enumerate(old) if c.isalpha()]
+            if len(kept) == len(new):
+                starts.extend(vs[k] for k in kept)
+                ends.extend(ve[k] for k in kept)
+            else:
+                starts.extend([vs[a]] * len(new))
+                ends.extend([ve[b - 1]] * len(new))
+        pos = b
+    if not changed:
+        return view
+    out.append(text[pos:])
+    starts.extend(vs[pos:])
+    ends.extend(ve[pos:])
+    return View("".join(out), list(starts), list(ends))
+
+
+def _leet(m: re.Match[str]) -> str:
+    return "".join(_LEET.get(c, c) for c in m.group(0))
+
+
+def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
+    run = m.group(0)
+    positions = [j for j, c in enumerate(run) if c.isalpha()]
+    letters = [run[j] for j in positions]
+    sep = m.group(1)
+    if sep.isspace() and all(c in _TEXT_SPEAK for c in letters) and "".join(letters) not in _JOIN_ANYWAY:
+        return run
+    if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu":
+        # "is a p a k i": the leading "a" is a word of its own, not the first letter
+        first = positions[0]
+        return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]
+    return "".join(letters), positions
+
+
+def normalise(text: str) -> Normalised:
+    """Both views of ``text``; never raises on any string."""
+    if text.isascii():
+        if _ASCII_CONTROL.search(text):
+            clean = _fold(text)
+        else:
+            clean = View(text, None, None)
+    else:
+        clean = _fold(text)
+    lower = clean.text.lower()
+    # _fold_char keeps lower-casing length-preserving; guard anyway so offsets stay true.
+    if len(lower) != len(clean.text):
+        lower = "".join(c.lower()[:1] or c for c in clean.text)
+    deep = View(lower, clean.starts, clean.ends)
+    if _LEET_ANY.search(lower):
+        deep = _rewrite(deep, _LEET_RE, _leet)
+    if _has_split_run(deep.text):
+        deep = _rewrite(deep, _SPLIT_RE, _join_split)
+    return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _MASKED.search(deep.text) is not None)
+
+
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_STRETCHED = re.compile(r"([a-z])\1\1")
+_MASKED = re.compile(r"[a-z][*#%]")
+_SPLIT_HINT = re.compile(r"(?<![a-z0-9])[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?![a-z0-9])")
+
+
+def _has_split_run(text: str) -> bool:
+    return _SPLIT_HINT.search(text) is not None
+
+
+def model_text(n: Normalised) -> str:
+    """The text the model sees: the deep view with mentions, links and stretched letters tamed."""
+    t = n.deep.text
+    # each substitution is a pass over the text: skip the ones that cannot apply
+    if "@" in t or "<user>" in t:
+        t = _MENTION.sub(" @user ", t)
+    if "http" in t or "www." in t or "<url>" in t:
+        t = _URL.sub(" url ", t)
+    if n.tolerant:
+        t = _STRETCH.sub(r"\1\1", t)
+    return t
+
+
+_MENTION = re.compile(r"@\w+|<user>")
+_URL = re.compile(r"https?://\S+|www\.\S+|<url>")
+_STRETCH = re.compile(r"([a-z])\1{2,}")

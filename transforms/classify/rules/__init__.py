@@ -1,0 +1,71 @@
+"""All the rules, built once per school context, run over one normalised text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from transforms.classify.lexicon import keys, text_keys
+from transforms.classify.normalise import Normalised
+from transforms.classify.rules import (
+    abuse,
+    complaint,
+    defamation,
+    extremism,
+    grooming,
+    hate,
+    personal_data,
+    self_harm,
+    sexual,
+    threat,
+)
+from transforms.classify.rules.base import Hit, Names, names_pattern
+
+RULES_VERSION = "rules-1"
+"""Bump whenever a rule changes: it is part of the classifier version stored with flags."""
+
+MODULES = (threat, self_harm, sexual, grooming, extremism, hate, abuse, defamation, personal_data, complaint)
+
+
+class _Finds(Protocol):
+    name: str
+    keys: frozenset[str] | None
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]: ...
+
+
+class RuleSet:
+    """Every category's rules, compiled with the school's names and roster."""
+
+    def __init__(self, names: Names | None = None) -> None:
+        self.names = names or Names()
+        self.rules: list[_Finds] = [r for m in MODULES for r in m.rules(self.names)]
+
+    def find(self, n: Normalised) -> list[Hit]:
+        present = text_keys(n.deep.text, n.tolerant)
+        hits: list[Hit] = []
+        for rule in self.rules:
+            # the rule checks its keys too; checking here first saves a call per rule
+            if rule.keys is not None and rule.keys.isdisjoint(present):
+                continue
+            hits.extend(rule.find(n, present))
+        return hits
+
+
+def build_names(
+    school_names: Sequence[str], people: Sequence[tuple[str, Sequence[str], str, bool]]
+) -> Names:
+    """Names from the context: (name, aliases, role, is_head) per person."""
+    everyone = [n for name, aliases, _, _ in people for n in (name, *aliases)]
+    pupils = [n for name, aliases, role, _ in people if role.lower() in {"pupil", "student"} for n in (name, *aliases)]
+    heads = [n for name, aliases, _, is_head in people if is_head for n in (name, *aliases)]
+    return Names(
+        schools=names_pattern(school_names),
+        people=names_pattern(everyone),
+        pupils=names_pattern(pupils),
+        heads=names_pattern(heads),
+        keys=keys(*school_names, *everyone),
+    )
+
+
+__all__ = ["RULES_VERSION", "Hit", "Names", "RuleSet", "build_names"]

@@ -1,0 +1,221 @@
+"""The rule machinery: a hit, a pattern rule, and the names a school's context adds.
+
+A rule looks at a :class:`~transforms.classify.normalise.Normalised` text and returns
+:class:`Hit` objects whose spans are already offsets into the *original* text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.normalise import Normalised, View
+
+MAX_SPANS = 8  # evidence per hit: enough to show why, not the whole post
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    category: Category
+    score: float
+    rule: str
+    reason: str
+    spans: tuple[tuple[int, int], ...]  # offsets into the original text
+    pupils: bool = False  # the text involves pupils (raises sexual to critical)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Regex fragments for the school's own names and roster (empty matches nothing)."""
+
+    schools: str = r"(?!x)x"
+    people: str = r"(?!x)x"
+    pupils: str = r"(?!x)x"
+    heads: str = r"(?!x)x"
+    keys: frozenset[str] = frozenset()  # prefilter keys of every name above
+
+    @property
+    def school(self) -> str:
+        return lx.alt(lx.SCHOOL, self.schools)
+
+    @property
+    def person(self) -> str:
+        """Someone a threat, insult or allegation can be aimed at."""
+        return lx.B + lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, lx.PUPIL, lx.EVERYONE, self.people) + lx.E
+
+    @property
+    def target(self) -> str:
+        return lx.alt(self.person, lx.B + self.school + lx.E)
+
+
+def names_pattern(names: Sequence[str]) -> str:
+    """Whole-word alternation of names, lower-cased, tolerant of stretched letters."""
+    cleaned = sorted({" ".join(n.lower().split()) for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True)
+    if not cleaned:
+        return r"(?!x)x"
+    return lx.B + lx.alt(*(re.escape(n).replace(r"\ ", r"\s+") for n in cleaned)) + lx.E
+
+
+@dataclass
+class Rule:
+    """Every match of ``pattern`` in a view is a hit, unless ``unless`` matches the text."""
+
+    name: str
+    category: Category
+    pattern: str
+    score: float
+    reason: str
+    view: str = "deep"
+    unless: str | None = None
+    pupils: str | bool = False  # True, or a regex whose match in the text means pupils
+    check: Callable[[re.Match[str], str], bool] | None = None
+    keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
+    also: frozenset[str] | None = None  # ... and one of these too
+    _re: re.Pattern[str] = field(init=False, repr=False)
+    _re_tolerant: re.Pattern[str] | None = field(init=False, repr=False)
+    _unless: re.Pattern[str] | None = field(init=False, repr=False)
+    _pupils: re.Pattern[str] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._re = re.compile(lx.expand(self.pattern, tolerant=False))
+        self._re_tolerant = None  # compiled on first use: few texts need it
+        self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
+        self._pupils = re.compile(self.pupils) if isinstance(self.pupils, str) else None
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        if present is not None and (
+            (self.keys is not None and self.keys.isdisjoint(present))
+            or (self.also is not None and self.also.isdisjoint(present))
+        ):
+            return []
+        view: View = n.deep if self.view == "deep" else n.clean
+        text = view.text
+        spans: list[tuple[int, int]] = []
+        rx = self._re
+        if n.tolerant:
+            if self._re_tolerant is None:
+                self._re_tolerant = re.compile(lx.expand(self.pattern, tolerant=True))
+            rx = self._re_tolerant
+        for m in rx.finditer(text):
+            if self.check is not None and not self.check(m, text):
+                continue
+            a, b = m.span()
+            # trim padding so the evidence starts and ends on the words themselves
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            spans.append(view.original(a, b))
+            if len(spans) >= MAX_SPANS:
+                break
+        if not spans:
+            return []
+        if self._unless is not None and self._unless.search(n.deep.text):
+            return []
+        pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
+        return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
+
+
+def near(a: str, b: str, gap: str = lx.GAP) -> str:
+    """``a`` then ``b`` with at most a few words between them."""
+    return f"{a}{gap}{b}"
+
+
+def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
+    return lx.alt(near(a, b, gap), near(b, a, gap))
+
+
+_WORD_RE = re.compile(r"[a-z0-9'_]+")
+
+
+@dataclass
+class NearRule:
+    """``a`` and ``b`` within ``max_words`` words of each other (either order unless ``ordered``).
+
+    Faster than one regex with a gap in the middle: each side is a plain alternation
+    scanned once, and ``b`` is only scanned when ``a`` was found.
+    """
+
+    name: str
+    category: Category
+    a: str
+    b: str
+    score: float
+    reason: str
+    max_words: int = 6
+    ordered: bool = False
+    view: str = "deep"
+    unless: str | None = None
+    pupils: str | bool = False
+    keys: frozenset[str] | None = None
+    also: frozenset[str] | None = None
+    _a: list[re.Pattern[str] | None] = field(init=False, repr=False)
+    _b: list[re.Pattern[str] | None] = field(init=False, repr=False)
+    _unless: re.Pattern[str] | None = field(init=False, repr=False)
+    _pupils: re.Pattern[str] | None = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._a = [re.compile(lx.expand(self.a, tolerant=False)), None]
+        self._b = [re.compile(lx.expand(self.b, tolerant=False)), None]
+        self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
+        self._pupils = re.compile(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        if present is not None and (
+            (self.keys is not None and self.keys.isdisjoint(present))
+            or (self.also is not None and self.also.isdisjoint(present))
+        ):
+            return []
+        view: View = n.deep if self.view == "deep" else n.clean
+        text = view.text
+        a_rx, b_rx = self._patterns(n.tolerant)
+        a_spans = [m.span() for m in a_rx.finditer(text)]
+        if not a_spans:
+            return []
+        b_spans = [m.span() for m in b_rx.finditer(text)]
+        if not b_spans:
+            return []
+        spans: list[tuple[int, int]] = []
+        reach = 12 * (self.max_words + 1)  # no gap of max_words words is longer than this
+        b_starts = [s for s, _ in b_spans]
+        for a0, a1 in a_spans:
+            # only b matches that start near a: long posts hold hundreds of each
+            lo = bisect_left(b_starts, a0 - reach - 120)
+            hi = bisect_right(b_starts, a1 + reach)
+            for b0, b1 in b_spans[lo:hi]:
+                if b0 >= a1:
+                    gap = text[a1:b0]
+                elif a0 >= b1 and not self.ordered:
+                    gap = text[b1:a0]
+                else:
+                    continue
+                if len(gap) > 12 * (self.max_words + 1) or len(_WORD_RE.findall(gap)) > self.max_words:
+                    continue
+                if "\n" in gap:
+                    continue
+                s, e = min(a0, b0), max(a1, b1)
+                spans.append(view.original(s, e))
+                break
+            if len(spans) >= MAX_SPANS:
+                break
+        if not spans:
+            return []
+        if self._unless is not None and self._unless.search(n.deep.text):
+            return []
+        pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
+        return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
+
+    def _patterns(self, tolerant: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        plain_a, plain_b = self._a[0], self._b[0]
+        assert plain_a is not None and plain_b is not None
+        if not tolerant:
+            return plain_a, plain_b
+        tol_a, tol_b = self._a[1], self._b[1]
+        if tol_a is None or tol_b is None:
+            tol_a = self._a[1] = re.compile(lx.expand(self.a, tolerant=True))
+            tol_b = self._b[1] = re.compile(lx.expand(self.b, tolerant=True))
+        return tol_a, tol_b

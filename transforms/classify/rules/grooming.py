@@ -1,0 +1,234 @@
+"""Grooming: an adult seeking private contact with a young person.
+
+One signal is rarely enough ("DM us for tickets" is the school office). A flag needs two
+kinds of signal together (secrecy, moving to a private channel, asking age or school,
+asking for images, arranging to meet, flattery or gifts), or one that stands alone
+("don't tell your parents", "age is just a number").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.normalise import Normalised
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names
+
+G = Category.GROOMING
+YOU = lx.YOU
+YOUR = r"(?:your|ur|yr|ya)"
+
+SIGNALS: dict[str, tuple[str, ...]] = {
+    "secrecy": (
+        rf"(?:don'?t|dont|do not|never|no need to)\s+(?:tell|show|let)\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|mam|teachers?|anyone|any1|nobody|family|friends|carers?|the school)",
+        r"(?:keep|kept)\s+(?:this|it|us|our chats?|this chat)\s+(?:a\s+|our\s+)?(?:little\s+)?(?:secret|between us|private|to yourself|quiet)",
+        r"our\s+(?:little\s+)?secret", r"just\s+between\s+(?:us|you and me|me and you)",
+        r"delete\s+(?:this|the|our|these)\s+(?:chat|messages?|texts?|convo|conversation|dms?)",
+        r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
+        r"(?:i\s+)?(?:won'?t|wont|will not|will never|never)\s+(?:show|tell)\s+(?:anyone|any1|anybody|nobody|your)",
+        r"emj_shush", r"(?:you\s+can|u\s+can|just)\s+trust\s+me",
+        r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on your own|by yourself)",
+        r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
+        r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything", r"sneak(?:ing)?\s+out",
+        r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",
+        r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
+        r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
+        r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
+    ),
+    "private": (
+        r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
+        rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
+        r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
+        r"(?:video|facetime|cam)\s+(?:call|chat)|facetime|video\s*call", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
+        r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
+        r"move\s+(?:this|the|our)\s+(?:chat|convo|conversation)\s+(?:to|on|over)",
+    ),
+    "age": (
+        rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
+        rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
+        r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
+        r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number", r"(?:young|old)\s+enough",
+        r"(?:where|what road|what street|what area)\s+do\s+(?:you|u)\s+live",
+        r"(?:look|looks|seem|seems)\s+(?:so\s+|much\s+|way\s+)?(?:older|younger|mature|grown up)\s+(?:than|for)",
+        r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
+        r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
+        r"i'?m\s+(?:only\s+)?(?:1[0-8])\s+(?:too|as well|also)", r"(?:still|are you|r u|you)\s+(?:at|in)\s+(?:school|year\s?\d+)",
+        r"what\s+year\s*\?", r"(?:bit|little|few years|couple of years|only \d+ years?)\s+older\s+than\s+(?:you|u)",
+    ),
+    "images": (
+        r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
+        r"(?:send|snap)\s+(?:me\s+)?(?:nudes|a nude|something naughty|something sexy|a pic|a selfie)",
+        r"show\s+me\s+(?:your|ur|what you look like|yourself|urself)", r"(?:turn|put)\s+(?:your|ur)\s+(?:cam|camera|webcam)\s+on",
+        r"what\s+(?:are|r)\s+(?:you|u)\s+wearing",
+        r"send\s+(?:me\s+)?(?:a\s+|some\s+|more\s+|another\s+|ur\s+|your\s+)?(?:pics?|photos?|pictures?|selfies?|vids?|videos?|snaps?)",
+        r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs|skirt|tights|shorts|underwear|bra)",
+        r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b", r"(?:your|ur)\s+(?:pics|photos|selfies|pictures)",
+        r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
+    ),
+    "meet": (
+        r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
+        r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"meet\s+(?:me|up)\b",
+        r"(?:get|put)\s+(?:you|u)\s+(?:in|into)\s+my\s+(?:car|van|house|flat)", r"walk\s+to\s+the\s+(?:corner|end of the road|park|alley)",
+        r"(?:i'?ll|i will|i can)\s+wait\s+(?:for\s+(?:you|u)\s+)?(?:round the corner|outside|at the|by the)", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
+        r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
+        r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
+    ),
+    "flattery": (
+        r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
+        r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
+        r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
+        r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
+        r"top\s+up\s+(?:your|ur)\s+(?:phone|credit|account)",
+        r"(?:give|pay|send)\s+(?:you|u)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds|£))",
+        r"(?:send|get|buy|give)\s+(?:you|u)\s+(?:a|an)\s+(?:gift\s?card|present|phone|new phone|vape|voucher|top\s?up)",
+        r"(?:earn|make)\s+(?:some\s+|easy\s+|quick\s+)?(?:money|cash|£)", r"(?:hey|hi|hello)\s+(?:sexy|hottie|beautiful girl|pretty girl)",
+        r"(?:you|u)\s+(?:look|looks|seem)\s+(?:so\s+|really\s+|very\s+)?(?:mature|older|grown up|hot|sexy|pretty|beautiful|cute|gorgeous|fit)",
+        r"(?:dm|message|msg|text)\s+me\s+(?:babe|baby|hun|sweetie|sexy|gorgeous|beautiful)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
+        r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
+    ),
+}
+GROUP_KEYS: dict[str, frozenset[str]] = {
+    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
+    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
+    "images": lx.keys("your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
+    "meet": lx.keys("meet alone pick drive finish mine come get put walk wait"),
+    "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
+                        "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
+}
+STANDALONE_KEYS = lx.keys("tell show let age mature understand take send")
+STANDALONE = ("secrecy_parents", "age_number")
+_STANDALONE_RE = {
+    "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
+    "show_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
+    "mirror_pic": re.compile(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
+    "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
+    "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
+}
+BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
+
+
+_LEAD = re.compile(r"[a-z_]+")
+
+
+def lead_keys(pattern: str) -> frozenset[str] | None:
+    """Prefilter keys for a pattern: the first word of each top-level alternative.
+
+    None (always run) when some alternative does not start with a plain word.
+    """
+    body = pattern
+    if body.startswith("(?:"):
+        depth, end = 0, -1
+        for i, ch in enumerate(body):
+            if ch == "(" and (i == 0 or body[i - 1] != "\\"):
+                depth += 1
+            elif ch == ")" and body[i - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    end = i
+                    break
+        if end > 0 and body[end + 1 : end + 2] in ("?", "*"):
+            return None  # an optional first group: no word is certain to lead
+        body = body[3:end] if end > 0 else body
+    alts, depth, cur = [], 0, ""
+    for i, ch in enumerate(body):
+        if ch == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and body[i - 1] != "\\":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            alts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    alts.append(cur)
+    words = []
+    for a in alts:
+        a = a.removeprefix("(?:")
+        m = _LEAD.match(a)
+        if not m:
+            return None
+        w = m.group(0)
+        if a[m.end():m.end() + 1] == "?":
+            w = w[:-1]
+        if not w:
+            return None
+        words.append(w)
+    return lx.keys(words)
+
+
+@dataclass
+class GroomingRule:
+    name: str = "grooming.signals"
+    also: frozenset[str] | None = None
+    keys: frozenset[str] | None = lx.keys(
+        "tell show let keep kept secret between delete wouldn won don dont never emj_ dm pm inbox message msg text snap "
+        "whatsapp kik telegram add follow what whats wats send give private move talk go video facetime cam alone old year "
+        "school class age asl are mature young send pic show turn wearing meet see where pick come drive wanna want pretty "
+        "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands"
+    )
+    _signals: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = field(
+        default_factory=lambda: {k: [(lead_keys(p), re.compile(p)) for p in v] for k, v in SIGNALS.items()}
+    )
+    _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
+
+    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        text = n.deep.text
+        kinds_here = list(self._signals)
+        standalone = []
+        if present is not None:
+            kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
+            if not kinds_here:
+                if STANDALONE_KEYS.isdisjoint(present):
+                    return []
+                standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+                if not standalone:
+                    return []
+        candidates = [
+            (kind, rx)
+            for kind in kinds_here
+            for keys, rx in self._signals[kind]
+            if present is None or keys is None or not keys.isdisjoint(present)
+        ]
+        if len(candidates) < 2 and not standalone:
+            # one possible signal is never enough; only the standalone phrases could flag
+            standalone = [k for k, srx in _STANDALONE_RE.items() if srx.search(text)]
+            if not standalone:
+                return []
+        found: dict[str, list[tuple[int, int]]] = {}
+        for kind, rx in candidates:
+            m = rx.search(text)
+            if m is not None:
+                found.setdefault(kind, []).append(n.deep.original(*m.span()))
+        if not standalone:
+            standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+        # two separate signals, of one kind or two ("want to meet up after school? i'll drive
+        # you"); overlapping matches of one phrase count once
+        spans_all = sorted(s for v in found.values() for s in v)
+        n_signals = 0
+        last_end = -1
+        for s0, s1 in spans_all:
+            if s0 >= last_end:
+                n_signals += 1
+            last_end = max(last_end, s1)
+        if n_signals < 2 and not standalone:
+            return []
+        # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else
+        if not standalone and self._benign.search(text) and len(found) < 3:
+            return []
+        kinds = sorted(found)
+        spans = tuple(s for k in kinds for s in found[k])[:MAX_SPANS]
+        score = min(0.99, 0.7 + 0.1 * len(found) + (0.15 if standalone else 0.0))
+        reason = "grooming signals: " + ", ".join(kinds + [s for s in standalone if s not in kinds])
+        return [Hit(G, score, self.name if not standalone else f"grooming.{standalone[0]}", reason, spans, True)]
+
+
+def rules(names: Names) -> list[GroomingRule]:
+    return [GroomingRule()]
+
+
+__all__ = ["SIGNALS", "rules"]

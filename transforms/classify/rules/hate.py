@@ -1,0 +1,60 @@
+"""Hate: abuse aimed at a protected characteristic (race, religion, sexuality, gender
+identity, disability, sex), and dehumanising talk about such a group.
+
+Slurs are matched with masking and leetspeak undone; a group named together with
+dehumanising words or a call to remove them is a flag. A history lesson ("the Nazis
+murdered six million Jews") names a group and a crime but dehumanises no one.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, NearRule, Rule, near
+
+H = Category.HATE
+
+SLURS_WORDS = [
+    "nigger", "niggers", "nigga", "niggas", "nigg", "negro", "coon", "coons", "paki", "pakis", "chink",
+    "chinks", "gook", "spic", "spics", "wog", "wogs", "kike", "kikes", "raghead", "ragheads", "towelhead",
+    "sandnigger", "jigaboo", "porch monkey", "golliwog", "gyppo", "pikey", "pikeys", "tinker", "wetback",
+    "faggot", "faggots", "fag", "fags", "dyke", "dykes", "batty boy", "battyman", "poof", "poofter",
+    "tranny", "trannies", "shemale", "retard", "retards", "retarded", "spaz", "spazz", "spastic", "mong",
+    "mongoloid", "window licker", "cripple", "muzzie", "muzzies", "mudslime", "yid", "yids", "zionazi",
+    "bitch ass nigga", "nonce muslims", "kaffir",
+]
+SLURS = lx.words(SLURS_WORDS, masked=5)  # "f***" is not a slur; "f****t" is
+GROUP_WORDS = [
+    "muslims", "muslim", "jews", "jew", "jewish people", "blacks", "black people", "whites", "asians",
+    "chinese", "immigrants", "migrants", "refugees", "asylum seekers", "foreigners", "gays", "gay people",
+    "lesbians", "trans people", "trans", "transgender", "gypsies", "travellers", "roma", "pakistanis",
+    "indians", "africans", "arabs", "mexicans", "poles", "polish", "romanians", "disabled", "disabled people",
+    "women", "girls", "feminists", "hindus", "sikhs", "christians", "catholics", "albanians", "eastern europeans",
+]
+GROUP = lx.words(GROUP_WORDS)
+DEHUMANISE = lx.alt(
+    r"(?:are|r|is|=)\s+(?:all\s+)?(?:just\s+)?(?:animals|vermin|rats|cockroaches|parasites|scum|filth|disgusting|subhuman|savages|terrorists|rapists|criminals|a disease|a plague|a virus|inferior|dirty|evil|trash|rubbish|pigs|monkeys|apes|dogs|not human|mentally ill|groomers|paedos|pedos|nonces)",
+    r"(?:should|need to|must|deserve to|ought to)\s+(?:all\s+)?(?:be\s+)?(?:die|deported|gassed|shot|killed|burned|exterminated|wiped out|banned|sent back|go back|locked up|hanged|hung)",
+)
+CALLS = lx.alt(
+    r"go\s+back\s+to\s+(?:your|ur|where)\s+(?:own\s+)?(?:country|you came from|jungle|desert)",
+    r"(?:go\s+|goes\s+|send\s+(?:\w+\s+)?|sent\s+(?:\w+\s+)?)back\s+(?:to\s+)?(?:[a-z]+\s+){0,2}(?:where\s+(?:you|u|he|she|they)\s+(?:belongs?|came from|come from|comes from)|(?:your|ur|his|her|their)\s+(?:own\s+)?country|africa|pakistan|india|poland|romania|china|bangladesh|somalia|nigeria|jamaica|the jungle|the desert)",
+    near(r"(?:kill|gas|deport|ban|exterminate|hang|burn|shoot|get rid of|kick out|send back)", r"(?:all\s+)?(?:the\s+)?" + GROUP, r"\s+(?:all\s+)?(?:the\s+|of the\s+|these\s+|those\s+)?"),
+    r"(?:i\s+)?hate\s+(?:all\s+)?(?:the\s+)?(?:muslims|jews|blacks|gays|immigrants|asians|pakis|trans people|gypsies|travellers|lesbians|foreigners|women)",
+    r"(?:that'?s|thats|so|ur|you'?re|youre|your|you are|he'?s|she'?s|is)\s+(?:so\s+|well\s+|such\s+a\s+)?gay(?!\s+(?:pride|rights|marriage|community|club|people|couples?|history|month|and))",
+    r"(?:speak|talk)\s+english\s+or",
+)
+HISTORY = r"(?:history|lesson|holocaust|ww2|world war|museum|memorial|remembrance|learn(?:ing|t|ed)?|civil rights|apartheid|slavery|documentary|anne frank|teach(?:ing)? about|awareness|assembly|diversity)"
+
+
+def rules(names: Names) -> list[Rule | NearRule]:
+    return [
+        Rule("hate.slur", H, SLURS, 0.85, "a slur on a protected characteristic", keys=lx.keys(SLURS_WORDS, "MASK"),
+             unless=r"(?:slurs?|the (?:n|f)[- ]word)\s+(?:is|are|was|were)\s+(?:used|banned|unacceptable)"),
+        NearRule("hate.dehumanise_group", H, GROUP, lx.B + DEHUMANISE, 0.85, max_words=4, ordered=True, reason=
+             "dehumanising talk about a group", unless=HISTORY, keys=lx.keys(GROUP_WORDS)),
+        Rule("hate.calls", H, CALLS, 0.8, "hostility to a group or identity", unless=HISTORY, keys=lx.keys("back kill gas deport ban exterminate hang burn shoot rid kick hate gay speak")),
+    ]
+
+
+__all__ = ["GROUP", "rules"]

@@ -1,0 +1,111 @@
+"""Self-harm and suicide: first-person ideation, and encouragement aimed at someone ("kys").
+
+A mention of the subject is not a flag: "self-harm awareness talk for parents" or
+"suicide prevention week" talk *about* it. Only a person saying they want to die or hurt
+themselves, or telling someone else to, is flagged.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, NearRule, Rule
+
+S = Category.SELF_HARM
+
+FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
+# "I nearly died laughing": figures of speech that mean the opposite of distress
+HYPERBOLE = r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear))"
+SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
+
+KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
+                              "neck yourself", "neck urself", "hang yourself", "hang urself",
+                              "unalive yourself", "unalive urself", "go die", "go and die",
+                              "drink bleach", "slit your wrists", "slit ur wrists", "jump off a bridge",
+                              "end yourself", "end urself", "rope yourself", "off yourself", "go hang",
+                              "commit suicide", "commit die", "kill your self", "go kill yourself"]
+
+# (prefilter keys, pattern): split so each pattern runs only on texts that hold its words
+IDEATION: list[tuple[str, str]] = [
+    ("die dead myself end exist here disappear sleep overdose jump",
+     rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)"),
+    ("myself", r"(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|unalive|hang|hanging|starve|starving|burn|burning)\s+myself"),
+    ("life", r"(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life"),
+    ("overdose myself die jump end",
+     r"(?:^|[.!?,]\s*)(?:going to|gonna|about to|planning to|ready to)\s+(?:overdose|kill myself|end it|end it all|die|hang myself|jump)"),
+    ("all", r"(?:want|wanna|going|gonna|ready)\s+(?:to\s+)?end\s+it\s+all"),
+    ("suicidal suicide", r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal|(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)"),
+    ("self harm harming cutting",
+     r"i(?:'?ve| have)?\s+(?:been\s+|started\s+|start\s+)?(?:self[\s-]?harm(?:ing)?|cutting)\s+(?:again|myself|for|since|every)|(?:started|start|been)\s+(?:self[\s-]?harming|cutting)\s+again"),
+    ("life worth living", r"(?:life|it|living)\s+(?:is(?:n'?t| not)|ain'?t|isnt)\s+worth\s+(?:living|it(?: anymore)?)"),
+    ("reason point",
+     r"(?:no|no real|nothing to|not any)\s+(?:reason|point)\s+(?:to|in|of)\s+(?:live|living|go on|going on|keep going|carry on|carrying on|being alive|being here|be here|stay|staying|wake up|trying)"),
+    ("better happier",
+     r"(?:better off|be better|be happier|happier|better)\s+(?:off\s+)?(?:dead|without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|alive|around|born))"),
+    ("jump jumping throw throwing",
+     r"(?:jump|jumping|throw myself|throwing myself)\s+(?:off|in front of|under)\s+(?:a|the|that)\s+(?:bridge|building|roof|cliff|train|bus|car|multi-?storey)"),
+    ("cut cutted burn burned burnt scratched hurt",
+     r"\bi\s+(?:cut|cutted|burn(?:ed|t)?|scratched|hurt)\s+(?:again|myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))"),
+    ("arms arm wrists wrist legs thighs", r"my\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are|is)\s+(?:a mess|covered in (?:cuts|scars)|all cut)"),
+    ("pills tablets paracetamol meds medication",
+     r"i(?:'ve| have)?\s+(?:got|been saving|saved|stockpiled|collected|hidden|hid)\s+(?:a\s+|some\s+)?(?:(?:bottle|box|packet|load|stash|lot)\s+of\s+)?(?:pills|tablets|paracetamol|meds)"
+     r"|(?:took|taking|take|swallow|swallowed|swallowing)\s+(?:all\s+(?:of\s+)?(?:my|me|the)\s+(?:[a-z']+\s+)?|a\s+load of\s+|too many\s+|loads of\s+|a\s+bunch of\s+|an?\s+(?:handful|bottle|box|packet) of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication|sleeping pills)"),
+    ("alive live here exist wake",
+     r"(?:don'?t|do not|dont)\s+want\s+to\s+(?:be\s+)?(?:alive|live|here|exist|wake up)(?:\s+anymore|\s+any more)?"),
+    ("wish", r"wish\s+i\s+(?:was|were|had)\s+(?:dead|never been born|not alive|gone)|wish\s+i\s+(?:wasn'?t|weren'?t)\s+(?:alive|here|born)"),
+    ("anymore more this", r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)"),
+    ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
+    ("end", r"\bi\s+(?:end|finish)\s+it(?:\s+all)?\b|(?:the\s+)?night\s+i\s+(?:end|finish)\s+it"),
+    ("cutting cut", r"(?:cutting|cut|slicing|scratching|burning)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"),
+    ("point reason", r"(?:point|reason)\s+(?:in|of|to)\s+(?:living|being alive|being here|going on|live|carry on)"),
+    ("born", r"(?:never|not)\s+been\s+born"),
+    ("note", r"(?:my|a|the)\s+(?:suicide|goodbye)\s+(?:note|letter)"),
+    ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
+]
+
+FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
+SH_VOCAB = (
+    r"\b(?:die|dying|death|suicide|suicidal|kill myself|end it|end it all|end my life|overdose|paracetamol|pills|"
+    r"tablets|noose|hang myself|(?:not|n't|isn't|isnt)\s+worth\s+(?:living|it anymore)|see the point|no point|"
+    r"point anymore|how to do it|deserve to die|never wake up|not wake up|swallow(?:ing)?|cut(?:ting)? (?:so |too )?deep|"
+    r"cutting|self[\s-]?harm(?:ing)?|vanish(?:ed)?|disappear(?:ed)?|won'?t be (?:here|around|in (?:tomorrow|again))|"
+    r"hurt myself|starv(?:e|ing) myself|razor|blade|scars)\b"
+)
+SH_KEYS = lx.keys(
+    "die dying death suicide suicidal kill end overdose paracetamol pills tablets noose hang worth point see how deserve "
+    "wake swallow swallowing cut cutting self harm harming vanish vanished disappear disappeared won hurt starve starving "
+    "razor blade scars"
+)
+NOT_SELF_HARM = (
+    HYPERBOLE + r"|(?:died|dying|dead|die)\s+(?:laughing|of (?:laughter|shame|boredom|embarrassment)|when i saw|to (?:see|go|know|try|meet)|inside)"
+    r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
+    r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
+    r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
+)
+
+
+def rules(names: Names) -> list[Rule | NearRule]:
+    target = lx.B + lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, names.people) + lx.E
+    return [
+        Rule("self_harm.kys", S,
+             lx.alt(lx.words(KYS_WORDS),
+                    r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
+                    r"do\s+(?:us|everyone|the world)\s+a\s+favou?r\s+and\s+(?:die|disappear|kill|end|jump)",
+                    rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
+                    r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
+                    r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
+                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide"),
+        NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
+                 "a first-person statement next to words about dying or self-harm", max_words=5,
+                 keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
+        *(
+            Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
+                 keys=lx.keys(keys), unless=HYPERBOLE)
+            for keys, pattern in IDEATION
+        ),
+    ]
+
+
+__all__ = ["SUPPORT", "rules"]

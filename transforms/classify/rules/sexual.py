@@ -1,0 +1,77 @@
+"""Sexual content and sexualised comments about pupils or staff.
+
+Explicit words need a person nearby; "hot" and "fit" need a person *and* the way people
+say it about someone ("Miss is well fit"), so "hot lunch", "keep fit club" and "fit for
+purpose" stay out. Sex education is not sexual content. The hit says whether pupils are
+involved (a year group, "girls", an age under 18, a pupil on the roster), which makes the
+flag critical.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, NearRule, Rule
+
+X = Category.SEXUAL
+
+EXPLICIT_WORDS = [
+    "sexy", "horny", "dilf", "milf", "gilf", "shagged", "shagging", "banged", "smashed her", "smashed him", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
+    "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
+    "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
+    "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",
+    "knickers", "panties", "thong", "grope", "groped", "groping", "molest", "finger her", "feel her up",
+    "touch her up", "touch him up", "rape", "raped", "milf", "dilf", "thot", "sexting", "onlyfans",
+    "up her skirt", "under her skirt", "down her top", "suck my", "ride me", "sit on my face",
+    "bend her over", "emj_aubergine", "emj_peach", "emj_splash", "emj_tongue",
+    "smash her", "smash him", "bang her", "bang him", "shag her", "shag him", "rail her",
+]
+EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
+LOOKS = lx.alt(
+    r"(?:is|are|'s|s|looks?|looking|so|well|proper|dead|bare|hella|fucking|sooo*|real|very|quite)\s+(?:well\s+|so\s+|proper\s+|dead\s+|fucking\s+)?(?:hot|fit|peng|sexy|buff|thicc|tasty|leng|bangin|banging)",
+    r"(?:hot|fit|peng|sexy|buff|thicc|tasty|leng)\s+(?:teacher|miss|sir|girl|girls|boy|boys|one|mum|mom|ass|arse|bum|legs|body)",
+    r"(?:nice|great|peng|fit)\s+(?:legs|arse|ass|bum|tits|boobs|body|rack)",
+    r"(?:short|tight)\s+skirts?", r"(?:legs|arse|ass|bum|tits|boobs|body)\s+in\s+(?:that|those|her|his|their)\s+",
+    r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
+    r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
+)
+SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for)|training|marathon|\bran\b|running|race|gym|exercise|athlet\w*|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+# UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
+ACTS = lx.alt(
+    r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
+    r"(?:can|could)\s+(?:get|have)\s+it\b",
+    r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
+)
+STRONG_ABOUT_PUPILS = lx.alt(
+    r"(?:nudes?|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
+    r"(?:pass|passing|send|sending|spread|spreading|airdrop|airdropping|share|sharing)\s+(?:round|around)?\s*(?:the\s+|her\s+|his\s+)?(?:nudes|noodz|naked)",
+    r"rat(?:e|ing|ed)\s+(?:all\s+)?(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|teachers)\s+(?:out of|/)\s*10",
+    r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
+    r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
+)
+
+LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
+
+
+def rules(names: Names) -> list[Rule | NearRule]:
+    person = lx.B + lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PUPIL, lx.PRON3, names.people, r"mums?", r"moms?", r"mothers?") + lx.E
+    pupils = lx.alt(lx.PUPIL, lx.AGE_MINOR, names.pupils)
+    return [
+        NearRule("sexual.explicit_about_person", X, EXPLICIT, person, 0.9,
+             "explicit sexual words about a person", pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        NearRule("sexual.explicit_you", X, EXPLICIT, lx.B + lx.alt(lx.YOU, lx.YOUR, r"me") + lx.E, 0.75,
+             "explicit sexual words aimed at someone", max_words=3, pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
+        NearRule("sexual.acts_about_person", X, ACTS, person, 0.85,
+             "sexual act wished on a person", max_words=4, pupils=pupils, unless=SEX_ED,
+             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend get got getting can could")),
+        NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
+             "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
+        Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated")),
+        NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
+             "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
+                 also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+    ]
+
+
+__all__ = ["EXPLICIT", "rules"]

@@ -1,0 +1,150 @@
+"""Threats: intent + harm + a target, weapons brought to school, "I know where she lives".
+
+Benign look-alikes stay out because a harm word alone is never enough: "killed it at
+sports day" has no person as target, "shoot me the link" is followed by a thing to send,
+"the concert was the bomb" names no target.
+"""
+
+from __future__ import annotations
+
+from schoolwatch.core.categories import Category
+from transforms.classify import lexicon as lx
+from transforms.classify.rules.base import Names, NearRule, Rule, near
+
+T = Category.THREAT
+
+INTENT = lx.alt(
+    r"i'?ll", r"i will", r"ill", r"i'?m (?:gonna|going to|gunna|finna|about to|coming to)",
+    r"im (?:gonna|going to|gunna|finna|about to|coming to)", r"i am (?:gonna|going to|about to|coming to)",
+    r"gonna", r"going to", r"gunna", r"finna", r"imma", r"ima", r"i'?ma", r"i want to", r"i wanna",
+    r"we(?:'ll| will| are gonna| are going to|re gonna)", r"someone (?:should|needs to|is gonna|is going to)",
+    r"i(?:'d| would) (?:love to|happily)", r"i swear i'?ll", r"let'?s", r"i could", r"might",
+    r"i'?m coming (?:for|after)", r"wait (?:till|until) i", r"i'?ll make sure i",
+)
+HARM_WORDS = [
+    "kill", "murder", "stab", "shank", "shoot", "strangle", "choke", "batter", "punch",
+    "smash", "slit", "slice", "cut", "hurt", "attack", "bomb", "blow up", "burn", "torch",
+    "jump", "deck", "knock out", "glass", "rape", "run over", "poison",
+    "drown", "gut", "behead", "kidnap", "acid", "beat up", "batter", "stamp on",
+]
+HARM = lx.words(HARM_WORDS)
+HARM_PAST_WORDS = ["killed", "murdered", "stabbed", "shot", "strangled", "battered", "beaten",
+                      "hurt", "raped", "hanged", "hung", "bombed", "burned", "burnt", "shanked"]
+HARM_PAST = lx.words(HARM_PAST_WORDS)
+WEAPON_WORDS = ["knife", "knives", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
+                   "bomb", "bombs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
+                   "emj_knife", "emj_gun", "emj_bomb"]
+WEAPON = lx.words(WEAPON_WORDS)
+EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
+EMOJI_DEATH = r"(?:emj_skull|emj_coffin|emj_grave|emj_blood|emj_fire|emj_boom)"
+# "shoot you a text", "kill it", "smash the exam": the object is a thing, not a person
+NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mail|message|msg|link|dm|pm|line|invite|photo|pic|note|form|details|reminder|copy|call|quick)",
+                        r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)")
+BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
+                        r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
+
+VIOLENT = lx.B + r"(?:stab|stabbing|shank|shanking|shoot|shooting|murder|kill|killing|batter|battering|slit|strangle|cave\s+(?:\w+\s+)?(?:head|face)\s+in|smash(?:ing)?\s+(?:[a-z']+\s+){0,2}(?:head|face|teeth)(?:\s+in)?)" + lx.E
+WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
+WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
+
+
+def rules(names: Names) -> list[Rule | NearRule]:
+    person = names.person
+    target = names.target
+    school = names.school
+    return [
+        Rule(
+            "threat.intent_harm_target", T,
+            near(INTENT, near(HARM, rf"(?!{NOT_PERSON_OBJ}){target}", lx.SP + r"(?:up\s+|down\s+)?(?:(?:that|this|the|those|these|every|all|all the|some|a|his|her|their|ur|your)\s+)?"), lx.GAP),
+            0.95, "intent to harm a person or the school", keys=lx.keys(HARM_WORDS),
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)",
+        ),
+        Rule(
+            "threat.harm_you", T,
+            rf"{lx.B}(?:kill|murder|stab|shoot|shank|strangle|batter|rape)\s+{lx.alt(lx.YOU, r'every(?:one|body|1)', r'all of (?:you|u|them)', r'the (?:teachers?|head|kids|lot of)')}{lx.E}(?!\s+{NOT_PERSON_OBJ})",
+            0.85, "a harm verb aimed at you/everyone", keys=lx.keys("kill murder stab shoot shank strangle batter rape"),
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|kill you with kindness)",
+        ),
+        Rule("threat.beat_up", T,
+             lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
+                    r"(?:beat|kick|knock|batter)\s+the\s+(?:shit|crap|hell|life|living daylights)\s+out\s+of",
+                    r"(?:break|breaking|snap|snapping|smash|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
+             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smashing knock break breaking snap snapping cave caving")),
+        Rule("threat.intent_violence", T,
+             near(INTENT, VIOLENT + r"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|a (?:pizza|coffee|burger|drink)|time|some time))", lx.GAP),
+             0.85, "intent to do serious violence",
+             keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
+             unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|time|kill (?:it|this|that)|hunger|the exam|the test)"),
+        Rule("threat.menace", T,
+             lx.alt(
+                 r"(?:better|should|needs? to|wanna)\s+watch\s+(?:himself|herself|themselves|yourself|urself|out|it|their back|his back|her back)",
+                 r"(?:is|are|'s|s|r|you'?re|ur)\s+dead\s+(?:when|if|once|the moment)\s+i\s+(?:see|catch|get|find)",
+                 r"(?:will|gonna|going to|is going to|are going to)\s+pay\s+(?:for|on|tomorrow|monday|tuesday|wednesday|thursday|friday|next|soon|when)",
+                 r"(?:i'?ll|i will|im gonna|i'?m gonna|i'?m going to|gonna)\s+end\s+(?:you|u|him|her|them)\b",
+                 r"put\s+(?:you|u|him|her|them|[a-z]+)\s+(?:\w+\s+)?in\s+(?:a\s+|the\s+)?(?:hospital|a&e|intensive care|the ground|a box|a coffin|a wheelchair)",
+                 r"(?:set|setting)\s+fire\s+to\s+(?:the|this|that|our|his|her|their|your|ur)\s+",
+                 r"(?:won'?t|wont|will never)\s+(?:walk|talk|see)\s+again", r"dead\s+man\s+walking",
+                 r"if\s+(?:you|u|he|she|they)\s+knows?\s+what'?s\s+good\s+for\s+(?:you|u|him|her|them)",
+                 r"(?:get|gets|getting)\s+what'?s\s+coming\s+to\s+(?:you|him|her|them)",
+                 r"(?:sort|sorting)\s+(?:you|u|him|her|them)\s+out\s+(?:after school|at the gates|properly|for good)",
+                 r"(?:needs?|deserves?|wants?)\s+(?:a\s+)?(?:bullet|a beating|a kicking|stabbing|shooting|to be shot|to be stabbed)",
+                 r"(?:got|have|brought|bringing)\s+something\s+(?:for|special for)\s+(?:you|u|him|her|them|[a-z]+)\s+(?:in\s+my\s+(?:bag|pocket|locker|coat)|tomorrow|on monday)",
+             ),
+             0.85, "a menacing warning",
+             keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good"),
+             unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:the|a) (?:bunsen|candle|paper|pumpkin)|in the game|fortnite|minecraft)"),
+        Rule("threat.weapon_with", T,
+             r"(?:with|got|have|has|had|bring|brought|bringing|carry|carrying|pull|pulled|pulling)\s+(?:my|his|her|a|an|the|some|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
+             r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat)\b",
+             0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat"), unless=WEAPON_BENIGN),
+        Rule("threat.getting_hurt", T,
+             r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
+             0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
+             unless=r"(?:news|reported|police said|gaza|ukraine|war|in the film|in the game|fortnite|minecraft)"),
+        Rule("threat.know_where_you_live", T,
+             r"(?:i|we|we all|everyone|every1|u|you)\s+knows?\s+where\s+" + WHO_LIVES + r"\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
+             0.95, "says they know where someone lives", keys=lx.keys("know")),
+        Rule("threat.watch_your_back", T,
+             lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
+                    r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)", r"you(?:'?re| are) next",
+                    r"(?:ur|your)\s+(?:days are numbered|time is coming|gonna get it|going to get it)",
+                    rf"{lx.alt(r'after', r'outside', r'at the gates? after')}\s+school\s+{lx.alt(lx.YOU, r'she|he|they')}(?:'?re| are| is| r)\s+(?:dead|getting)",
+                    r"(?:i'?m|im|i am|we'?re|were|we are)\s+coming\s+(?:for|after)\s+(?:you|u|ya|him|her|them|your|ur)",
+                    r"(?:won'?t|wont|will never|never)\s+see\s+(?:it|me|us)\s+coming",
+                    r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
+             0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet coming"),
+             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)"),
+        NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
+                 keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
+        Rule("threat.weapon_carried", T,
+             near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+             0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
+        NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
+                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_")),
+        Rule("threat.emoji_weapon_name", T,
+             lx.alt(rf"{EMOJI_WEAPON}\s*(?:[,:.!-]\s*)?(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
+                    rf"(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[,:.!-]\s*)?{EMOJI_WEAPON}"),
+             0.8, "a weapon emoji next to a name", view="clean", keys=lx.keys("emj_")),
+        Rule("threat.emoji_weapon_repeat", T,
+             rf"{EMOJI_WEAPON}\s*{lx.alt(EMOJI_WEAPON, EMOJI_DEATH)}", 0.7, "weapon emoji repeated", keys=lx.keys("emj_")),
+        Rule("threat.school_attack", T,
+             lx.alt(
+                 rf"(?:shoot|shooting|bomb|bombing|blow|blowing|burn|burning|torch|torching|attack|attacking|shoot\s*up|shooting\s*up)\s+(?:up\s+|down\s+)?{school}",
+                r"(?:shoot|shooting|blow|blowing|burn|burning)\s+(?:up|down)\s+(?:[a-z'-]+\s+){0,2}(?:academy|school|college|high|primary)\b",
+                r"(?:bomb|bombing|torch|torching)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,1}(?:academy|school|college|primary)\b",
+                 rf"{school}\s+(?:is going to|will|gonna|should)\s+(?:burn|blow up|explode|get shot up|be attacked|go up in flames)",
+                 r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
+                 r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
+                r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
+                 rf"{lx.alt(school, person)}[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*(?:best|love|amazing|great|lit|banger|slaps|proud|congrat))",
+             ),
+             0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath"),
+             unless=r"(?:fire drill|history|lesson|news|awareness|pray|thoughts|victims|memorial|america|us school|texas|florida|emj_(?:peach|aubergine|splash|tongue|hearteyes))"),
+        Rule("threat.wish_death", T,
+             lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
+                    rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
+             0.85, "wishes death or violence on someone", keys=lx.keys("die dies killed shot stabbed hit run cancer burn burns rot rots hanged hung beaten executed put burned burnt")),
+    ]
+
+
+__all__ = ["HARM", "HARM_PAST", "WEAPON", "rules"]
