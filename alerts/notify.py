@@ -284,7 +284,9 @@ def send_pending_critical_alerts(
     for case_id, done in rows:
         case = get_case(con, case_id)
         # Cheap test first: a case whose every recipient has had the alert is skipped.
-        if done >= len(critical_recipients(cfg, case)) or not case.is_open:
+        # A removed post still means a child may be at risk: only a case a person dismissed or
+        # closed (so someone has already looked at it) skips its alert.
+        if done >= len(critical_recipients(cfg, case)) or case.state in ("dismissed", "closed"):
             continue
         results += send_critical_alert(con, cfg, case, settings, now)
     return results
