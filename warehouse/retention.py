@@ -203,7 +203,7 @@ def _landing_due(con: duckdb.DuckDBPyConnection, root: Path, cutoff: datetime) -
 
 def _stale_tmp(root: Path, cutoff: datetime) -> list[Path]:
     """Temporary files a killed fetch left behind (never renamed into place), by run time."""
-    out = []
+    out: list[Path] = []
     if not root.is_dir():
         return out
     for path in root.glob("*/*/.*.tmp"):
