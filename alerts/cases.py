@@ -34,7 +34,9 @@ TRANSITIONS: dict[str, frozenset[str] | None] = {
     "dismissed": frozenset({"open", "takedown_requested", "escalated"}),
     "takedown_requested": frozenset({"open", "takedown_requested", "escalated"}),
     "hidden_via_api": frozenset({"takedown_requested", "escalated"}),
+    "hide_failed": frozenset({"takedown_requested", "escalated"}),
     "reported_outside": frozenset({"open", "takedown_requested", "escalated", "removed"}),
+    "check_present": frozenset({"takedown_requested", "escalated"}),
     "check_unknown": frozenset({"takedown_requested", "escalated"}),
     "removal_verified": frozenset({"open", "takedown_requested", "escalated"}),
     "escalated": frozenset({"open", "takedown_requested", "escalated"}),
@@ -57,13 +59,31 @@ TAKEDOWN_ROUTES = frozenset({"own_hide", "own_delete", "asked_poster", "reported
 OUTSIDE_BODIES = frozenset({"posh", "police", "ceop", "iwf", "report_harmful_content", "host_or_isp", "prevent_act"})
 NEEDS_REASON = frozenset({"dismissed", "closed", "escalated", "reopened", "note"})
 OPEN_STATES = frozenset({"open", "takedown_requested", "escalated"})
+OWN_ROUTES = frozenset({"own_hide", "own_delete"})
+
+# How each kind reads in a refusal ("case 3 is closed: cannot dismiss it").
+_VERB = {
+    "opened": "open it",
+    "assigned": "assign it",
+    "dismissed": "dismiss it",
+    "takedown_requested": "request a takedown",
+    "hidden_via_api": "hide it through the API",
+    "hide_failed": "record a failed hide",
+    "reported_outside": "record a report to an outside body",
+    "check_present": "record a removal check",
+    "check_unknown": "record a removal check",
+    "removal_verified": "verify its removal",
+    "escalated": "escalate it",
+    "reopened": "reopen it",
+    "closed": "close it",
+}
 
 
 class CaseError(ValueError):
     """An action that is not allowed on this case now; the message says why."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Event:
     event_id: int
     case_id: int
@@ -109,8 +129,37 @@ class Case:
         return self.state in OPEN_STATES
 
     @property
+    def current_events(self) -> list[Event]:
+        """Events since the last reopening (the current cycle of the case)."""
+        last = max((i for i, e in enumerate(self.events) if e.kind == "reopened"), default=-1)
+        return self.events[last + 1 :]
+
+    @property
+    def cycle(self) -> int:
+        """How many times the case was reopened; keys side effects per cycle."""
+        return sum(1 for e in self.events if e.kind == "reopened")
+
+    @property
+    def deadline(self) -> datetime | None:
+        """``due_at``, or the new deadline a reopening set (derived from events)."""
+        due = self.due_at
+        for e in self.events:
+            if e.kind == "reopened" and e.data.get("due_at"):
+                due = utc(datetime.fromisoformat(e.data["due_at"]))
+        return due
+
+    @property
     def takedown_requested_at(self) -> datetime | None:
-        return next((e.occurred_at for e in self.events if e.kind == "takedown_requested"), None)
+        return next((e.occurred_at for e in self.current_events if e.kind == "takedown_requested"), None)
+
+    @property
+    def approved_own_takedown(self) -> Event | None:
+        """A person's own-account takedown request in this cycle: the approval to hide via API."""
+        return next(
+            (e for e in self.current_events
+             if e.kind == "takedown_requested" and e.data.get("route") in OWN_ROUTES and e.actor != SYSTEM),
+            None,
+        )
 
     @property
     def removed_at(self) -> datetime | None:
@@ -129,16 +178,16 @@ class Case:
 
     @property
     def escalation_rung(self) -> int:
+        """The highest ladder rung reached in this cycle (manual escalations carry no rung)."""
         rung = 0
-        for e in self.events:
-            if e.kind == "escalated":
-                rung = max(rung, int(e.data.get("rung", rung + 1)))
-            elif e.kind == "reopened":
-                rung = 0
+        for e in self.current_events:
+            if e.kind == "escalated" and "rung" in e.data:
+                rung = max(rung, int(e.data["rung"]))
         return rung
 
     def time_left(self, now: datetime) -> timedelta | None:
-        return self.due_at - now if self.due_at and self.is_open else None
+        deadline = self.deadline
+        return deadline - now if deadline and self.is_open else None
 
 
 def _event_from_row(r: tuple[Any, ...]) -> Event:
@@ -205,8 +254,11 @@ def append_event(
     state = case.state if case else "new"
     allowed = TRANSITIONS[kind]
     if allowed is not None and state not in allowed:
-        raise CaseError(f"case {case_id} is {state.replace('_', ' ')}: cannot record {kind.replace('_', ' ')}")
-    _check_payload(kind, data, case)
+        could = ", ".join(sorted(s.replace("_", " ") for s in allowed))
+        raise CaseError(
+            f"case {case_id} is {state.replace('_', ' ')}: cannot {_VERB.get(kind, kind)} (only when {could})"
+        )
+    _check_payload(con, kind, data, case)
     seq = con.execute("SELECT nextval('case_event_ids')").fetchone()
     assert seq is not None
     values = {
@@ -223,7 +275,7 @@ def append_event(
     return Event(row["event_id"], case_id, now, actor, kind, reason, data, idem_key)
 
 
-def _check_payload(kind: str, data: dict[str, Any], case: Case | None) -> None:
+def _check_payload(con: duckdb.DuckDBPyConnection, kind: str, data: dict[str, Any], case: Case | None) -> None:
     if kind == "takedown_requested":
         route = data.get("route")
         if route not in TAKEDOWN_ROUTES:
@@ -241,12 +293,11 @@ def _check_payload(kind: str, data: dict[str, Any], case: Case | None) -> None:
         if not str(data.get("to") or "").strip():
             raise CaseError("escalate needs whom it goes to")
     elif kind == "hidden_via_api" and case is not None:
-        approved = any(
-            e.kind == "takedown_requested" and e.data.get("route") in {"own_hide", "own_delete"} and e.actor != SYSTEM
-            for e in case.events
-        )
-        if not approved:
+        # The two rules of an own-account takedown hold here too, whoever calls.
+        if case.approved_own_takedown is None:
             raise CaseError("hiding through the API needs a person's approved own-account takedown request first")
+        if not has_evidence(con, case.case_id):
+            raise CaseError(f"case {case.case_id}: capture the evidence before hiding the post")
 
 
 # -- opening cases -------------------------------------------------------------------------
@@ -322,6 +373,12 @@ def _head_names(cfg: Config) -> list[str]:
         if p.is_head:
             names += [p.name.lower(), *(a.lower() for a in p.aliases)]
     return names
+
+
+def has_evidence(con: duckdb.DuckDBPyConnection, case_id: int) -> bool:
+    """Whether the evidence for a case was captured (payload hash, text, url and times)."""
+    row = con.execute("SELECT payload_sha256 FROM evidence WHERE case_id = ?", [case_id]).fetchone()
+    return row is not None and bool(row[0])
 
 
 def capture_evidence(con: duckdb.DuckDBPyConnection, case_id: int, post_id: str, now: datetime) -> None:

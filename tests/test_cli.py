@@ -25,7 +25,7 @@ def all_commands() -> dict[str, click.Command]:
     found: dict[str, click.Command] = {}
 
     def walk(cmd: click.Command, prefix: str) -> None:
-        if isinstance(cmd, click.Group):
+        if hasattr(cmd, "commands"):
             for name, sub in cmd.commands.items():
                 walk(sub, f"{prefix} {name}".strip())
         else:

@@ -102,9 +102,3 @@ def test_bad_durations(bad) -> None:
     with pytest.raises(ValueError):
         parse_duration(bad)
 
-
-def test_x_accounts_must_be_checked_within_six_days() -> None:
-    data = example()
-    data["accounts"][0]["holiday_check_every"] = "7d"
-    assert "accounts.0: Value error, X accounts must be checked at least every 6 days" in _error(data) or \
-        "X accounts must be checked at least every 6 days" in _error(data)

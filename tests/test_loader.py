@@ -32,13 +32,13 @@ def tweet(i: int, text: str = "hello") -> dict:
 
 
 def land_run(zone: LandingZone, run: str, items: list[dict], *, status: str = "ok", cursor: dict | None = None,
-             source: str = "x-main") -> RunMeta:
+             source: str = "x-main", before: dict | None = None) -> RunMeta:
     meta = RunMeta(run, "x", source, "kv", source)
     now = datetime(2026, 11, 16, 9, tzinfo=UTC)
     path, n = zone.write_items(meta, [item_line(meta, stream="mentions", endpoint="GET /2/users/:id/mentions",
                                                 fetched_at=now, native_id=t["id"], item=t) for t in items])
     zone.write_manifest(Manifest(run, "x", source, "kv", source, now.isoformat(), now.isoformat(), status,  # type: ignore[arg-type]
-                                 items=n, api_calls=1, cursor_after=cursor if status == "ok" else None,
+                                 items=n, api_calls=1, cursor_before=before, cursor_after=cursor if status == "ok" else None,
                                  error=None if status == "ok" else "x GET /2/users/:id/mentions HTTP 503: unavailable",
                                  data_file=path.name if path else None))
     return meta
@@ -100,7 +100,8 @@ def test_bad_lines_are_quarantined_with_reasons(tmp_path, zone, clock):
 
 def test_crash_between_files_loses_nothing(tmp_path, zone, clock):
     for k in range(4):
-        land_run(zone, f"20261116T09000{k}Z-r", [tweet(10 * k + j) for j in range(5)], cursor={"since_id": str(k)})
+        land_run(zone, f"20261116T09000{k}Z-r", [tweet(10 * k + j) for j in range(5)], cursor={"since_id": str(k)},
+                 before={"since_id": str(k - 1)} if k else None)
     db = tmp_path / "w.duckdb"
 
     class Crash(Exception):

@@ -13,11 +13,14 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 import duckdb
+
+from warehouse.audit_views import install_views
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,8 +86,38 @@ def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute("SET TimeZone = 'UTC'")
-    migrate(con)
+    key = _file_key(path)
+    if key not in _SCHEMA_READY or not _schema_current(con):
+        migrate(con)
+        install_views(con)  # warehouse/views/*.sql, re-created only when a file changed
+        _SCHEMA_READY.add(_file_key(path))
     return con
+
+
+# Files this process has already brought up to date. Migrations and views are
+# idempotent, so checking once per process per file is enough; the web app and the CLI
+# open the file per request, and re-checking cost ~100 ms each time. The key includes the
+# inode, so a file that was deleted and created again is checked again.
+_SCHEMA_READY: set[tuple[str, int, int]] = set()
+
+
+def _schema_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """One cheap query: is the file at the newest migration this code knows?"""
+    try:
+        row = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
+    except duckdb.CatalogException:
+        return False
+    return bool(row) and row[0][0] == _latest_migration()
+
+
+@lru_cache(maxsize=1)
+def _latest_migration() -> int:
+    return max(version for version, _, _ in _migrations())
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    st = path.stat()
+    return (str(path.resolve()), st.st_dev, st.st_ino)
 
 
 def retry_on_lock(

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from schoolwatch import __version__
-from schoolwatch.cli import connector_cmds
+from schoolwatch.cli import case_cmds, compliance_cmds, connector_cmds, privacy_cmds, web_cmds
 from schoolwatch.cli.common import DEFAULT_DEMO_DIR, ConfigOpt, DbOpt, fail, resolve, setup_logging
 from schoolwatch.cli.output import print_rows, terminal_safe
 
@@ -102,11 +102,9 @@ def load(
     )
 
 
-connector_cmds.register(app)
-
-from schoolwatch.cli import privacy_cmds  # noqa: E402 - command groups register after the core ones
-
-privacy_cmds.register(app)
+# Each command group lives in its own module with a register(app) function.
+for _group in (connector_cmds, case_cmds, compliance_cmds, privacy_cmds, web_cmds):
+    _group.register(app)
 
 
 def main() -> None:

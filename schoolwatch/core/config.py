@@ -28,7 +28,6 @@ from schoolwatch.core.categories import DEFAULT_SEVERITY, Category, Severity
 from schoolwatch.core.ids import PLATFORMS
 
 MAX_CHECK_INTERVAL = timedelta(days=7)  # policies: "at least weekly", holidays too
-X_MAX_INTERVAL = timedelta(days=6)
 _DURATION = re.compile(r"^\s*(\d+)\s*(s|m|h|d|w)\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _ID = r"^[a-z0-9][a-z0-9_-]{0,62}$"
@@ -94,14 +93,6 @@ class Account(_Model):
         if v > MAX_CHECK_INTERVAL:
             raise ValueError("must be at most 7 days: the policies require checks at least weekly, holidays included")
         return v
-
-    @model_validator(mode="after")
-    def _x_search_window(self) -> Account:
-        # X's recent search (replies, name searches) reaches back 7 days only: a weekly
-        # check would lose posts for good at the edge of the window.
-        if self.platform == "x" and max(self.check_every, self.holiday_check_every) > X_MAX_INTERVAL:
-            raise ValueError("X accounts must be checked at least every 6 days: X's recent search reaches back 7 days only")
-        return self
 
     @model_validator(mode="after")
     def _reserve_differs(self) -> Account:
