@@ -84,7 +84,14 @@ def rewrite_database(path: str | Path, *, max_wait: float = DEFAULT_LOCK_WAIT_S)
             leftover.unlink(missing_ok=True)
         raise
     con.close()
+    closed = src.stat()
     _fsync(tmp)
+    now = src.stat()
+    if (now.st_mtime_ns, now.st_size) != (closed.st_mtime_ns, closed.st_size):
+        # Someone wrote between our close and the swap (the web app writes outside the
+        # single-writer slot): keep their write, leave the rewrite to the next run.
+        tmp.unlink(missing_ok=True)
+        raise CompactError(f"{src} changed during the rewrite; nothing replaced (retry later)")
     if src.with_name(src.name + ".wal").exists():
         # A clean close checkpoints and removes the WAL; one here means another writer got in.
         tmp.unlink(missing_ok=True)

@@ -307,6 +307,9 @@ def apply_register(
         for k, v in erase_posts(con, platform, hit).items():
             total[k] += v
         if landing_root is not None:
-            found = scan_landing(landing_root, platform, lambda row, f=registered: f(row.get("author_id"), row.get("author_handle")))
+            def line_matches(row: dict[str, Any], f: Callable[[Any, Any], bool] = registered) -> bool:
+                return f(row.get("author_id"), row.get("author_handle"))
+
+            found = scan_landing(landing_root, platform, line_matches)
             files += split_landing(con, landing_root, found)[0]
     return total, files

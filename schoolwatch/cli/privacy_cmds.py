@@ -55,6 +55,8 @@ def retention(
     if "rewrite" in result:
         rw = result["rewrite"]
         typer.echo(f"  database rewritten so purged values are gone from disk ({rw['bytes_before']} -> {rw['bytes_after']} bytes)")
+    if "rewrite_error" in result:
+        typer.secho(f"warning: {terminal_safe(result['rewrite_error'], limit=None)}", err=True)
     if result.get("pseudonymisation", "").startswith("skipped"):
         typer.secho("warning: set SCHOOLWATCH_PSEUDONYM_KEY to pseudonymise authors and re-apply erasures", err=True)
 

@@ -9,6 +9,7 @@ from alerts.cases import append_event
 from warehouse import chain
 from warehouse.db import connect
 from warehouse.retention import apply_retention, run_retention
+from warehouse.verify import verify_all
 
 from .conftest import KEY, Tweet, file_has, ingest, make_config
 
@@ -107,6 +108,7 @@ def test_closed_case_content_purged_after_records_period_chain_still_verifies(tm
         assert con.execute("SELECT category, severity FROM cases").fetchall() == [("threat", "critical")]
         n, broken = chain.verify_chain(con, chain.CASE_EVENTS)
         assert n == 4 and broken is None
+        assert verify_all(con).ok  # what `schoolwatch audit verify` runs
         # the redacted rows are still protected: an edit to the kept metadata shows
         con.execute("UPDATE case_events SET actor = 'someone-else' WHERE kind = 'closed'")
         assert chain.verify_chain(con, chain.CASE_EVENTS)[1] is not None

@@ -15,6 +15,7 @@ the classifier normalises its own copy; the web app escapes on display).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 from collections.abc import Callable, Iterable
@@ -62,8 +63,27 @@ def normaliser_for(platform: str) -> Normaliser:
         module = importlib.import_module(f"transforms.normalise.{platform}")
     except ModuleNotFoundError:
         raise NormaliseError(f"no normaliser for platform {platform!r}") from None
-    fn: Normaliser = module.normalise
-    return fn
+    return _guarded(module.normalise)
+
+
+# What a normaliser raises when a payload has an unexpected shape (a list where an object
+# was expected, a number out of range, a missing key). Found by fuzzing (tests/fuzz).
+_SHAPE_ERRORS = (LookupError, TypeError, AttributeError, ValueError, ArithmeticError, RecursionError)
+
+
+def _guarded(fn: Normaliser) -> Normaliser:
+    """The contract every caller relies on: a row, or a NormaliseError with the reason."""
+
+    @functools.wraps(fn)
+    def normalise(line: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return fn(line)
+        except NormaliseError:
+            raise
+        except _SHAPE_ERRORS as exc:
+            raise NormaliseError(f"unexpected payload shape: {exc.__class__.__name__}: {exc}"[:500]) from None
+
+    return normalise
 
 
 def base_row(line: dict[str, Any], native_id: str) -> dict[str, Any]:
