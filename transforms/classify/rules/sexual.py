@@ -55,25 +55,36 @@ STRONG_ABOUT_PUPILS = lx.alt(
 
 # sexual remarks with no explicit word: consent assumed, favours, hidden cameras, images
 # passed round, "does something to me"
-OBLIQUE = lx.alt(
-    r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b",
-    rf"(?:love|like|want|wanna|gonna|i'?d)\s+(?:to\s+)?get\s+(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her)\s+alone\s+(?:in|at|after)",
-    r"(?:gagging|begging|desperate)\s+for\s+it",
-    r"bet\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|mums|she|her)\s+(?:are|is|'s|s)\s+(?:well\s+|so\s+|proper\s+)?(?:up\s+for\s+it|easy|dirty)",
-    r"(?:does|doing|did|do|giving|gives)\s+(?:[a-z]+\s+)?favou?rs\s+for\s+(?:the\s+)?(?:male|female|men|boys|head|staff|teachers?|sir)",
-    r"(?:i'?d|i would|id)\s+let\s+(?:sir|miss|him|her|mr\s+[a-z]+|mrs\s+[a-z]+|miss\s+[a-z]+)\s+(?:do\s+(?:whatever|anything|what)\s+(?:he|she)\s+want(?:s|ed)?|have\s+me|ruin\s+me)",
-    rf"rat(?:e|ing)\s+(?:the\s+|all\s+the\s+)?(?:{lx.PUPIL}|teachers|mums)\s+(?:on|by)\s+(?:looks|hotness|body|bodies|fitness)",
-    r"(?:hidden|secret|spy)\s+cam(?:era)?s?\b[^.!?]{0,40}(?:changing|toilets?|showers?|girls)|(?:changing rooms?|toilets|showers)[^.!?]{0,40}(?:hidden|secret|spy)\s+cam",
-    rf"(?:schoolgirl|school girl|school uniform|uniform|{lx.PUPIL})[^.!?]{{0,40}}(?:does\s+(?:something|things)\s+to\s+me|turns?\s+me\s+on|gets?\s+me\s+going)",
-    rf"(?:photos?|pics?|pictures?|videos?|vids?)\s+of\s+(?:the\s+)?(?:{lx.PUPIL})[^.!?]{{0,40}}(?:what i come (?:here )?for|why i (?:follow|come here)|my favourite|keep me going|saved|saving|for my collection|need more)",
-    r"(?:send|sending|sent|pass|passing|passed|spread|spreading|share|sharing|shared|post|posting|airdrop\w*)\s+(?:\w+\s+)?(?:pics?|pictures?|photos?|videos?|vids?|nudes)\s+of\s+(?:his|her|their|a|the)\s+(?:\w+\s+)?(?:girlfriend|boyfriend|ex|girl|boy)\s+(?:round|around|in|on|to)\s+(?:the\s+)?(?:group ?chat|gc|school|everyone|snap|year)",
-    r"(?:bulge|package|camel\s?toe)\s+in\s+(?:his|her|their|them|those)\s+(?:trousers|shorts|joggers|pants|leggings|tights)",
-    r"(?:has|got|with|have)\s+(?:a\s+|such\s+a\s+)?(?:banging|bangin|fit|peng|hot|sexy|tasty|leng|lush)\s+(?:body|arse|ass|figure|bum|rack|pair)",
-    r"(?:has|got)\s+(?:the\s+)?body\s+of\s+(?:a|an)\s+(?:[0-9]+|grown|adult)",
-)
-OBLIQUE_KEYS = lx.keys("climb ride alone gagging begging desperate bet favours favors let rate rating hidden secret spy cam camera changing toilets showers "
-                       "schoolgirl uniform photos photo pics pic pictures videos vids send sending sent pass passing passed spread "
-                       "spreading share sharing shared post posting airdrop bulge package camel banging bangin body")
+OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
+    ("climb ride sit",
+     r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b"),
+    ("alone",
+     rf"(?:love|like|want|wanna|gonna|i'?d)\s+(?:to\s+)?get\s+(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her)\s+alone\s+(?:in|at|after)"),
+    ("gagging begging desperate",
+     r"(?:gagging|begging|desperate)\s+for\s+it"),
+    ("bet",
+     r"bet\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|mums|she|her)\s+(?:are|is|'s|s)\s+(?:well\s+|so\s+|proper\s+)?(?:up\s+for\s+it|easy|dirty)"),
+    ("favours favors",
+     r"(?:does|doing|did|do|giving|gives)\s+(?:[a-z]+\s+)?favou?rs\s+for\s+(?:the\s+)?(?:male|female|men|boys|head|staff|teachers?|sir)"),
+    ("let",
+     r"(?:i'?d|i would|id)\s+let\s+(?:sir|miss|him|her|mr\s+[a-z]+|mrs\s+[a-z]+|miss\s+[a-z]+)\s+(?:do\s+(?:whatever|anything|what)\s+(?:he|she)\s+want(?:s|ed)?|have\s+me|ruin\s+me)"),
+    ("rate rating",
+     rf"rat(?:e|ing)\s+(?:the\s+|all\s+the\s+)?(?:{lx.PUPIL}|teachers|mums)\s+(?:on|by)\s+(?:looks|hotness|body|bodies|fitness)"),
+    ("camera cam cams cameras",
+     r"(?:hidden|secret|spy)\s+cam(?:era)?s?\b[^.!?]{0,40}(?:changing|toilets?|showers?|girls)|(?:changing rooms?|toilets|showers)[^.!?]{0,40}(?:hidden|secret|spy)\s+cam"),
+    ("does turns turn gets",
+     rf"(?:schoolgirl|school girl|school uniform|uniform|{lx.PUPIL})[^.!?]{{0,40}}(?:does\s+(?:something|things)\s+to\s+me|turns?\s+me\s+on|gets?\s+me\s+going)"),
+    ("photos photo pics pic pictures picture videos video vids vid",
+     rf"(?:photos?|pics?|pictures?|videos?|vids?)\s+of\s+(?:the\s+)?(?:{lx.PUPIL})[^.!?]{{0,40}}(?:what i come (?:here )?for|why i (?:follow|come here)|my favourite|keep me going|saved|saving|for my collection|need more)"),
+    ("send sending sent pass passing passed spread spreading share sharing shared post posting airdrop airdropped airdropping",
+     r"(?:send|sending|sent|pass|passing|passed|spread|spreading|share|sharing|shared|post|posting|airdrop\w*)\s+(?:\w+\s+)?(?:pics?|pictures?|photos?|videos?|vids?|nudes)\s+of\s+(?:his|her|their|a|the)\s+(?:\w+\s+)?(?:girlfriend|boyfriend|ex|girl|boy)\s+(?:round|around|in|on|to)\s+(?:the\s+)?(?:group ?chat|gc|school|everyone|snap|year)"),
+    ("bulge package camel cameltoe",
+     r"(?:bulge|package|camel\s?toe)\s+in\s+(?:his|her|their|them|those)\s+(?:trousers|shorts|joggers|pants|leggings|tights)"),
+    ("banging bangin fit peng hot sexy tasty leng lush",
+     r"(?:has|got|with|have)\s+(?:a\s+|such\s+a\s+)?(?:banging|bangin|fit|peng|hot|sexy|tasty|leng|lush)\s+(?:body|arse|ass|figure|bum|rack|pair)"),
+    ("body",
+     r"(?:has|got)\s+(?:the\s+)?body\s+of\s+(?:a|an)\s+(?:[0-9]+|grown|adult)"),
+]
 LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
@@ -95,8 +106,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
-        Rule("sexual.oblique", X, OBLIQUE, 0.85, "a sexualised remark without explicit words",
-             pupils=pupils, unless=SEX_ED, keys=OBLIQUE_KEYS),
+        *(
+            Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
+                 pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))
+            for keys, pattern in OBLIQUE
+        ),
     ]
 
 
