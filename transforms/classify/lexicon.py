@@ -63,10 +63,41 @@ def expand(pattern: str, *, tolerant: bool) -> str:
         if tolerant:
             alts = sorted({fuzzy(w, masked=masked) for w in items}, key=len, reverse=True)
         else:
-            alts = sorted({re.escape(w).replace(r"\ ", r"[\s_-]*") for w in items}, key=len, reverse=True)
+            return r"(?<![a-z0-9])" + _trie(sorted(set(items))) + r"(?![a-z0-9])"
         return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
 
     return _PLACEHOLDER.sub(fill, pattern)
+
+
+def _trie(items: Iterable[str]) -> str:
+    """A whole-word alternation folded into a prefix tree: ``kill(?:ing|er)?``.
+
+    Python's regex engine tries every alternative of a flat alternation at every position
+    of the text; a tree tries only the branches that share the letters already read, which
+    makes word lists of a hundred entries several times cheaper. Longer words are tried
+    before their prefixes, as in the longest-first flat alternation it replaces.
+    """
+    root: dict[str, dict] = {}
+    for w in items:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = []
+        for ch in sorted(k for k in node if k):
+            unit = r"[\s_-]*" if ch == " " else re.escape(ch)
+            branches.append(unit + build(node[ch]))
+        if not branches:
+            return ""
+        ends = "" in node
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
+        return body
+
+    return "(?:" + build(root) + ")"
 
 
 def needs_tolerance(deep: str) -> bool:

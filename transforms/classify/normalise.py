@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 # Emoji that carry meaning in context. Words are padded with spaces so they tokenise alone.
@@ -129,6 +129,8 @@ class Normalised:
     clean: View
     deep: View
     tolerant: bool = False  # stretched letters or masks: rules use their tolerant patterns
+    # matches rules share (several rules scan for the same word list): filled while rules run
+    memo: dict[tuple[str, str, bool], list[tuple[int, int]]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @lru_cache(maxsize=65536)

@@ -132,6 +132,16 @@ def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
 _WORD_RE = re.compile(r"[a-z0-9'_]+")
 
 
+def _spans(n: Normalised, view: str, pattern: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Every match of ``rx`` in the view, computed once per text for all rules that share it."""
+    memo_key = (view, pattern, n.tolerant)
+    found = n.memo.get(memo_key)
+    if found is None:
+        text = n.deep.text if view == "deep" else n.clean.text
+        found = n.memo[memo_key] = [m.span() for m in rx.finditer(text)]
+    return found
+
+
 @dataclass
 class NearRule:
     """``a`` and ``b`` within ``max_words`` words of each other (either order unless ``ordered``).
@@ -173,10 +183,10 @@ class NearRule:
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         a_rx, b_rx = self._patterns(n.tolerant)
-        a_spans = [m.span() for m in a_rx.finditer(text)]
+        a_spans = _spans(n, self.view, self.a, a_rx)
         if not a_spans:
             return []
-        b_spans = [m.span() for m in b_rx.finditer(text)]
+        b_spans = _spans(n, self.view, self.b, b_rx)
         if not b_spans:
             return []
         spans: list[tuple[int, int]] = []

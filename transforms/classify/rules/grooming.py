@@ -22,6 +22,10 @@ YOUR = r"(?:your|ur|yr|ya)"
 
 SIGNALS: dict[str, tuple[str, ...]] = {
     "secrecy": (
+        rf"(?:don'?t|dont|do not|never)\s+mention\s+(?:it|this|me|us|that)\s+to\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|teachers?|anyone|any1|family|friends)",
+        r"(?:don'?t|do not|dont)\s+want\s+(?:your|ur|anyone|any1|them|people)\s+(?:parents\s+|mum\s+|dad\s+|family\s+)?(?:finding out|to find out|to know|knowing)",
+        r"(?:my|our)\s+(?:little\s+)?secret", r"(?:delete|clear|wipe)\s+(?:my|all my|all the|all our)\s+(?:chats?|messages?|texts?|dms?|convo)",
+        r"(?:you\s+can|u\s+can)\s+talk\s+to\s+me\s+about\s+anything",
         rf"(?:don'?t|dont|do not|never|no need to)\s+(?:tell|show|let)\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|mam|teachers?|anyone|any1|nobody|family|friends|carers?|the school)",
         r"(?:keep|kept)\s+(?:this|it|us|our chats?|this chat)\s+(?:a\s+|our\s+)?(?:little\s+)?(?:secret|between us|private|to yourself|quiet)",
         r"our\s+(?:little\s+)?secret", r"just\s+between\s+(?:us|you and me|me and you)",
@@ -38,6 +42,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
     ),
     "private": (
+        r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
+        r"(?:i\s+(?:could|can|will|'ll)|i'll|can\s+i|let\s+me)\s+(?:call|ring|phone|facetime|text|message)\s+(?:you|u)\b",
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
         r"(?:private|secret)\s+(?:chat|account|message|convo|server|call)", r"(?:move|go|talk)\s+(?:to|on)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|private)",
@@ -46,6 +52,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"move\s+(?:this|the|our)\s+(?:chat|convo|conversation)\s+(?:to|on|over)",
     ),
     "age": (
+        r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near)\b",
+        r"(?:which|what)\s+(?:entrance|gate|exit|door|bus|way)\s+do\s+(?:you|u)\s+(?:come out|leave|use|take|get|walk)",
+        r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\b",
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
         rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
         r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
@@ -68,6 +77,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
     ),
     "meet": (
+        r"(?:are|r|is)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|mam|family)\s+(?:home|in|out|away|around|at work|going out)",
+        r"(?:when|while)\s+(?:you(?:'re| are)|ur|u r|your)\s+(?:in bed|in the bath|in the shower|alone|home alone|in your room|getting changed|changing)",
+        r"(?:could|can|will|'ll)\s+pick\s+(?:you|u)\s+up",
         r"(?:meet|see)\s+(?:me|up|you|u)\s+(?:after school|tonight|this weekend|at the|at mine|somewhere|in person|alone|irl)",
         r"(?:are|r)\s+(?:you|u)\s+(?:home\s+)?alone", r"meet\s+(?:me|up)\b",
         r"(?:get|put)\s+(?:you|u)\s+(?:in|into)\s+my\s+(?:car|van|house|flat)", r"walk\s+to\s+the\s+(?:corner|end of the road|park|alley)",
@@ -76,6 +88,11 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
     ),
     "flattery": (
+        r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
+        r"(?:you|u)\s+(?:looked|look|looking)\s+(?:so\s+|really\s+|well\s+)?(?:lovely|nice|pretty|beautiful|gorgeous|cute|stunning)",
+        r"\b(?:sweetheart|sweetie|baby ?girl|princess|darling|babes?)\b", r"special\s+to\s+me",
+        r"(?:pay|paying)\s+for\s+(?:your|ur)\s+(?:phone|contract|credit|nails|hair|trainers|clothes)",
+        r"(?:talent scout|model(?:ling)? (?:agent|scout|job|contract|agency)|i\s+(?:coach|manage|scout))",
         r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
@@ -90,18 +107,27 @@ SIGNALS: dict[str, tuple[str, ...]] = {
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
-    "private": lx.keys("dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+    "secrecy": lx.keys("mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "private": lx.keys("privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
-    "age": lx.keys("old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
+    "age": lx.keys("saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
     "images": lx.keys("your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
-    "meet": lx.keys("meet alone pick drive finish mine come get put walk wait"),
-    "flattery": lx.keys("pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
+    "meet": lx.keys("parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
+    "flattery": lx.keys("cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
-STANDALONE_KEYS = lx.keys("tell show let age mature understand take send")
+STANDALONE_KEYS = lx.keys("tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE = {
+    # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
+    # parents and teachers: each is enough alone
+    "uniform_pic": re.compile(r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)s?\s+of\s+(?:(?:you|u|yourself|urself)\s+)?(?:in\s+)?(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|kit|swimsuit|swimming costume|bikini|pyjamas|pjs|underwear|bed|tights|skirt)(?!\s*(?:receipt|order|size|label|list|shop|policy|invoice|form|number|tag))"),
+    "isolation": re.compile(rf"{YOUR}\s+(?:parents|mum|mom|dad|family|teachers|friends)\s+(?:don'?t|doesn'?t|do not|never|wouldn'?t)\s+(?:get|understand|care about|listen to)\s+(?:you|u)\s+like\s+(?:i|me)"),
+    "parents_wont_like": re.compile(rf"{YOUR}\s+(?:mum|mom|dad|parents|family|mam)\s+(?:wouldn'?t|won'?t|would not|will not)\s+(?:like|want|approve|be happy)\s+(?:me|us|this|that we|it)"),
+    "parents_away": re.compile(rf"what\s+time\s+(?:does|do|will)\s+{YOUR}\s+(?:mum|mom|dad|parents|mam)\s+(?:get\s+(?:home|back)|come\s+home|leave|go out)"),
+    "gate_out": re.compile(r"(?:which|what)\s+(?:entrance|gate|exit|door)\s+do\s+(?:you|u)\s+come\s+out"),
+    "only_age_but": re.compile(r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\s+but"),
+    "tell_about_us": re.compile(r"(?:don'?t|dont|do not|never)\s+tell\s+(?:anyone|any1|anybody|nobody|no one|{YOUR}\s+(?:teachers?|mum|mom|dad|parents|friends))\s+(?:about\s+(?:us|me|our)|(?:we|we'?ve|we have|we'?re|i'?ve|i)\s+(?:been\s+)?(?:talking|talked|chatting|chatted|messaging|messaged|met|meeting|texting))".replace("{YOUR}", YOUR)),
     "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
     "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
     "show_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),

@@ -24,6 +24,7 @@ EXPLICIT_WORDS = [
     "touch her up", "touch him up", "rape", "raped", "milf", "dilf", "thot", "sexting", "onlyfans",
     "up her skirt", "under her skirt", "down her top", "suck my", "ride me", "sit on my face",
     "bend her over", "emj_aubergine", "emj_peach", "emj_splash", "emj_tongue",
+    "milfs", "dilfs", "upskirt", "upskirts", "downblouse", "creepshot", "creepshots", "turns me on", "turned me on",
     "smash her", "smash him", "bang her", "bang him", "shag her", "shag him", "rail her",
 ]
 EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
@@ -35,12 +36,14 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for)|training|marathon|\bran\b|running|race|gym|exercise|athlet\w*|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|tournament|training|marathon|\bran\b|running|race|gym|exercise|athlet\w*|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     r"(?:would|i'?d|id|i would|wanna|want to|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
     r"(?:can|could)\s+(?:get|have)\s+it\b",
-    r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
+    r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:bending|bent|bends)\s+over(?!\s+backwards)",
+    r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b",
+    r"(?:love|like|want|wanna|gonna|i'?d)\s+(?:to\s+)?get\s+[a-z' ]{2,20}?\s+alone\s+(?:in|at|after)", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
 )
 STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:nudes?|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
@@ -50,6 +53,38 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
 )
 
+# sexual remarks with no explicit word: consent assumed, favours, hidden cameras, images
+# passed round, "does something to me"
+OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
+    ("climb ride sit",
+     r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b"),
+    ("alone",
+     rf"(?:love|like|want|wanna|gonna|i'?d)\s+(?:to\s+)?get\s+(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her)\s+alone\s+(?:in|at|after)"),
+    ("gagging begging desperate",
+     r"(?:gagging|begging|desperate)\s+for\s+it"),
+    ("bet",
+     r"bet\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|mums|she|her)\s+(?:are|is|'s|s)\s+(?:well\s+|so\s+|proper\s+)?(?:up\s+for\s+it|easy|dirty)"),
+    ("favours favors",
+     r"(?:does|doing|did|do|giving|gives)\s+(?:[a-z]+\s+)?favou?rs\s+for\s+(?:the\s+)?(?:male|female|men|boys|head|staff|teachers?|sir)"),
+    ("let",
+     r"(?:i'?d|i would|id)\s+let\s+(?:sir|miss|him|her|mr\s+[a-z]+|mrs\s+[a-z]+|miss\s+[a-z]+)\s+(?:do\s+(?:whatever|anything|what)\s+(?:he|she)\s+want(?:s|ed)?|have\s+me|ruin\s+me)"),
+    ("rate rating",
+     rf"rat(?:e|ing)\s+(?:the\s+|all\s+the\s+)?(?:{lx.PUPIL}|teachers|mums)\s+(?:on|by)\s+(?:looks|hotness|body|bodies|fitness)"),
+    ("camera cam cams cameras",
+     r"(?:hidden|secret|spy)\s+cam(?:era)?s?\b[^.!?]{0,40}(?:changing|toilets?|showers?|girls)|(?:changing rooms?|toilets|showers)[^.!?]{0,40}(?:hidden|secret|spy)\s+cam"),
+    ("does turns turn gets",
+     rf"(?:schoolgirl|school girl|school uniform|uniform|{lx.PUPIL})[^.!?]{{0,40}}(?:does\s+(?:something|things)\s+to\s+me|turns?\s+me\s+on|gets?\s+me\s+going)"),
+    ("photos photo pics pic pictures picture videos video vids vid",
+     rf"(?:photos?|pics?|pictures?|videos?|vids?)\s+of\s+(?:the\s+)?(?:{lx.PUPIL})[^.!?]{{0,40}}(?:what i come (?:here )?for|why i (?:follow|come here)|my favourite|keep me going|saved|saving|for my collection|need more)"),
+    ("send sending sent pass passing passed spread spreading share sharing shared post posting airdrop airdropped airdropping",
+     r"(?:send|sending|sent|pass|passing|passed|spread|spreading|share|sharing|shared|post|posting|airdrop\w*)\s+(?:\w+\s+)?(?:pics?|pictures?|photos?|videos?|vids?|nudes)\s+of\s+(?:his|her|their|a|the)\s+(?:\w+\s+)?(?:girlfriend|boyfriend|ex|girl|boy)\s+(?:round|around|in|on|to)\s+(?:the\s+)?(?:group ?chat|gc|school|everyone|snap|year)"),
+    ("bulge package camel cameltoe",
+     r"(?:bulge|package|camel\s?toe)\s+in\s+(?:his|her|their|them|those)\s+(?:trousers|shorts|joggers|pants|leggings|tights)"),
+    ("banging bangin fit peng hot sexy tasty leng lush",
+     r"(?:has|got|with|have)\s+(?:a\s+|such\s+a\s+)?(?:banging|bangin|fit|peng|hot|sexy|tasty|leng|lush)\s+(?:body|arse|ass|figure|bum|rack|pair)"),
+    ("body",
+     r"(?:has|got)\s+(?:the\s+)?body\s+of\s+(?:a|an)\s+(?:[0-9]+|grown|adult)"),
+]
 LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
@@ -63,7 +98,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              "explicit sexual words aimed at someone", max_words=3, pupils=pupils, unless=SEX_ED, keys=lx.keys(EXPLICIT_WORDS, "MASK")),
         NearRule("sexual.acts_about_person", X, ACTS, person, 0.85,
              "sexual act wished on a person", max_words=4, pupils=pupils, unless=SEX_ED,
-             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend get got getting can could")),
+             keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend bending bent bends climb ride love like alone get got getting can could")),
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
@@ -71,6 +106,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+        *(
+            Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
+                 pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))
+            for keys, pattern in OBLIQUE
+        ),
     ]
 
 

@@ -47,6 +47,71 @@ VIOLENT = lx.B + r"(?:stab|stabbing|shank|shanking|shoot|shooting|murder|kill|ki
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
 
+# -- oblique threats: no harm verb, but a named target plus a warning about their safety,
+# their movements, their family or their property ("Mr X won't make it home tonight")
+SOMEONE = lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PRON3, lx.PUPIL, r"the (?:boy|girl|lad|kid|teacher|one|woman|man) who [a-z' ]{1,30}?")
+FAMILY = r"(?:kids?|child|children|daughter|son|wife|husband|family|little one|mum|mom)"
+OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
+    ("make walking smiling teaching laughing see",
+     rf"{SOMEONE}\s+(?:won'?t|wont|will not|will never|is not going to|isn'?t going to)\s+(?:make it (?:home|to (?:friday|monday|the weekend|christmas|half term|the end of)|out alive|through the (?:day|week|night))|be (?:walking|smiling|teaching|laughing|around) (?:to school |home )?(?:for long|much longer|next week|after|again|by|when|tomorrow)|see (?:christmas|the weekend|friday|monday|next week|the end of term|another day))"),
+    ("shame pity",
+     r"(?:shame|pity)\s+if\s+(?:something|anything)\s+(?:happened|were to happen|was to happen|happens)\s+to"),
+    ("check",
+     r"check\s+under\s+(?:his|her|their|your|ur)\s+(?:car|van)"),
+    ("sleep",
+     r"sleep\s+with\s+one\s+eye\s+open"),
+    ("keep watch look mind",
+     rf"(?:keep an eye on|watch|look after|mind)\s+(?:your|ur|his|her)\s+{FAMILY}[^.!?]{{0,20}}(?:if i were you|if i was you|just saying|wink|emj_wink)"),
+    ("regret sorry shame careful see",
+     rf"(?:regret|sorry|see what happens|shame|careful)[^.!?]{{0,40}}(?:when|while|once|next time)\s+(?:your|ur|his|her|their)\s+{FAMILY}\s+(?:is|are|'s|s|gets?|walks?)\s+(?:alone|on (?:his|her|their) own|home alone|walking home|by (?:him|her|them)sel(?:f|ves))"),
+    ("tyres tires slash slashed slashing brick petrol acid fire firework",
+     r"(?:tyres?|tires?)\s+(?:slashed|done in|let down|popped)|slash(?:ed|ing)?\s+(?:his|her|their|your|ur)\s+(?:tyres?|tires?|car)|brick\s+through\s+(?:the|his|her|their|your|ur)\s+(?:window|windscreen)|(?:petrol|acid|fire|firework)\s+through\s+(?:the|his|her|their|your|ur)\s+(?:door|letterbox|letter box|window)"),
+    ("burn",
+     r"burn\s+(?:the\s+(?:place|school|building|lot)|it|this\s+(?:place|school|dump)|that\s+(?:place|school|dump))\s+(?:to\s+the\s+ground|down)"),
+    ("coming",
+     r"coming\s+(?:down|up|round|over)?\s*(?:to\s+)?(?:the\s+)?(?:school|gates|your house)\s+(?:[a-z]+\s+){0,3}with\s+(?:his|my|the|their|some|our)\s+(?:boys|lads|mates|crew|gang|cousins|brothers|boys)"),
+    ("sharp something summat sumthin smth",
+     r"(?:bring|bringing|brought|got|have|carry|carrying|take|taking)\s+(?:something|summat|sumthin|smth)\s+(?:sharp|with (?:his|her|their|your|ur) name on it|in (?:on|tomorrow|monday|for))"),
+    ("name",
+     r"(?:blade|knife|bullet|shank|brick|bat)\s+with\s+(?:his|her|their|your|ur|[a-z]+'s)\s+name\s+on\s+it"),
+    ("next when once moment if",
+     r"(?:next time|when|once|the moment|if)\s+i\s+(?:see|catch|get|find)\s+[^.!?]{0,40}?\b(?:(?:is|are|'s|s|'re)\s+)?(?:getting it|getting (?:battered|sorted|hurt|slapped|jumped|done|smashed)|won'?t know what hit)"),
+    ("getting gonna going",
+     rf"(?:{lx.PUPIL}|{lx.TITLE_NAME}|{lx.PRON3}|{lx.STAFF})\s+(?:is|are|'s|s)\s+(?:getting|gonna get|going to get)\s+(?:sorted|done in|dealt with|a beating|a kicking|a slap|hurt|jumped|what'?s coming)(?!\s+(?:out|by the (?:office|school)))"),
+    ("disappear",
+     rf"make\s+(?:(?:that|the|this)\s+)?(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her|them|you|u|[a-z]+ teacher)\s+disappear"),
+    ("stay come",
+     r"stay\s+(?:at\s+)?home\s+(?:tomorrow\s+|on (?:monday|tuesday|wednesday|thursday|friday)\s+)?if\s+(?:you'?re|you are|ur|u r|you know what'?s good)|don'?t\s+come\s+(?:in|into school|to school)\s+tomorrow\s+if"),
+    ("going kicking gonna",
+     r"(?:it'?s|its|it is)\s+(?:all\s+)?(?:going|kicking|gonna go)\s+(?:down|off)\s+(?:at|tomorrow|on|after|in)\s+(?:lunch|break|school|the|assembly|monday|tuesday|wednesday|thursday|friday|[0-9])"),
+    ("forget",
+     r"(?:one|a day|an assembly)\s+(?:they|you|everyone|this school|the school)(?:'ll| will)\s+never\s+forget"),
+    ("done finished through",
+     r"(?:after|when|once)\s+i'?m\s+(?:done|finished|through)\s+with\s+(?:him|her|them|you|u)(?=\s*(?:$|[.!,?]|emj_))"),
+    ("ditch morgue river canal body coffin grave gutter",
+     r"(?:end up|wind up|ends up|be found|turn up)\s+(?:in|at)\s+(?:a|the)\s+(?:ditch|morgue|river|canal|body bag|coffin|grave|gutter)"),
+    ("wheelchair coffin body box ground",
+     r"(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna| r gonna)\s+(?:be|end up)\s+in\s+(?:a\s+)?(?:wheelchair|coffin|body bag|box|the ground)\s+(?:by|before|after|when)"),
+    ("wait waiting",
+     rf"wait(?:ing)?\s+(?:(?:outside|at|by|round)\s+(?:the\s+)?(?:gates?|school|corner|bus stop)\s+)?(?:at\s+[0-9:.apm ]+\s+)?(?:(?:outside|at|by)\s+(?:the\s+)?(?:gates?|school)\s+)?for\s+(?:(?:that|this)\s+(?:[a-z]+\s+)?(?:teacher|head|lad|boy|girl|kid|supply|ta|sir|miss|{lx.YEAR})|{lx.TITLE_NAME})"),
+    ("leave",
+     r"leave\s+(?:him|her|them|you|u)\s+(?:in\s+a\s+(?:state|mess|heap|puddle)|for dead|bleeding|unable to)"),
+    ("teach",
+     rf"teach\s+(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her|them|you|u|that\s+[a-z]+|the\s+[a-z]+)\s+a\s+lesson(?:\s+(?:he|she|they|you|u)\s+(?:won'?t|will never)\s+forget|\s*(?:$|[.!]))"),
+    ("sure",
+     rf"make\s+sure\s+{lx.alt(lx.TITLE_NAME, lx.PRON3, lx.STAFF)}\s+(?:never|doesn'?t|won'?t)\s+(?:teaches?|works?|walks?)\s+(?:again|anywhere)"),
+    ("way",
+     r"one\s+way\s+or\s+another"),
+    ("gets getting get",
+     r"(?:next (?:one|person|kid|boy|girl)|whoever|anyone who|any1 who|the first (?:one|person))[^.!?]{0,40}(?:gets?|getting|will get|is getting|gonna get)\s+(?:stabbed|shot|shanked|glassed|battered|merked|bodied|jumped|slapped|hurt|done in)"),
+    ("know",
+     r"(?:i|we)\s+know\s+(?:what|which)\s+(?:car|house|road|street|bus|route|door|flat|gym)\s+(?:[a-z']+\s+){0,3}(?:drives|lives|takes|is|uses|parks|goes)"),
+    ("walks drives leaves goes parks jogs runs",
+     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, r'[a-z]+')}\s+(?:walks|drives|leaves|goes home|parks|jogs|runs)\s+[^.!?]{{0,50}}(?:alone|on (?:her|his|their) own|every (?:evening|night|morning|day))[^.!?]{{0,40}}(?:just saying|fyi|wink|emj_wink|be careful|careful)"),
+    ("careful",
+     r"(?:^|[.!?,]\s*|\b(?!(?:kids|children|pupils|students|everyone|parents|drivers|we|people|cyclists|you|u|they|all)\b)[a-z]+\s+)(?:needs? to|should|better|had better|wants? to)\s+be\s+(?:very\s+|real\s+|really\s+)?careful\s+(?:walking|going|on (?:his|her|their) way|after school|alone|at night|who (?:he|she) (?:grasses|snitches))"),
+]
+
 
 def rules(names: Names) -> list[Rule | NearRule]:
     person = names.person
@@ -106,7 +171,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              0.95, "says they know where someone lives", keys=lx.keys("know")),
         Rule("threat.watch_your_back", T,
              lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
-                    r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)", r"you(?:'?re| are) next",
+                    r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)(?!\s+if\s+(?:you|u)\s+(?:miss|don'?t|do not|dont|skip|forget))", r"you(?:'?re| are) next",
                     r"(?:ur|your)\s+(?:days are numbered|time is coming|gonna get it|going to get it)",
                     rf"{lx.alt(r'after', r'outside', r'at the gates? after')}\s+school\s+{lx.alt(lx.YOU, r'she|he|they')}(?:'?re| are| is| r)\s+(?:dead|getting)",
                     r"(?:i'?m|im|i am|we'?re|were|we are)\s+coming\s+(?:for|after)\s+(?:you|u|ya|him|her|them|your|ur)",
@@ -144,6 +209,12 @@ def rules(names: Names) -> list[Rule | NearRule]:
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
              0.85, "wishes death or violence on someone", keys=lx.keys("die dies killed shot stabbed hit run cancer burn burns rot rots hanged hung beaten executed put burned burnt")),
+        *(
+            Rule("threat.oblique", T, pattern, 0.85,
+                 "a veiled threat: someone's safety, movements, family or property", keys=lx.keys(keys),
+                 unless=r"(?:in the (?:film|book|game|play)|fortnite|minecraft|roblox|traffic|\bbus\b.*\blate\b|can someone (?:collect|pick up))")
+            for keys, pattern in OBLIQUE
+        ),
     ]
 
 
