@@ -28,7 +28,7 @@ import duckdb
 from jinja2 import Environment, select_autoescape
 
 from alerts.cases import Case, CaseError, get_case
-from schoolwatch.core.ids import payload_sha256
+from schoolwatch.core.ids import sha256_text
 from warehouse import chain
 
 FORMAT = "schoolwatch-evidence-pack/1"
@@ -91,9 +91,11 @@ def build_pack(con: duckdb.DuckDBPyConnection, case_id: int, now: datetime) -> d
     post = con.execute("SELECT platform, native_id, removed_at, school_id FROM posts WHERE post_id = ?", [ev[0]]).fetchone()
     hashes = {r[0]: r[1] for r in con.execute(
         "SELECT event_id, row_hash FROM case_events WHERE case_id = ?", [case_id]).fetchall()}
-    payload = json.loads(ev[2]) if isinstance(ev[2], str) else ev[2]
-    # raw_items.sha256 covers the stored payload (the verbatim item and its fetch context)
-    recomputed = payload_sha256(payload) if payload is not None else None
+    stored = ev[2] if isinstance(ev[2], str) or ev[2] is None else json.dumps(ev[2])
+    payload = json.loads(stored) if stored is not None else None
+    # raw_items.sha256 is the SHA-256 of the stored payload's text (the verbatim item and
+    # its fetch context, as loaded), so anyone can recompute it from the pack
+    recomputed = sha256_text(stored) if stored is not None else None
     sexual_pupils = case.category == "sexual" and case.severity == "critical"
     school = con.execute("SELECT school_id, name FROM schools WHERE school_id = ?", [case.school_id]).fetchone()
     ttr = case.time_to_removal

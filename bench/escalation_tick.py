@@ -12,7 +12,6 @@ SMTP disabled) and its retry (keyed: nothing new). Prints seconds per tick and p
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ from alerts.mail import SmtpSettings  # noqa: E402
 from connectors.base import ActionResult, CheckResult  # noqa: E402
 from schoolwatch.core.clock import ManualClock  # noqa: E402
 from schoolwatch.core.config import parse_config  # noqa: E402
-from schoolwatch.core.ids import payload_sha256  # noqa: E402
+from schoolwatch.core.ids import canonical_json, sha256_text  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
 START = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
@@ -57,11 +56,11 @@ def build(db: Path, n: int) -> None:
         con.execute("BEGIN")
         for i in range(n):
             item = {"id": f"1_{i}", "message": f"invented abusive comment number {i}"}
-            payload = {"item": item, "context": {}}
-            sha = payload_sha256(payload)
+            payload = canonical_json({"context": {}, "item": item})
+            sha = sha256_text(payload)
             pid = f"facebook:1_{i}"
             con.execute("INSERT INTO raw_items (post_id, sha256, platform, source_id, payload, landing_path, line_no, fetched_at) "
-                        "VALUES (?, ?, 'facebook', 'bench', ?, 'bench', ?, ?)", [pid, sha, json.dumps(payload), i, START])
+                        "VALUES (?, ?, 'facebook', 'bench', ?, 'bench', ?, ?)", [pid, sha, payload, i, START])
             con.execute("INSERT INTO posts (post_id, school_id, platform, native_id, source_id, item_kind, text, created_at, "
                         "raw_sha256, first_seen, last_seen) VALUES (?, 'bench-school', 'facebook', ?, 'bench', 'comment', ?, ?, ?, ?, ?)",
                         [pid, f"1_{i}", item["message"], START, sha, START, START])

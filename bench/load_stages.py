@@ -4,9 +4,10 @@
 
 Same synthetic landing zone as bench/load.py. Each stage is timed by wrapping the
 loader's own functions (nothing is re-implemented here), so the figures are those of the
-real load: read+parse (the part of ``_prepare`` outside normalising), normalise, validate
-(great-expectations), the raw_items insert + posts upsert statements, the rest of each
-run's writes, and DuckDB's COMMITs (what is left). CPU time is time.process_time (all
+real load: reading and splitting the files (Python), parsing + normalising + hashing in
+DuckDB (warehouse/staging.py), the lines left to the Python normalisers, validation
+(great-expectations), the raw_items + posts statements, the rest of each run's writes,
+and DuckDB's COMMITs (what is left). CPU time is time.process_time (all
 threads of this process, DuckDB's included); wall time includes waiting for other processes.
 """
 
@@ -28,12 +29,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import load as bench_load  # noqa: E402
 
 import warehouse.loader as loader  # noqa: E402
+import warehouse.staging as staging  # noqa: E402
 from schoolwatch.core.clock import ManualClock  # noqa: E402
 from schoolwatch.core.landing import LandingZone  # noqa: E402
 from transforms.validate import _gx  # noqa: E402
 from warehouse.db import connect  # noqa: E402
 
-STAGES = ("_prepare", "normalise_batch", "_validate_group", "_commit_data", "_upsert", "_load_manifest")
+STAGES = ("_stage", "build", "_python_path", "_validate_group", "_commit_data", "_upsert", "_load_manifest")
 
 
 def _timed(totals: dict[str, list[float]], name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -61,7 +63,8 @@ def main() -> None:
     _gx()
     totals: dict[str, list[float]] = {}
     for name in STAGES:
-        setattr(loader, name, _timed(totals, name, getattr(loader, name)))
+        owner = staging.Staging if name in ("build", "_python_path") else loader
+        setattr(owner, name, _timed(totals, name, getattr(owner, name)))
     db = tmp / "w.duckdb"
     with connect(db):
         pass
@@ -75,10 +78,11 @@ def main() -> None:
         c, w = totals.get(name, [0.0, 0.0])
         return c, w
 
-    prep, norm, val, commit, upsert, manifest = (get(n) for n in STAGES)
+    stage, build, python, val, commit, upsert, manifest = (get(n) for n in STAGES)
     rows = [
-        ("read + parse (gzip, orjson)", prep[0] - norm[0], prep[1] - norm[1]),
-        ("normalise (+ payload JSON, SHA-256, frame)", *norm),
+        ("read (gzip, split lines; Python)", stage[0] - build[0], stage[1] - build[1]),
+        ("parse + normalise + SHA-256 (DuckDB)", build[0] - python[0], build[1] - python[1]),
+        ("lines of another shape (Python normalisers)", *python),
         ("validate (great-expectations)", *val),
         ("raw_items insert + posts upsert", *upsert),
         ("other writes per run (quarantine, results)", commit[0] - upsert[0], commit[1] - upsert[1]),

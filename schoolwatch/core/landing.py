@@ -240,6 +240,25 @@ class LandingReadError(ValueError):
     """A landing file cannot be read (corrupt gzip, truncated, not UTF-8)."""
 
 
+def read_raw(path: Path) -> bytes:
+    """The decompressed bytes of a landing data file, or :class:`LandingReadError`."""
+    try:
+        return gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
+
+
+def parse_line(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
+    """One landing line -> (the parsed line, None) or (None, why it cannot be used)."""
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return None, f"malformed JSON: {exc.msg} at column {exc.colno}"
+    if not isinstance(obj, dict) or not isinstance(obj.get("item"), dict):
+        return None, "landing line is not an object with an 'item' object"
+    return obj, None
+
+
 def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None, str]]:
     """Yield (line_no, parsed or None, error or None, raw text) for each line.
 
@@ -247,20 +266,12 @@ def read_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | N
     a file that cannot be decompressed raises :class:`LandingReadError`. Lines are split
     on "\\n" only: U+2028 and friends inside JSON strings are not line breaks.
     """
-    try:
-        raw = gzip.decompress(path.read_bytes())
-    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
+    raw = read_raw(path)
     for n, line in enumerate(raw.split(b"\n"), start=1):
         if not line.strip():
             continue
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            text = line.decode("utf-8", errors="replace")
-            yield n, None, f"malformed JSON: {exc.msg} at column {exc.colno}", text
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("item"), dict):
-            yield n, None, "landing line is not an object with an 'item' object", line.decode("utf-8", errors="replace")
+        obj, err = parse_line(line)
+        if obj is None:
+            yield n, None, err, line.decode("utf-8", errors="replace")
             continue
         yield n, obj, None, ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -17,7 +16,7 @@ from connectors.base import ActionResult, CheckResult, FetchResult, PageBudget, 
 from connectors.errors import AuthError
 from schoolwatch.core.clock import ManualClock
 from schoolwatch.core.config import Config, load_config
-from schoolwatch.core.ids import payload_sha256
+from schoolwatch.core.ids import canonical_json, sha256_text
 from warehouse.db import connect
 
 DEMO_OPENED = datetime(2026, 11, 16, 8, 0, tzinfo=__import__("datetime").UTC)
@@ -99,13 +98,14 @@ def add_flagged_post(
     """Land one invented post with a flag through the raw store and open its case."""
     item = {"id": native_id, "message": text, "from": {"name": "Invented Poster", "id": "555"},
             "created_time": now.isoformat()}
-    sha = payload_sha256({"item": item, "context": {}})
+    stored = canonical_json({"context": {}, "item": item})
+    sha = sha256_text(stored)
     pid = f"{platform}:{native_id}"
     with connect(db) as con:
         con.execute(
             "INSERT INTO raw_items (post_id, sha256, platform, source_id, payload, landing_path, line_no, fetched_at) "
             "VALUES (?, ?, ?, 'test', ?, 'test.jsonl.gz', 1, ?)",
-            [pid, sha, platform, json.dumps({"item": item, "context": {}}), now],
+            [pid, sha, platform, stored, now],
         )
         con.execute(
             "INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind, author_name, "

@@ -13,7 +13,7 @@ from alerts import actions
 from alerts.cases import CaseError
 from alerts.escalation import tick
 from alerts.evidence import export_pack
-from schoolwatch.core.ids import payload_sha256
+from schoolwatch.core.ids import sha256_text
 from warehouse.db import connect
 
 from .conftest import DEMO_OPENED, HOSTILE, add_flagged_post
@@ -48,8 +48,8 @@ def test_pack_json_holds_payload_hashes_and_timeline(wh, fakes, settings, tmp_pa
     assert (folder / "evidence.json.sha256").read_text() == f"{hashlib.sha256(body).hexdigest()}  evidence.json\n"
     pack = json.loads(body)
     assert pack["payload"] == json.loads(raw[0])
-    # the hash covers the stored payload (the item and its fetch context), byte for byte canonical
-    assert pack["hashes"]["payload_sha256"] == raw[1] == payload_sha256(pack["payload"])
+    # the hash covers the stored payload's text (the item and its fetch context), byte for byte
+    assert pack["hashes"]["payload_sha256"] == raw[1] == sha256_text(raw[0])
     assert pack["hashes"]["payload_matches"] is True and pack["chain"]["verified"] is True
     assert pack["post"]["text"] == raw[2]
     kinds = [e["kind"] for e in pack["timeline"]]

@@ -16,6 +16,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import transforms.normalise as normalise_pkg
+from schoolwatch.core.ids import PLATFORMS
 
 _LITERAL = re.compile(r"""(?:\.get\(|\[)\s*["']([A-Za-z_][A-Za-z0-9_.:-]{0,40})["']""")
 
@@ -40,7 +41,7 @@ SCALARS = (
 
 def platforms() -> list[str]:
     """Every normaliser module present (more arrive as connectors land)."""
-    return sorted(m.name for m in pkgutil.iter_modules(normalise_pkg.__path__) if not m.name.startswith("_"))
+    return sorted(m.name for m in pkgutil.iter_modules(normalise_pkg.__path__) if m.name in PLATFORMS)
 
 
 @cache

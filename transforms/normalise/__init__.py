@@ -16,7 +16,6 @@ the classifier normalises its own copy; the web app escapes on display).
 from __future__ import annotations
 
 import functools
-import hashlib
 import importlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from schoolwatch.core.ids import PLATFORMS, canonical_json_bytes, post_id
+from schoolwatch.core.ids import PLATFORMS, post_id
 
 # The posts columns a normaliser fills (the loader adds first_seen/last_seen/raw_sha256).
 POST_COLUMNS: tuple[str, ...] = (
@@ -135,8 +134,8 @@ def opt_str(value: Any) -> str | None:
 def normalise_batch(lines: Iterable[tuple[int, dict[str, Any]]]) -> tuple[pd.DataFrame, list[tuple[int, str]]]:
     """Normalise (line_no, landing line) pairs -> (DataFrame of posts rows, [(line_no, reason)]).
 
-    Adds ``line_no``, ``payload`` (the canonical JSON of the landing line's item and
-    context, as stored in ``raw_items``) and ``raw_sha256`` (its SHA-256) columns.
+    Adds a ``line_no`` column. (The stored payload and its SHA-256 are the loader's:
+    see ``warehouse/staging.py``.)
     """
     rows: list[dict[str, Any]] = []
     rejects: list[tuple[int, str]] = []
@@ -156,10 +155,7 @@ def normalise_batch(lines: Iterable[tuple[int, dict[str, Any]]]) -> tuple[pd.Dat
         except (KeyError, TypeError, AttributeError, ValueError) as exc:
             rejects.append((line_no, f"unexpected payload shape: {exc.__class__.__name__}: {exc}"))
             continue
-        payload = canonical_json_bytes({"item": line["item"], "context": line.get("context") or {}})
         row["line_no"] = line_no
-        row["payload"] = payload.decode("utf-8")
-        row["raw_sha256"] = hashlib.sha256(payload).hexdigest()
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*POST_COLUMNS, "line_no", "payload", "raw_sha256"])
+    frame = pd.DataFrame(rows, columns=[*POST_COLUMNS, "line_no"])
     return frame, rejects

@@ -1,0 +1,282 @@
+"""Landing files -> normalised rows in DuckDB temporary tables, ready to commit run by run.
+
+The loader's read / parse / normalise half, done inside DuckDB so a large backlog never
+becomes a Python object per line:
+
+1. Python decompresses each file and splits it on "\\n" (line numbers, blank lines and
+   bytes that are not UTF-8 are Python's business); the lines go to ``sw_lines``.
+2. DuckDB parses each line once (``sw_parsed``: the envelope fields, ``item`` and
+   ``context`` as JSON, the stored ``payload`` and whether the envelope is plain strings).
+3. The fast normalisers (:mod:`transforms.normalise.fast`) turn the lines of the expected
+   shape into ``posts`` rows (``sw_norm``), SHA-256 included.
+4. Every other line goes through Python exactly as before (``parse_line`` and the
+   platform's normaliser): a row, or a quarantine reason. So odd payloads get the same
+   treatment and the same messages whichever path they would have taken.
+5. ``sw_posts`` keeps the newest line of each post in each file (duplicates across pages).
+
+``raw_items.payload`` is ``{"context": ..., "item": ...}`` as DuckDB serialises the landed
+JSON (compact, key order as the platform sent it) and ``sha256`` is the SHA-256 of that
+text, so ``sha256(payload::VARCHAR) = sha256`` holds for every stored row.
+
+Nothing here writes to the warehouse's tables; the temporary tables belong to this
+connection and are dropped by :meth:`Staging.close`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+import orjson
+import pandas as pd
+
+from schoolwatch.core.ids import canonical_json
+from schoolwatch.core.landing import parse_line
+from transforms.normalise import POST_COLUMNS, normalise_batch
+from transforms.normalise import fast as fast_sql
+
+log = logging.getLogger(__name__)
+RAW_LINE_KEEP = 10_000  # characters of a bad line kept in quarantine
+TEMP_TABLES = ("sw_lines", "sw_parsed", "sw_posts")
+
+ENVELOPE_FIELDS = ("platform", "source_id", "school_id", "account_id", "stream", "endpoint", "fetched_at")
+ENVELOPE_JSON = "{" + ", ".join(f'"{c}":"JSON"' for c in (*ENVELOPE_FIELDS, "item", "context")) + "}"
+
+@dataclass
+class FileLines:
+    """One data file's lines as read by Python, before DuckDB sees them."""
+
+    f: int
+    lines: int = 0  # non-blank lines
+    quarantine: list[tuple[int, str, str, str | None]] = field(default_factory=list)  # line_no, check, reason, raw
+
+
+def split_lines(f: int, raw: bytes) -> tuple[FileLines, list[int], list[str]]:
+    """Split one decompressed file on b"\\n"; lines that are not UTF-8 are quarantined here.
+
+    Blank lines are skipped but keep their numbers counted, as ``read_lines`` does.
+    """
+    out = FileLines(f)
+    try:
+        texts = raw.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        return _split_slowly(out, raw)
+    if texts and not texts[-1].strip(_BLANK):
+        texts.pop()  # the final newline
+    if all(map(_not_blank, texts)):  # the usual file: no blank lines, numbers are 1..n
+        out.lines = len(texts)
+        return out, list(range(1, len(texts) + 1)), texts
+    numbers = [n for n, text in enumerate(texts, start=1) if _not_blank(text)]
+    out.lines = len(numbers)
+    return out, numbers, [texts[n - 1] for n in numbers]
+
+
+# What bytes.strip() removes: a line of only these is blank (str.strip() would also drop
+# Unicode spaces such as U+2028, which read_lines keeps as a line).
+_BLANK = " \t\n\r\x0b\x0c"
+
+
+def _not_blank(text: str) -> bool:
+    return bool(text.strip(_BLANK))
+
+
+def _split_slowly(out: FileLines, raw: bytes) -> tuple[FileLines, list[int], list[str]]:
+    """A file with bytes that are not UTF-8: decode line by line, quarantining the bad ones."""
+    numbers: list[int] = []
+    texts: list[str] = []
+    for n, part in enumerate(raw.split(b"\n"), start=1):
+        if not part.strip():
+            continue
+        out.lines += 1
+        try:
+            text = part.decode("utf-8")
+        except UnicodeDecodeError:
+            _, err = parse_line(part)
+            out.quarantine.append((n, "parse", err or "line is not UTF-8", part.decode("utf-8", errors="replace")[:RAW_LINE_KEEP]))
+            continue
+        numbers.append(n)
+        texts.append(text)
+    return out, numbers, texts
+
+
+class Staging:
+    """The temporary tables of one load group on ``con``."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, *, fast: bool = True) -> None:
+        self.con = con
+        self.fast = fast
+        self.fast_rows = 0  # rows the SQL normalisers made (the rest went through Python)
+
+    def build(self, files: list[tuple[int, list[int], list[str]]], now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
+        """Stage the lines of every file; returns per file index the quarantined lines."""
+        con = self.con
+        fs: list[int] = []
+        ns: list[int] = []
+        ls: list[str] = []
+        for f, numbers, texts in files:
+            fs.extend([f] * len(numbers))
+            ns.extend(numbers)
+            ls.extend(texts)
+        frame = pd.DataFrame({"f": pd.array(fs, dtype="int32"), "line_no": pd.array(ns, dtype="int32"), "line": ls})
+        con.register("sw_lines_in", frame)
+        try:
+            con.execute("CREATE OR REPLACE TEMP TABLE sw_lines AS SELECT f, line_no, line::VARCHAR AS line FROM sw_lines_in")
+        finally:
+            con.unregister("sw_lines_in")
+        # One parse per line: try() turns a line that is not JSON into NULL (Python then
+        # names the error); the envelope fields come as JSON text so their types can be checked.
+        env = ", ".join(f"j.{c} AS {c}_j" for c in ENVELOPE_FIELDS)
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE sw_parsed AS
+            SELECT f, line_no, {", ".join(f"json_extract_string({c}_j, '$') AS {c}" for c in ENVELOPE_FIELDS)},
+                   item, context,
+                   coalesce(starts_with(platform_j, '"') AND starts_with(source_id_j, '"') AND starts_with(school_id_j, '"')
+                            AND (coalesce(account_id_j, 'null') = 'null' OR starts_with(account_id_j, '"'))
+                            AND (coalesce(stream_j, 'null') = 'null' OR starts_with(stream_j, '"'))
+                            AND (context IS NULL OR starts_with(context, '{{')), false) AS env_ok
+            FROM (
+                SELECT f, line_no, {env}, j.item, j.context
+                FROM (SELECT f, line_no, try(from_json(line, '{ENVELOPE_JSON}')) AS j FROM sw_lines)
+                WHERE starts_with(j.item, '{{')
+            )
+            """
+        )
+        selects = []
+        if self.fast:
+            present = [r[0] for r in con.execute("SELECT DISTINCT platform FROM sw_parsed WHERE env_ok").fetchall()]
+            selects = [s for p in sorted(present) if (s := fast_sql.select_for(p)) is not None]
+        cols = ", ".join(POST_COLUMNS)
+        body = (
+            " UNION ALL ".join(f"({s})" for s in selects)
+            if selects
+            else "SELECT NULL::INTEGER AS f, NULL::INTEGER AS line_no, "
+            + ", ".join(_EMPTY[c] + " AS " + c for c in POST_COLUMNS)
+            + ", NULL::VARCHAR AS stream, NULL::VARCHAR AS endpoint, NULL::VARCHAR AS fetched_at,"
+            " NULL::VARCHAR AS payload, NULL::VARCHAR AS raw_sha256 WHERE false"
+        )
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE sw_posts AS
+            SELECT f, line_no, {cols}, stream, endpoint, payload, raw_sha256,
+                   coalesce(TRY_CAST(fetched_at AS TIMESTAMPTZ), ?::TIMESTAMPTZ) AS seen
+            FROM ({body})
+            """,
+            [now],
+        )
+        self.fast_rows = int(con.execute("SELECT count(*) FROM sw_posts").fetchall()[0][0])
+        quarantine = self._python_path(now)
+        # duplicates across pages: keep the newest line of each post in each file
+        con.execute(
+            """
+            DELETE FROM sw_posts WHERE (f, line_no) IN (
+                SELECT (f, line_no) FROM (
+                    SELECT f, line_no, row_number() OVER (PARTITION BY f, post_id ORDER BY line_no DESC) AS newest
+                    FROM sw_posts)
+                WHERE newest > 1)
+            """
+        )
+        return quarantine
+
+    def _python_path(self, now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
+        """Every line the fast path did not take: parse and normalise in Python."""
+        con = self.con
+        rest = con.execute(
+            """
+            SELECT l.f, l.line_no, l.line, p.item IS NOT NULL AS parsed,
+                   CASE WHEN p.item IS NOT NULL THEN """ + fast_sql.payload("p.item", "p.context") + """ END
+            FROM sw_lines l LEFT JOIN sw_parsed p USING (f, line_no)
+            WHERE NOT EXISTS (SELECT 1 FROM sw_posts n WHERE n.f = l.f AND n.line_no = l.line_no)
+            ORDER BY l.f, l.line_no
+            """
+        ).fetchall()
+        quarantine: dict[int, list[tuple[int, str, str, str | None]]] = {}
+        good: list[tuple[int, dict[str, Any]]] = []
+        where: dict[int, tuple[int, int, str, str | None]] = {}
+        for key, (f, line_no, text, _parsed, payload) in enumerate(rest):
+            obj, err = parse_line(text.encode("utf-8"))
+            if obj is None:
+                quarantine.setdefault(f, []).append((line_no, "parse", err or "unreadable line", text[:RAW_LINE_KEEP]))
+                continue
+            good.append((key, obj))
+            where[key] = (f, line_no, text, payload)
+        if not good:
+            return quarantine
+        frame, rejects = normalise_batch(good)
+        by_key = dict(good)
+        for key, reason in rejects:
+            f, line_no, text, _ = where[key]
+            quarantine.setdefault(f, []).append((line_no, "normalise", reason, text[:RAW_LINE_KEEP]))
+        if frame.empty:
+            return quarantine
+        keys = frame["line_no"].tolist()  # normalise_batch's line_no is our key here
+        frame["f"] = [where[k][0] for k in keys]
+        frame["line_no"] = [where[k][1] for k in keys]
+        frame["payload"] = [where[k][3] if where[k][3] is not None else _canonical_payload(by_key[k]) for k in keys]
+        frame["stream"] = [_opt_text(by_key[k].get("stream")) for k in keys]
+        frame["endpoint"] = [_opt_text(by_key[k].get("endpoint")) for k in keys]
+        frame["fetched_at"] = [_opt_text(by_key[k].get("fetched_at")) for k in keys]
+        # Text columns as text whatever a hostile payload put there (pandas would otherwise
+        # infer a column's type from the few rows that reach this path)
+        for column in POST_COLUMNS:
+            if column not in _NOT_TEXT:
+                frame[column] = [_as_text(v) for v in frame[column].tolist()]
+        con.register("sw_py", frame)
+        try:
+            con.execute(
+                f"""
+                INSERT INTO sw_posts (f, line_no, {", ".join(POST_COLUMNS)}, stream, endpoint, payload, raw_sha256, seen)
+                SELECT f, line_no, {", ".join(_CAST.get(c, c) for c in POST_COLUMNS)}, stream, endpoint, payload, sha256(payload),
+                       coalesce(TRY_CAST(fetched_at AS TIMESTAMPTZ), ?::TIMESTAMPTZ)
+                FROM sw_py
+                """,
+                [now],
+            )
+        finally:
+            con.unregister("sw_py")
+        return quarantine
+
+    def close(self) -> None:
+        for name in TEMP_TABLES:
+            self.con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+_NOT_TEXT = frozenset({"created_at", "edited_at", "is_hidden"})
+_CAST = {
+    "created_at": "created_at::TIMESTAMPTZ",
+    "edited_at": "edited_at::TIMESTAMPTZ",
+    "is_hidden": "is_hidden::BOOLEAN",
+    **{c: f"{c}::VARCHAR" for c in POST_COLUMNS if c not in {"created_at", "edited_at", "is_hidden"}},
+}
+_EMPTY = {
+    "created_at": "NULL::TIMESTAMPTZ",
+    "edited_at": "NULL::TIMESTAMPTZ",
+    "is_hidden": "NULL::BOOLEAN",
+    **{c: "NULL::VARCHAR" for c in POST_COLUMNS if c not in {"created_at", "edited_at", "is_hidden"}},
+}
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):  # pandas' NaN for a missing value
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _opt_text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _canonical_payload(line: dict[str, Any]) -> str:
+    """A line DuckDB could not parse but Python could: its payload as canonical JSON."""
+    return canonical_json({"context": line.get("context") or {}, "item": line["item"]})
+
+
+def raw_line(con: duckdb.DuckDBPyConnection, f: int, line_no: int) -> str:
+    row = con.execute("SELECT line FROM sw_lines WHERE f = ? AND line_no = ?", [f, line_no]).fetchall()
+    return row[0][0][:RAW_LINE_KEEP] if row else ""
+
+
+__all__ = ["FileLines", "Staging", "orjson", "raw_line", "split_lines"]
