@@ -228,3 +228,70 @@ def test_clock_is_used_for_load_times(tmp_path, zone):
         (recorded,) = con.execute("SELECT recorded_at FROM monitoring_checks").fetchall()[0]
     assert recorded == clock.now()
     clock.advance(timedelta(hours=1))
+
+
+def _dump(db: Path) -> dict[str, list[tuple]]:
+    with connect(db, read_only=True) as con:
+        return {
+            "posts": con.execute("SELECT * EXCLUDE (first_seen, last_seen) FROM posts ORDER BY post_id").fetchall(),
+            "raw_items": con.execute("SELECT * FROM raw_items ORDER BY post_id, sha256").fetchall(),
+            "quarantine": con.execute("SELECT landing_path, line_no, check_name, native_id, reason, raw_line FROM quarantine "
+                                      "ORDER BY ALL").fetchall(),
+        }
+
+
+def test_fast_path_and_python_path_load_the_same_warehouse(tmp_path, zone, clock):
+    """The demo's week (messy records and two bad lines included) through both normalisers."""
+    land_sample(zone, clock, "kv")
+    fast_db, python_db = tmp_path / "fast.duckdb", tmp_path / "python.duckdb"
+    with connect(fast_db) as con:
+        load_landing(con, zone, clock)
+    with connect(python_db) as con:
+        load_landing(con, zone, clock, fast=False)
+    fast, python = _dump(fast_db), _dump(python_db)
+    assert len(fast["posts"]) == 311 and len(fast["quarantine"]) >= 2
+    assert fast == python
+
+
+def test_stored_payload_hashes_to_its_key(tmp_path, zone, clock):
+    land_sample(zone, clock, "kv")
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        bad = con.execute("SELECT count(*) FROM raw_items WHERE sha256(payload::VARCHAR) <> sha256").fetchall()[0][0]
+        joined = con.execute("SELECT count(*) FROM posts p JOIN raw_items r ON r.post_id = p.post_id AND r.sha256 = p.raw_sha256")
+        assert bad == 0 and joined.fetchall()[0][0] == 311
+
+
+def test_migration_011_keeps_raw_items_and_compresses_payloads(tmp_path, zone, clock):
+    """A warehouse made before 011 (raw_items as 001 made it) keeps every row, key included."""
+    import duckdb
+
+    from warehouse.db import migrate
+
+    db = tmp_path / "old.duckdb"
+    land_sample(zone, clock, "kv")
+    with connect(db) as con:
+        load_landing(con, zone, clock)
+        before = con.execute("SELECT * FROM raw_items ORDER BY post_id, sha256").fetchall()
+    raw = duckdb.connect(str(db))
+    raw.execute("CREATE TABLE raw_old AS SELECT * FROM raw_items")
+    raw.execute("DROP TABLE raw_items")
+    raw.execute(
+        "CREATE TABLE raw_items (post_id VARCHAR NOT NULL, sha256 VARCHAR NOT NULL, platform VARCHAR NOT NULL, "
+        "source_id VARCHAR NOT NULL, stream VARCHAR, endpoint VARCHAR, payload JSON, landing_path VARCHAR NOT NULL, "
+        "line_no INTEGER NOT NULL, fetched_at TIMESTAMPTZ NOT NULL, purged_at TIMESTAMPTZ, PRIMARY KEY (post_id, sha256))"
+    )
+    raw.execute("INSERT INTO raw_items SELECT * FROM raw_old")
+    raw.execute("DROP TABLE raw_old")
+    raw.execute("DELETE FROM schema_migrations WHERE version = 11")
+    assert migrate(raw) == ["011_raw_payload_zstd.sql"]
+    raw.execute("CHECKPOINT")
+    assert raw.execute("SELECT * FROM raw_items ORDER BY post_id, sha256").fetchall() == before
+    compressions = {r[0] for r in raw.execute(
+        "SELECT compression FROM pragma_storage_info('raw_items') WHERE column_name = 'payload' AND segment_type = 'JSON'"
+    ).fetchall()}
+    assert compressions == {"ZSTD"}
+    with pytest.raises(duckdb.ConstraintException):
+        raw.execute("INSERT INTO raw_items SELECT * FROM raw_items LIMIT 1")
+    raw.close()
