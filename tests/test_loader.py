@@ -295,3 +295,39 @@ def test_migration_011_keeps_raw_items_and_compresses_payloads(tmp_path, zone, c
     with pytest.raises(duckdb.ConstraintException):
         raw.execute("INSERT INTO raw_items SELECT * FROM raw_items LIMIT 1")
     raw.close()
+
+
+def test_writable_connections_in_one_process_share_the_file_and_release_it(tmp_path):
+    """Web app threads (and a step inside another's connection) open the file at once; once
+    the last one closes, another process can take the lock."""
+    import threading
+
+    from warehouse import db as wdb
+
+    db = tmp_path / "w.duckdb"
+    with connect(db):  # created and migrated first, as `schoolwatch serve` does before serving
+        pass
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def worker(i: int) -> None:
+        try:
+            barrier.wait(timeout=10)
+            with connect(db) as con:
+                con.execute("INSERT INTO audit_log VALUES (?, now(), 'test', 'x', NULL, '0', '0')", [i])
+                time.sleep(0.05)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with connect(db) as outer, connect(db) as inner:  # nested, as retention inside a job does
+        inner.execute("INSERT INTO audit_log VALUES (9, now(), 'test', 'x', NULL, '0', '0')")
+        assert outer.execute("SELECT count(*) FROM audit_log").fetchall()[0][0] == 5
+    assert str(db.resolve()) not in wdb._INSTANCES
+    proc = _hold(db, 0.1)  # another process can open it now
+    assert proc.wait(timeout=20) == 0

@@ -22,7 +22,12 @@ from typing import Any
 
 import duckdb
 
-from warehouse.db import DEFAULT_LOCK_WAIT_S, retry_on_lock
+from warehouse.db import (
+    DEFAULT_LOCK_WAIT_S,
+    ROW_GROUP_SIZE,
+    open_writable,
+    retry_on_lock,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,13 +68,13 @@ def rewrite_database(path: str | Path, *, max_wait: float = DEFAULT_LOCK_WAIT_S)
     src = Path(path)
     tmp = src.with_name(f".{src.name}.rewrite-{secrets.token_hex(4)}")
     before = src.stat().st_size
-    con = retry_on_lock(lambda: duckdb.connect(str(src)), path=src, max_wait=max_wait)
+    con = retry_on_lock(lambda: open_writable(src), path=src, max_wait=max_wait)
     try:
         con.execute("CHECKPOINT")
         row = con.execute("SELECT current_database()").fetchone()
         assert row is not None
         catalog = str(row[0])
-        con.execute(f"ATTACH {_quote(str(tmp))} AS sw_rewrite")
+        con.execute(f"ATTACH {_quote(str(tmp))} AS sw_rewrite (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
         try:
             con.execute(f"COPY FROM DATABASE {_ident(catalog)} TO sw_rewrite")
             old, new = _counts(con, catalog), _counts(con, "sw_rewrite")

@@ -66,7 +66,7 @@ from schoolwatch.pipeline import fetch_source, landing_root, plan_fetches, proce
 from schoolwatch.sample.texts import BENIGN, COMPLAINT, PROBLEM
 from tests.sim.platforms import FakePlatform, SimItem, make_item
 from transforms.classify import Classifier, ClassifyContext
-from warehouse.db import connect
+from warehouse.db import connect, open_writable
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +244,7 @@ class Term:
     def _hold(self) -> None:
         """Keep the database instance open between jobs (see the module docstring)."""
         if self._keeper is None and self.db.exists():
-            self._keeper = duckdb.connect(str(self.db))
+            self._keeper = open_writable(self.db)
             self._keeper.execute("SET threads = 1")
 
     def _release(self) -> None:
