@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path
 
 import pandas as pd
+
+# this checkout's code, not whichever copy the venv has installed
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def _texts(data: Path, n: int) -> list[str]:

@@ -4,6 +4,9 @@
 - The model adds a flag when its calibrated score reaches its threshold, for the class it
   finds most likely; where a rule already flagged that category the flag becomes
   ``rules+model`` and the scores combine as independent evidence.
+- It also flags threat, self-harm, sexual content or grooming when that class's own
+  probability reaches its critical threshold, even below the flag threshold: those were
+  tuned on school lines for recall, since missing one costs far more than a false alarm.
 - A text that reads as teaching or awareness ("history lesson", "awareness talk") needs a
   much higher model score, since the model has learned words, not purpose.
 - A complaint is criticism *without* abuse: it is dropped when abuse, hate, a threat or
@@ -53,6 +56,49 @@ class _Acc:
     source: str = "rules"
 
 
+def _add_model_flag(n: Normalised, by_cat: dict[Category, _Acc], model: TextModel, best: str, score: float, reason: str) -> None:
+    cat = MODEL_CATEGORIES[best]
+    existing = by_cat.get(cat)
+    if existing is None:
+        acc = _Acc(score=score, reasons=[reason], source="model")
+        for a, b, _ in model.evidence(n.deep.text, best):
+            oa, ob = n.deep.original(a, b)
+            acc.spans[(oa, ob)] = _span(n.original, oa, ob, f"model.{best}")
+        by_cat[cat] = acc
+    elif existing.source != "model":
+        existing.score = 1.0 - (1.0 - existing.score) * (1.0 - score)
+        existing.source = "rules+model"
+        existing.reasons.append(reason)
+
+
+def _model_flags(n: Normalised, by_cat: dict[Category, _Acc], hit: bool, model: TextModel, probs: Sequence[float], flag_score: float) -> None:
+    """The model's flags: its most likely category above the flag threshold, and any critical
+    category whose own probability reaches its threshold (see ``TextModel.class_thresholds``)."""
+    classes = model.classes
+    fires = flag_score >= model.threshold
+    critical = [c for c, t in model.class_thresholds.items() if c in MODEL_CATEGORIES and probs[classes.index(c)] >= t]
+    if not fires and not critical:
+        return
+    # checked only when the model would fire alone: the regex costs more than the test
+    if not hit and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
+        return
+    if fires:
+        best = max((c for c in classes if c in MODEL_CATEGORIES), key=lambda c: probs[classes.index(c)])
+        cat = MODEL_CATEGORIES[best]
+        # categories the model learned from a few hundred hand-written lines only: it
+        # must be surer before it speaks for them alone ("Mr Dale is the best teacher")
+        if not (cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD):
+            p = probs[classes.index(best)]
+            reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={p:.2f})"
+            _add_model_flag(n, by_cat, model, best, flag_score, reason)
+    for c in critical:
+        p = probs[classes.index(c)]
+        if MODEL_CATEGORIES[c] in by_cat and by_cat[MODEL_CATEGORIES[c]].source != "rules":
+            continue  # the model has spoken for this category already
+        reason = f"model {model.version}: {c} p={p:.2f} (critical threshold {model.class_thresholds[c]:.2f}), flag score {flag_score:.2f}"
+        _add_model_flag(n, by_cat, model, c, max(flag_score, p), reason)
+
+
 def combine(
     n: Normalised,
     hits: Sequence[Hit],
@@ -74,35 +120,7 @@ def combine(
         acc.pupils = acc.pupils or h.pupils
 
     if model is not None and probs is not None and flag_score is not None:
-        fires = flag_score >= model.threshold
-        # checked only when the model would fire alone: the regex costs more than the test
-        if fires and not hits and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
-            fires = False
-        best = ""
-        cat = Category.NONE
-        if fires:
-            best = max(
-                (c for c in model.classes if c in MODEL_CATEGORIES),
-                key=lambda c: probs[model.classes.index(c)],
-            )
-            cat = MODEL_CATEGORIES[best]
-            # categories the model learned from a few hundred hand-written lines only: it
-            # must be surer before it speaks for them alone ("Mr Dale is the best teacher")
-            if cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD:
-                fires = False
-        if fires:
-            reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={probs[model.classes.index(best)]:.2f})"
-            existing = by_cat.get(cat)
-            if existing is None:
-                acc = _Acc(score=flag_score, reasons=[reason], source="model")
-                for a, b, _ in model.evidence(n.deep.text, best):
-                    oa, ob = n.deep.original(a, b)
-                    acc.spans[(oa, ob)] = _span(original, oa, ob, f"model.{best}")
-                by_cat[cat] = acc
-            else:
-                existing.score = 1.0 - (1.0 - existing.score) * (1.0 - flag_score)
-                existing.source = "rules+model"
-                existing.reasons.append(reason)
+        _model_flags(n, by_cat, bool(hits), model, probs, flag_score)
 
     if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
         del by_cat[Category.COMPLAINT]
