@@ -286,9 +286,18 @@ def _has_split_run(text: str) -> bool:
 
 
 def model_text(n: Normalised) -> str:
-    """The text the model sees: the deep view with mentions, links and stretched letters tamed."""
+    """The text the model sees: the deep view with mentions, links and stretched letters tamed.
+
+    HTML entities left in scraped tweets (``&amp;``, ``&#128514;``) and the retweet marker
+    are dropped: they say which data set a text came from, not what it says, and the
+    model had learned them as signs of abuse from the one set (davidson) full of both.
+    """
     t = n.deep.text
     # each substitution is a pass over the text: skip the ones that cannot apply
+    if "&" in t:
+        t = _ENTITY.sub(" ", t)
+    if "rt" in t:
+        t = _RETWEET.sub(" ", t)
     if "@" in t or "<user>" in t:
         t = _MENTION.sub(" @user ", t)
     if "http" in t or "www." in t or "<url>" in t:
@@ -298,6 +307,8 @@ def model_text(n: Normalised) -> str:
     return t
 
 
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});?")
+_RETWEET = re.compile(r"(?<![a-z0-9])rt\s+(?=@)")
 _MENTION = re.compile(r"@\w+|<user>")
 _URL = re.compile(r"https?://\S+|www\.\S+|<url>")
 _STRETCH = re.compile(r"([a-z])\1{2,}")

@@ -5,24 +5,30 @@ DataFrames in; nothing here reads files. Rows whose ``source`` starts with ``ext
 the invented school-context lines (the CLI's ``--extra``); the rest are public data sets.
 Steps:
 
-1. fit a linear classifier (log loss, SGD, fixed seed) on hashed word n-grams of the
-   ``train`` rows; each public data set weighs the same in total (small ones up-weighted
-   at most ``MAX_UPWEIGHT`` times), and the school lines together weigh ``school_weight``
-   public data sets, each of their classes balanced within that;
-2. fit a Platt scaler for the flag score (``1 - P(none)``) on the public ``dev`` rows;
-3. choose the flag threshold on ``dev`` that maximises the mean F1 over data sets of the
-   whole classifier (rules OR model), since that is what ships;
-4. with school lines, adjust that choice for them: a text is also flagged when the
-   probability of threat, self-harm, sexual content or grooming alone reaches the
-   *critical* threshold. Both thresholds are chosen on out-of-fold scores of the school
-   lines (``folds`` extra fits, each without one fold): the pair that finds most critical
-   lines while false alarms on the school lines labelled ``none`` stay within
-   ``critical_fpr``, giving up at most ``public_slack`` of mean public dev F1. Public
-   tweets have no such categories to tune on, and the school lines' own in-sample scores
-   would be far too sure of themselves.
+1. the main model: a linear classifier (log loss, SGD, fixed seed) on hashed word n-grams
+   of the ``train`` rows; each public data set weighs the same in total (small ones
+   up-weighted at most ``MAX_UPWEIGHT`` times), and the school lines together weigh
+   ``school_weight`` public data sets, each of their classes balanced within that;
+2. a Platt scaler for its flag score (``1 - P(none)``), fitted on the public ``dev`` rows;
+3. the school head: the same kind of classifier on the school lines, each class balanced,
+   plus a fixed sample of ``head_public_rows`` public rows weighing ``head_public_weight``
+   of them in total (public tweets do not talk like school posts, and 70k of them would
+   drown 3k school lines in one model; but a head that never saw a tweet calls a third of
+   them critical);
+4. four thresholds and a switch, chosen together: the main model's flag threshold, the
+   school head's critical threshold (the most likely of threat, self-harm, sexual,
+   grooming flags at this probability, where the main model's flag score is at least the
+   *floor*: two models trained differently must both see something), its veto (at this
+   P(none) the main model may not flag alone) and whether the main model may still flag a
+   critical category itself. Chosen
+   on the public dev splits and on *out-of-fold* scores of the school lines (``folds``
+   extra fits of each model, each without one fold; in-sample scores would be far too
+   sure of themselves): the triple that finds most critical school lines while false
+   alarms on the school lines labelled ``none`` stay within ``critical_fpr``, giving up at
+   most ``public_slack`` of the best mean public dev F1 (whole classifier: rules OR model).
 
-The version is a hash of the learned weights, so the same data and seed give the same
-version, and any change gives a new one.
+The version is a hash of the learned weights and thresholds, so the same data and seed
+give the same version, and any change gives a new one.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from transforms.classify.model import TextModel, vectorizer
+from transforms.classify.model import SchoolHead, TextModel, vectorizer
 from transforms.classify.normalise import model_text, normalise
 from transforms.classify.rules import RuleSet
 
@@ -50,6 +56,11 @@ SCHOOL_PREFIX = "extra:"
 MAX_UPWEIGHT = 10.0
 MAX_CLASS_UPWEIGHT = 4.0  # within the school lines: a class of 20 lines counts at most 4x per line
 MAX_TRAIN_CHARS = 5000  # long Reddit histories: the first pages carry the signal
+PRUNE_BELOW = 0.01  # weights nearer zero are stored as zero
+
+
+def _grid(a: float, b: float, step: float) -> tuple[float, ...]:
+    return tuple(float(x) for x in np.round(np.arange(a, b + step / 2, step), 3))
 
 
 @dataclass(frozen=True)
@@ -59,12 +70,17 @@ class TrainConfig:
     alpha: float = 2e-6
     epochs: int = 30
     seed: int = 0
-    school_weight: float = 2.0  # all school lines together weigh this many public data sets
-    folds: int = 4  # out-of-fold fits for the critical threshold (0: no critical threshold)
-    critical_fpr: float = 0.08  # false alarms allowed on the school "none" lines (out of fold)
-    public_slack: float = 0.01  # mean public dev F1 the flag threshold may give up for the school lines
-    critical_grid: Sequence[float] = field(default_factory=lambda: tuple(np.round(np.arange(0.05, 0.951, 0.01), 3)))
-    thresholds: Sequence[float] = field(default_factory=lambda: tuple(np.round(np.arange(0.2, 0.81, 0.025), 3)))
+    school_weight: float = 8.0  # all school lines together weigh this many public data sets
+    school_alpha: float = 3e-6  # the school head's L2 strength
+    head_public_rows: int = 10_000  # public train rows the school head also sees (fixed sample) ...
+    head_public_weight: float = 0.25  # ... weighing this much in total against the school lines
+    folds: int = 4  # out-of-fold fits for the thresholds on school lines (0: no school head)
+    critical_fpr: float = 0.10  # false alarms allowed on the school "none" lines (out of fold)
+    public_slack: float = 0.01  # mean public dev F1 the thresholds may give up for the school lines
+    critical_grid: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.02))
+    veto_grid: Sequence[float | None] = (None, 0.5, 0.6, 0.7, 0.8, 0.9)
+    floor_grid: Sequence[float] = (0.2, 0.25, 0.3)  # at least 0.2: one model alone never speaks for the head
+    thresholds: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.025))
 
 
 @dataclass
@@ -72,12 +88,7 @@ class TrainResult:
     model: TextModel
     dev_f1: dict[str, float]  # per data set, whole classifier at the chosen threshold
     rows: dict[str, int]
-    critical_threshold: float | None = None
-    critical_stats: dict[str, float] = field(default_factory=dict)
-
-
-def _texts(series: pd.Series) -> list[str]:
-    return [model_text(normalise(str(t)[:MAX_TRAIN_CHARS])) for t in series.fillna("")]
+    school_stats: dict[str, float] = field(default_factory=dict)
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
@@ -87,6 +98,13 @@ def _f1(y: np.ndarray, p: np.ndarray) -> float:
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
+def _class_balance(labels: Sequence[str]) -> np.ndarray:
+    """Per-row weights, mean 1, so each class counts about the same (at most MAX_CLASS_UPWEIGHT per row)."""
+    lc = pd.Series(list(labels)).value_counts()
+    cw = np.array([min(float(lc.mean()) / lc[c], MAX_CLASS_UPWEIGHT) for c in labels], dtype=np.float64)
+    return cw / cw.mean()
+
+
 def _weights(sources: pd.Series, labels: pd.Series, cfg: TrainConfig) -> np.ndarray:
     """Per-row weights: public sets equal in total; the school lines together ``school_weight`` sets."""
     school = sources.str.startswith(SCHOOL_PREFIX).to_numpy()
@@ -94,17 +112,15 @@ def _weights(sources: pd.Series, labels: pd.Series, cfg: TrainConfig) -> np.ndar
     mean_set = float(public_counts.mean()) if len(public_counts) else float(max(int(school.sum()), 1))
     w = np.array([min(mean_set / public_counts[s], MAX_UPWEIGHT) if s in public_counts else 0.0 for s in sources], dtype=np.float64)
     if school.any():
-        # within the school lines each class counts about the same (at most MAX_CLASS_UPWEIGHT
-        # per line), so 20 extremism lines are not drowned by 400 benign ones
-        lab = labels[school]
-        lc = lab.value_counts()
-        cw = np.array([min(float(lc.mean()) / lc[c], MAX_CLASS_UPWEIGHT) for c in lab], dtype=np.float64)
+        # within the school lines each class counts about the same, so 20 extremism lines
+        # are not drowned by 400 benign ones
+        cw = _class_balance(labels[school].tolist())
         w[school] = cw * (cfg.school_weight * mean_set / cw.sum())
     return w
 
 
-def _fit(x: Any, y: np.ndarray, w: np.ndarray, cfg: TrainConfig) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
-    clf = SGDClassifier(loss="log_loss", alpha=cfg.alpha, max_iter=cfg.epochs, tol=None, random_state=cfg.seed, average=False)
+def _fit(x: Any, y: np.ndarray, w: np.ndarray, cfg: TrainConfig, alpha: float) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=cfg.epochs, tol=None, random_state=cfg.seed, average=False)
     clf.fit(x, y, sample_weight=w)
     classes = tuple(str(c) for c in clf.classes_)
     coef = clf.coef_.astype(np.float32)
@@ -112,17 +128,18 @@ def _fit(x: Any, y: np.ndarray, w: np.ndarray, cfg: TrainConfig) -> tuple[tuple[
     if coef.shape[0] == 1:  # two classes: sklearn keeps one row
         coef = np.vstack([-coef[0], coef[0]])
         intercept = np.array([-intercept[0], intercept[0]], dtype=np.float32)
-    return classes, coef, intercept
+    # weights this small move no score by more than a rounding error, and zeros keep the
+    # artifact small (it is compressed); the artifact stores float16 weights: score with
+    # those, so what is tuned is what ships
+    coef[np.abs(coef) < PRUNE_BELOW] = 0.0
+    return classes, coef.astype(np.float16).astype(np.float32), intercept
 
 
 def _model(classes: tuple[str, ...], coef: np.ndarray, intercept: np.ndarray, cfg: TrainConfig) -> TextModel:
-    # the shipped artifact stores float16 weights: score with those, so what is tuned is what ships
-    coef16 = coef.astype(np.float16)
-    digest = hashlib.sha256(coef16.tobytes() + intercept.tobytes()).hexdigest()[:8]
     return TextModel(
-        version=f"lr-{digest}",
+        version="lr-unversioned",
         classes=classes,
-        coef=coef16.astype(np.float32),
+        coef=coef,
         intercept=intercept,
         link="ovr",
         platt=(1.0, 0.0),
@@ -131,6 +148,10 @@ def _model(classes: tuple[str, ...], coef: np.ndarray, intercept: np.ndarray, cf
         ngram_max=cfg.ngram_max,
         meta={},
     )
+
+
+def _head(classes: tuple[str, ...], coef: np.ndarray, intercept: np.ndarray) -> SchoolHead:
+    return SchoolHead(classes, coef, intercept, critical_threshold=1.0, veto=None, critical=CRITICAL)
 
 
 def _folds(labels: np.ndarray, k: int) -> np.ndarray:
@@ -142,63 +163,127 @@ def _folds(labels: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def _school_oof(x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: TrainConfig, platt: tuple[float, float]) -> tuple[np.ndarray, np.ndarray] | None:
-    """Out-of-fold (critical-class probability, flag score) of each school line."""
+@dataclass
+class _Scores:
+    """What the thresholds decide on, per text: rules, flag score, the school head's view."""
+
+    rule: np.ndarray  # a rule flags it
+    flag: np.ndarray  # calibrated flag score of the main model
+    crit_p: np.ndarray  # the school head's highest probability of a critical class
+    none_p: np.ndarray  # the school head's P(none)
+    top_crit: np.ndarray  # the main model's most likely category is a critical one
+
+    @classmethod
+    def of(cls, model: TextModel, probs: np.ndarray, head: SchoolHead, head_probs: np.ndarray, rule: np.ndarray) -> _Scores:
+        crit = [head.classes.index(c) for c in CRITICAL if c in head.classes]
+        return cls(rule, model.flag_scores(probs), head_probs[:, crit].max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs))
+
+    def flagged(self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0) -> np.ndarray:
+        """As ``combine`` decides (any flag at all)."""
+        main = self.flag >= t_g
+        if veto is not None:
+            main &= self.none_p < veto
+        if not main_critical:
+            main &= ~self.top_crit
+        if t_c is None:
+            return self.rule | main
+        return self.rule | main | ((self.crit_p >= t_c) & (self.flag >= floor))
+
+
+def _top_crit(model: TextModel, probs: np.ndarray) -> np.ndarray:
+    cols = [i for i, c in enumerate(model.classes) if c != "none"]
+    top = np.array(cols)[probs[:, cols].argmax(axis=1)]
+    return np.isin(top, [model.classes.index(c) for c in CRITICAL if c in model.classes])
+
+
+def _head_rows(school: np.ndarray, cfg: TrainConfig) -> np.ndarray:
+    """Indices of the public rows the school head also trains on (a fixed sample)."""
+    public = np.flatnonzero(~school)
+    if len(public) <= cfg.head_public_rows:
+        return public
+    return np.sort(np.random.default_rng(cfg.seed).choice(public, size=cfg.head_public_rows, replace=False))
+
+
+def _fit_head(x: Any, y: np.ndarray, school_idx: np.ndarray, public_idx: np.ndarray, cfg: TrainConfig) -> SchoolHead:
+    ws = _class_balance(y[school_idx].tolist())
+    wp = np.full(len(public_idx), cfg.head_public_weight * ws.sum() / max(len(public_idx), 1))
+    idx = np.concatenate([school_idx, public_idx])
+    return _head(*_fit(x[idx], y[idx], np.concatenate([ws, wp]), cfg, cfg.school_alpha))
+
+
+def _school_oof(x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold main-model and school-head class probabilities of each school line."""
     s_idx = np.flatnonzero(school)
+    p_idx = _head_rows(school, cfg)
     ys = y[s_idx]
-    if cfg.folds < 2 or not np.isin(ys, CRITICAL).any() or not (ys == "none").any():
-        return None
+    main_classes = sorted(set(y))
+    head_classes = sorted(set(ys) | set(y[p_idx]))
     fold = _folds(ys, cfg.folds)
-    crit_p = np.zeros(len(s_idx))
-    flag_p = np.zeros(len(s_idx))
+    main = np.zeros((len(s_idx), len(main_classes)), dtype=np.float32)
+    head = np.zeros((len(s_idx), len(head_classes)), dtype=np.float32)
     for f in range(cfg.folds):
+        out = fold == f
         keep = np.ones(len(y), dtype=bool)
-        keep[s_idx[fold == f]] = False
-        classes, coef, intercept = _fit(x[keep], y[keep], w[keep], cfg)
-        m = _model(classes, coef, intercept, cfg)
-        m.platt = platt
-        probs = m.class_probs_x(x[s_idx[fold == f]])
-        cols = [classes.index(c) for c in CRITICAL if c in classes]
-        crit_p[fold == f] = probs[:, cols].max(axis=1)
-        flag_p[fold == f] = m.flag_scores(probs)
-    return crit_p, flag_p
+        keep[s_idx[out]] = False
+        classes, coef, intercept = _fit(x[keep], y[keep], w[keep], cfg, cfg.alpha)
+        probs = _model(classes, coef, intercept, cfg).class_probs_x(x[s_idx[out]])
+        for j, c in enumerate(classes):
+            main[out, main_classes.index(c)] = probs[:, j]
+        h = _fit_head(x, y, s_idx[~out], p_idx, cfg)
+        probs = h.probs_x(x[s_idx[out]])
+        for j, c in enumerate(h.classes):
+            head[out, head_classes.index(c)] = probs[:, j]
+    return main, head
 
 
-def _choose_thresholds(
-    public_mean: dict[float, float], oof: tuple[np.ndarray, np.ndarray] | None, ys: np.ndarray, school_rule: np.ndarray, cfg: TrainConfig
-) -> tuple[float, float | None, dict[str, float]]:
-    """The flag threshold and the critical threshold (see the module docstring).
+# flag threshold, critical threshold, veto, main model may flag critical, floor
+Combo = tuple[float, float | None, float | None, bool, float]
 
-    Without school lines: the flag threshold with the best mean public dev F1. With them:
-    among flag thresholds within ``public_slack`` of that best mean, and critical
-    thresholds (or none), those whose out-of-fold false alarms on the school ``none``
-    lines stay within ``critical_fpr``; of those, the one that finds most critical lines.
-    """
-    best_mean = max(public_mean.values())
-    best_t = min(t for t, m in public_mean.items() if m == best_mean)
-    if oof is None:
-        return best_t, None, {}
-    crit_p, flag_p = oof
+
+def _choose(
+    public: _Scores, y_dev: np.ndarray, sources: np.ndarray, usable: list[str], school: _Scores | None, ys: np.ndarray, cfg: TrainConfig
+) -> tuple[Combo, dict[str, float], dict[str, float]]:
+    """The thresholds, the public dev F1 per data set there, school figures."""
+    combos: list[Combo] = [(float(t_g), None, None, True, 0.0) for t_g in cfg.thresholds]
+    if school is not None:
+        combos += [
+            (float(t_g), float(t_c), v, mc, float(fl))
+            for t_g in cfg.thresholds for t_c in cfg.critical_grid for v in cfg.veto_grid for mc in (True, False)
+            for fl in cfg.floor_grid
+        ]
+    by_source = {s: sources == s for s in usable}
+    per: dict[Combo, dict[str, float]] = {}
+    for k in combos:
+        pred = public.flagged(*k)
+        per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
+    mean = {k: float(np.mean(list(v.values()))) if v else 0.0 for k, v in per.items()}
+    best_mean = max(mean.values())
+    # without school lines: the lowest flag threshold with the best mean
+    plain = min((k for k in combos if k[1] is None), key=lambda k: (-round(mean[k], 9), k[0]))
+    if school is None:
+        return plain, per[plain], {}
     none = ys == "none"
     crit = np.isin(ys, CRITICAL)
-    chosen: tuple[float, float, float, float | None, float] | None = None  # (recall, public mean, -fpr, t_c, t_g)
-    for t_g, mean in sorted(public_mean.items()):
-        if mean < best_mean - cfg.public_slack:
-            continue
-        base = school_rule | (flag_p >= t_g)
-        for t_c in (None, *sorted(cfg.critical_grid, reverse=True)):
-            pred = base if t_c is None else base | (crit_p >= t_c)
-            fpr = float(np.mean(pred[none]))
-            if fpr > cfg.critical_fpr:
-                continue
-            key = (round(float(np.mean(pred[crit])), 6), round(mean, 6), -fpr, 2.0 if t_c is None else t_c, t_g)
-            if chosen is None or key > chosen:
-                chosen = key  # type: ignore[assignment]
-    if chosen is None:
-        return best_t, None, {"oof_school_none_fpr": round(float(np.mean((school_rule | (flag_p >= best_t))[none])), 4)}
-    recall, _, neg_fpr, t_c, t_g = chosen
-    crit_t = None if t_c == 2.0 else t_c
-    return t_g, crit_t, {"oof_critical_recall_any_flag": recall, "oof_school_none_fpr": round(-neg_fpr, 4)}
+    ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack]
+    scored = []
+    for k in ok:
+        pred = school.flagged(*k)
+        scored.append((float(np.mean(pred[none])), float(np.mean(pred[crit])), k))
+    feasible = [s for s in scored if s[0] <= cfg.critical_fpr]
+    if feasible:  # most critical lines found, then the better public mean, then fewer false alarms
+        fpr, recall, k = max(feasible, key=lambda s: (round(s[1], 6), round(mean[s[2]], 6), -s[0]))
+    else:  # no triple keeps false alarms down: the fewest false alarms
+        fpr, recall, k = min(scored, key=lambda s: (round(s[0], 6), -round(s[1], 6)))
+    plain_pred = school.flagged(*plain)
+    stats = {
+        "oof_school_none_fpr": round(fpr, 4),
+        "oof_critical_recall_any_flag": round(recall, 4),
+        "oof_school_none_fpr_main_only": round(float(np.mean(plain_pred[none])), 4),
+        "oof_critical_recall_main_only": round(float(np.mean(plain_pred[crit])), 4),
+        "public_mean_f1": round(mean[k], 4),
+        "public_best_mean_f1": round(best_mean, 4),
+    }
+    return k, per[k], stats
 
 
 def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: date) -> TrainResult:
@@ -214,35 +299,50 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
     x = vec.transform([model_text(n) for n in train_norm])
     y = tr["label"].to_numpy()
     w = _weights(tr["source"], tr["label"], cfg)
-    classes, coef, intercept = _fit(x, y, w, cfg)
-    model = _model(classes, coef, intercept, cfg)
-    dev_texts = [str(t) for t in dev["text"].fillna("")]
-    dev_norm = [normalise(t[:MAX_TRAIN_CHARS]) for t in dev_texts]
-    probs = model.class_probs([model_text(n) for n in dev_norm])
+    model = _model(*_fit(x, y, w, cfg, cfg.alpha), cfg)
+    classes = model.classes
+
+    dev_norm = [normalise(str(t)[:MAX_TRAIN_CHARS]) for t in dev["text"].fillna("")]
+    x_dev = vec.transform([model_text(n) for n in dev_norm])
+    probs = model.class_probs_x(x_dev)
     raw = np.clip(1.0 - probs[:, classes.index("none")], 1e-6, 1 - 1e-6)
     y_dev = (dev["label"] != "none").to_numpy()
     platt = LogisticRegression(C=1e6).fit(np.log(raw / (1 - raw)).reshape(-1, 1), y_dev)
     model.platt = (float(platt.coef_[0][0]), float(platt.intercept_[0]))
-    cal = model.flag_scores(probs)
 
     rules = RuleSet()
     rule_flag = np.array([bool(rules.find(n)) for n in dev_norm])
     sources = dev["source"].to_numpy()
     usable = [s for s in sorted(set(sources)) if y_dev[sources == s].any()]
-    per_t: dict[float, dict[str, float]] = {}
-    for t in cfg.thresholds:
-        pred = rule_flag | (cal >= t)
-        per_t[float(t)] = {s: _f1(y_dev[sources == s], pred[sources == s]) for s in usable}
-    public_mean = {t: float(np.mean(list(per.values()))) if per else 0.0 for t, per in per_t.items()}
 
     school = tr["source"].str.startswith(SCHOOL_PREFIX).to_numpy()
-    school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
-    oof = _school_oof(x, y, w, school, cfg, model.platt) if school.any() else None
-    best_t, crit_t, crit_stats = _choose_thresholds(public_mean, oof, y[school], school_rule, cfg)
-    best_per, best_mean = per_t[best_t], public_mean[best_t]
-    model.threshold = best_t
-    if crit_t is not None:
-        model.class_thresholds = {c: crit_t for c in CRITICAL if c in classes}
+    ys = y[school]
+    head = None
+    public = _Scores(rule_flag, model.flag_scores(probs), np.zeros(len(dev)), np.zeros(len(dev)), _top_crit(model, probs))
+    school_scores = None
+    if cfg.folds >= 2 and np.isin(ys, CRITICAL).any() and (ys == "none").any():
+        head = _fit_head(x, y, np.flatnonzero(school), _head_rows(school, cfg), cfg)
+        public = _Scores.of(model, probs, head, head.probs_x(x_dev), rule_flag)
+        oof_main, oof_head = _school_oof(x, y, w, school, cfg)
+        school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
+        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule)
+    (t_g, t_c, veto, main_critical, floor), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
+    model.threshold = t_g
+    if head is not None and t_c is not None:
+        head.critical_threshold = t_c
+        head.veto = veto
+        head.main_critical = main_critical
+        head.floor = floor
+        model.school = head
+    # the version names the weights and every threshold: either changes what is flagged
+    digest = hashlib.sha256(model.coef.astype(np.float16).tobytes() + model.intercept.tobytes())
+    digest.update(repr((round(model.platt[0], 6), round(model.platt[1], 6), model.threshold)).encode())
+    if model.school is not None:
+        h = model.school
+        digest.update(h.coef.astype(np.float16).tobytes() + h.intercept.tobytes())
+        digest.update(repr((h.critical_threshold, h.veto, h.main_critical, h.floor)).encode())
+    model.version = f"lr-{digest.hexdigest()[:8]}"
+    best_mean = float(np.mean(list(best_per.values()))) if best_per else 0.0
     model.meta = {
         "trained_on": trained_on.isoformat(),
         "sources": sorted(set(tr["source"])),
@@ -250,16 +350,22 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         "school_rows": int(school.sum()),
         "dev_rows": int(len(dev)),
         "alpha": cfg.alpha,
+        "school_alpha": cfg.school_alpha,
         "epochs": cfg.epochs,
         "seed": cfg.seed,
         "n_features": cfg.n_features,
         "ngram_max": cfg.ngram_max,
         "school_weight": cfg.school_weight,
+        "head_public_rows": cfg.head_public_rows,
+        "head_public_weight": cfg.head_public_weight,
         "dev_f1_with_rules": {k: round(v, 4) for k, v in best_per.items()},
-        "threshold": best_t,
-        "critical_threshold": crit_t,
+        "threshold": t_g,
+        "critical_threshold": t_c,
+        "veto": veto,
+        "main_model_flags_critical": main_critical,
+        "critical_floor": floor,
         "critical_fpr_target": cfg.critical_fpr,
-        **crit_stats,
+        **stats,
     }
-    log.info("trained %s: threshold %.3f, mean dev F1 %.3f, critical threshold %s", model.version, best_t, best_mean, crit_t)
-    return TrainResult(model, best_per, {"train": int(len(tr)), "dev": int(len(dev))}, crit_t, crit_stats)
+    log.info("trained %s: threshold %.3f, mean dev F1 %.3f, critical %s, veto %s", model.version, t_g, best_mean, t_c, veto)
+    return TrainResult(model, best_per, {"train": int(len(tr)), "dev": int(len(dev))}, stats)

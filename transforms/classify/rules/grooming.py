@@ -201,6 +201,37 @@ class GroomingRule:
         default_factory=lambda: {k: [(lead_keys(p), re.compile(p)) for p in v] for k, v in SIGNALS.items()}
     )
     _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
+    # the signal patterns flattened in kind order, and which of them each prefilter key
+    # wakes: a text looks up its ~20 keys instead of testing ~130 patterns' key sets
+    _flat: list[tuple[str, re.Pattern[str]]] = field(init=False, repr=False)
+    _always: frozenset[int] = field(init=False, repr=False)
+    _by_key: dict[str, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._flat = []
+        always: set[int] = set()
+        self._by_key = {}
+        for kind, patterns in self._signals.items():
+            for keys, rx in patterns:
+                i = len(self._flat)
+                self._flat.append((kind, rx))
+                if keys is None:
+                    always.add(i)
+                else:
+                    for k in keys:
+                        self._by_key.setdefault(k, []).append(i)
+        self._always = frozenset(always)
+
+    def _candidates(self, kinds_here: list[str], present: set[str]) -> list[tuple[str, re.Pattern[str]]]:
+        woken = set(self._always)
+        by_key = self._by_key
+        for k in present:
+            idx = by_key.get(k)
+            if idx is not None:
+                woken.update(idx)
+        flat = self._flat
+        kinds = set(kinds_here)
+        return [flat[i] for i in sorted(woken) if flat[i][0] in kinds]
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
@@ -214,12 +245,10 @@ class GroomingRule:
                 standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
                 if not standalone:
                     return []
-        candidates = [
-            (kind, rx)
-            for kind in kinds_here
-            for keys, rx in self._signals[kind]
-            if present is None or keys is None or not keys.isdisjoint(present)
-        ]
+        if present is None:
+            candidates = [(kind, rx) for kind in kinds_here for _, rx in self._signals[kind]]
+        else:
+            candidates = self._candidates(kinds_here, present)
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
             standalone = [k for k, srx in _STANDALONE_RE.items() if srx.search(text)]
