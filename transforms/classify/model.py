@@ -53,7 +53,8 @@ class Featurizer:
         self.ngram_max = ngram_max
         self._hash: dict[str, int] = {}
 
-    def _word_hashes(self, tokens: list[str]) -> list[int]:
+    def word_hashes(self, tokens: list[str]) -> list[int]:
+        """Each word's 32-bit murmurhash (seed 0), cached."""
         cache = self._hash
         out = []
         for t in tokens:
@@ -69,7 +70,7 @@ class Featurizer:
         lengths = np.zeros(len(texts), dtype=np.int64)
         flat: list[int] = []
         for i, t in enumerate(texts):
-            hs = self._word_hashes(_TOKEN.findall(t))
+            hs = self.word_hashes(_TOKEN.findall(t))
             lengths[i] = len(hs)
             flat.extend(hs)
         h = np.array(flat, dtype=np.uint64)
@@ -237,7 +238,7 @@ class TextModel:
         matches = list(_WORD.finditer(deep_text))
         if not matches:
             return []
-        idx = np.fromiter((_bucket(m.group(0), self.n_features) for m in matches), dtype=np.int64, count=len(matches))
+        idx = np.array(self._vec.word_hashes([m.group(0) for m in matches]), dtype=np.int64) % self.n_features
         weights = coef[ci, idx] - coef[none, idx]
         order = np.argsort(-weights, kind="stable")[:limit]
         return [(matches[i].start(), matches[i].end(), matches[i].group(0)) for i in order if weights[i] > 0.5]
