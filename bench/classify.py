@@ -94,7 +94,8 @@ def main() -> None:
         school = None
         if head is not None:
             k = int(sc.school_class[i])
-            school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]))
+            hp = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
+            school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), hp)
         combine(n, hits[i], clf.model, sc.probs[i].tolist(), float(sc.flag[i]), clf.context, school)
     stages["combine + model evidence"] = time.process_time() - t0
 

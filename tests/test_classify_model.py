@@ -77,6 +77,22 @@ def test_floor_needs_the_main_model_to_see_something_too() -> None:
     assert Category.THREAT in {f.category for f in flags}
 
 
+def test_school_head_names_the_category_when_it_finds_a_critical_one_likelier() -> None:
+    head = _head()
+    head.classes = ("abuse", "none", "threat")  # its first class is now the main model's abuse
+    head.coef[0, :] = 0.0
+    head.intercept = np.array([-6.0, 0.0, -4.0], dtype=np.float32)
+    head.critical_threshold = 0.99  # so the head does not flag threat on its own
+    head.__post_init__()
+    # main model: abuse ("rotten"); head: threat likelier than abuse ("gates"), below its threshold
+    flags = Classifier(model=_model(head)).classify("rotten gates today lads")
+    assert [f.category for f in flags] == [Category.THREAT]
+    assert flags[0].reasons == (flags[0].reasons[0],) and "school head reads it as threat" in flags[0].reasons[0]
+    # where the head finds abuse likelier than any critical category, the main model's word stands
+    head.intercept = np.array([-2.0, 0.0, -4.0], dtype=np.float32)
+    assert [f.category for f in Classifier(model=_model(head)).classify("rotten today lads")] == [Category.ABUSE]
+
+
 def test_veto_silences_the_main_model_on_ordinary_chatter() -> None:
     text = "rotten weather but a lovely sports day"
     assert [f.category for f in Classifier(model=_model(_head())).classify(text)] == [Category.ABUSE]

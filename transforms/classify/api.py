@@ -84,6 +84,7 @@ class Classifier:
             school = None
             if head is not None:
                 k = int(sc.school_class[i])
-                school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]))
+                hp = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
+                school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), hp)
             out.append(combine(n, hits, model, sc.probs[i].tolist(), float(sc.flag[i]), context, school))
         return out

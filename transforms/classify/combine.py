@@ -8,7 +8,9 @@
   content or grooming when the most likely of them reaches its critical threshold (tuned
   for recall on school lines: missing one costs far more than a false alarm), and speaks
   for those categories instead of the main model; where it is sure a text is ordinary
-  school chatter, the main model does not flag it alone.
+  school chatter, the main model does not flag it alone; where the main model flags a
+  non-critical category and the head finds a critical one more likely than that one, the
+  flag takes the head's category.
 - A text that reads as teaching or awareness ("history lesson", "awareness talk") needs a
   much higher model score, since the model has learned words, not purpose.
 - A complaint is criticism *without* abuse: it is dropped when abuse, hate, a threat or
@@ -52,6 +54,7 @@ class SchoolDecision:
     category: str | None
     p: float
     veto: bool
+    probs: Sequence[float] = ()  # the head's per-class probabilities (its classes' order)
 
 
 def _span(original: str, start: int, end: int, rule: str) -> Span:
@@ -86,6 +89,16 @@ def _add_model_flag(
         existing.reasons.append(reason)
 
 
+def _school_lean(model: TextModel, school: SchoolDecision | None, best: str) -> tuple[str, float] | None:
+    """The school head's most likely critical category, where it finds that category more
+    likely than the one the main model named (which is not a critical one)."""
+    head = model.school
+    if head is None or school is None or not school.probs or best in CRITICAL_MODEL or best not in head.classes:
+        return None
+    top, p = head.top_critical(school.probs)
+    return (top, p) if p > school.probs[head.classes.index(best)] else None
+
+
 def _model_flags(
     n: Normalised, by_cat: dict[Category, _Acc], hit: bool, model: TextModel, probs: Sequence[float], flag_score: float,
     school: SchoolDecision | None,
@@ -110,7 +123,14 @@ def _model_flags(
         if not few and not (school_speaks and best in CRITICAL_MODEL):
             p = probs[classes.index(best)]
             reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={p:.2f})"
-            _add_model_flag(n, by_cat, model, best, flag_score, reason)
+            lean = _school_lean(model, school, best)
+            if lean is not None and MODEL_CATEGORIES[lean[0]] not in by_cat:
+                # the main model sees something to act on but names a category learned from
+                # tweets; on a school post the school head is the better judge of which
+                reason += f"; the school head reads it as {lean[0]} (p={lean[1]:.2f})"
+                _add_model_flag(n, by_cat, model, lean[0], flag_score, reason, school=True)
+            else:
+                _add_model_flag(n, by_cat, model, best, flag_score, reason)
     if school is not None and school_cat is not None:
         head = model.school
         assert head is not None

@@ -63,20 +63,19 @@ def expand(pattern: str, *, tolerant: bool) -> str:
         if tolerant:
             alts = sorted({fuzzy(w, masked=masked) for w in items}, key=len, reverse=True)
         else:
-            return _trie(sorted(set(items)), word_start=True) + r"(?![a-z0-9])"
+            return r"(?<![a-z0-9])" + _trie(sorted(set(items))) + r"(?![a-z0-9])"
         return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"
 
     return _PLACEHOLDER.sub(fill, pattern)
 
 
-def _trie(items: Iterable[str], *, word_start: bool = False) -> str:
+def _trie(items: Iterable[str]) -> str:
     """A whole-word alternation folded into a prefix tree: ``kill(?:ing|er)?``.
 
     Python's regex engine tries every alternative of a flat alternation at every position
     of the text; a tree tries only the branches that share the letters already read, which
     makes word lists of a hundred entries several times cheaper. Longer words are tried
-    before their prefixes, as in the longest-first flat alternation it replaces. With
-    ``word_start`` every word must start a word of the text (``(?<![a-z0-9])`` before it).
+    before their prefixes, as in the longest-first flat alternation it replaces.
     """
     root: dict[str, dict] = {}
     for w in items:
@@ -98,21 +97,7 @@ def _trie(items: Iterable[str], *, word_start: bool = False) -> str:
             return body + "?" if len(branches) == 1 and len(body) == 1 else f"(?:{body})?"
         return body
 
-    if not word_start:
-        return "(?:" + build(root) + ")"
-    # the word-start test goes after each word's first letter, as a lookbehind over two
-    # characters ("k" not preceded by a letter or digit), rather than before the whole
-    # tree: a pattern whose alternatives all open with a literal letter lets the regex
-    # engine skip to the positions holding one of those letters instead of trying every
-    # position of the text
-    branches = []
-    for ch in sorted(k for k in root if k):
-        first = re.escape(ch)
-        branches.append(first + rf"(?<![a-z0-9]{first})" + build(root[ch]))
-    body = "|".join(branches)
-    if "" in root:  # the empty word: nothing to anchor on
-        body += r"|(?<![a-z0-9])"
-    return "(?:" + body + ")"
+    return "(?:" + build(root) + ")"
 
 
 def needs_tolerance(deep: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -127,6 +128,11 @@ class SchoolHead:
     def probs_x(self, x: Any) -> np.ndarray:
         return _ovr_probs(x, self._coef_t, self.intercept)
 
+    def top_critical(self, probs: Sequence[float]) -> tuple[str, float]:
+        """The most likely critical class in one row of this head's probabilities."""
+        j = max(self._crit, key=lambda k: probs[k])
+        return self.classes[j], float(probs[j])
+
     def decide(self, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per text: the critical class index it flags (-1: none), its probability, and the veto."""
         sub = probs[:, self._crit]
@@ -169,8 +175,9 @@ class Scores:
     probs: np.ndarray
     flag: np.ndarray
     school_class: np.ndarray  # index into the school head's classes, -1 where it flags nothing
-    school_p: np.ndarray
+    school_p: np.ndarray  # the head's probability of its most likely critical class
     veto: np.ndarray
+    school_probs: np.ndarray | None = None  # the head's per-class probabilities
 
 
 @dataclass
@@ -209,9 +216,10 @@ class TextModel:
         flag = self.flag_scores(probs)
         if self.school is None:
             return Scores(probs, flag, np.full(n, -1), np.zeros(n), np.zeros(n, dtype=bool))
-        cls, p, veto = self.school.decide(self.school.probs_x(x))
+        head_probs = self.school.probs_x(x)
+        cls, p, veto = self.school.decide(head_probs)
         cls = np.where(flag >= self.school.floor, cls, -1)
-        return Scores(probs, flag, cls, p, veto)
+        return Scores(probs, flag, cls, p, veto, head_probs)
 
     def class_probs_x(self, x: Any) -> np.ndarray:
         """Per-class probabilities from hashed features (a sparse matrix, one row per text)."""
