@@ -70,6 +70,17 @@ def test_school_head_flags_a_critical_category_the_main_model_misses() -> None:
     assert Classifier(model=_model(None)).classify("see you at the gates") == []
 
 
+def test_a_per_class_threshold_overrides_the_shared_one(tmp_path: Path) -> None:
+    head = _head()
+    head.class_thresholds = {"threat": 0.99}
+    assert Classifier(model=_model(head)).classify("see you at the gates") == []
+    head.class_thresholds = {"threat": 0.5, "grooming": 0.99}
+    save(_model(head), tmp_path / "m.joblib")
+    m = load(tmp_path / "m.joblib")
+    assert m.school is not None and m.school.class_thresholds == {"threat": 0.5, "grooming": 0.99}
+    assert [f.category for f in Classifier(model=m).classify("see you at the gates")] == [Category.THREAT]
+
+
 def test_floor_needs_the_main_model_to_see_something_too() -> None:
     assert Classifier(model=_model(_head(floor=0.5))).classify("see you at the gates") == []
     # "blade" gives the main model a high flag score, so the head's word is heard

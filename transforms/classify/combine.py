@@ -134,7 +134,7 @@ def _model_flags(
     if school is not None and school_cat is not None:
         head = model.school
         assert head is not None
-        reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.critical_threshold:.2f})"
+        reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.class_thresholds.get(school_cat, head.critical_threshold):.2f})"
         _add_model_flag(n, by_cat, model, school_cat, school.p, reason, school=True)
 
 

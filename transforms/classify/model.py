@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -119,6 +119,7 @@ class SchoolHead:
     critical: tuple[str, ...] = ("threat", "self_harm", "sexual", "grooming")
     main_critical: bool = True  # whether the main model may still flag a critical category itself
     floor: float = 0.0  # the head flags only where the main model's flag score is at least this
+    class_thresholds: dict[str, float] = field(default_factory=dict)  # per critical class, overriding critical_threshold
 
     def __post_init__(self) -> None:
         self._coef_t = np.ascontiguousarray(self.coef.T.astype(np.float32))
@@ -134,11 +135,16 @@ class SchoolHead:
         return self.classes[j], float(probs[j])
 
     def decide(self, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per text: the critical class index it flags (-1: none), its probability, and the veto."""
+        """Per text: the critical class index it flags (-1: none), its probability, and the veto.
+
+        It flags the most likely of the critical classes whose probability reaches their
+        threshold."""
         sub = probs[:, self._crit]
-        arg = sub.argmax(axis=1)
+        t = np.array([self.class_thresholds.get(self.classes[j], self.critical_threshold) for j in self._crit])
+        passing = np.where(sub >= t, sub, -1.0)
+        arg = passing.argmax(axis=1)
         best = sub[np.arange(len(sub)), arg]
-        cls = np.where(best >= self.critical_threshold, np.array(self._crit)[arg], -1)
+        cls = np.where(passing.max(axis=1) >= 0, np.array(self._crit)[arg], -1)
         veto = probs[:, self._none] >= self.veto if self.veto is not None else np.zeros(len(probs), dtype=bool)
         return cls, best, veto
 
@@ -152,6 +158,7 @@ class SchoolHead:
             "critical": list(self.critical),
             "main_critical": self.main_critical,
             "floor": self.floor,
+            "class_thresholds": dict(self.class_thresholds),
         }
 
     @classmethod
@@ -165,6 +172,7 @@ class SchoolHead:
             critical=tuple(d.get("critical", ("threat", "self_harm", "sexual", "grooming"))),
             main_critical=bool(d.get("main_critical", True)),
             floor=float(d.get("floor", 0.0)),
+            class_thresholds={str(k): float(v) for k, v in d.get("class_thresholds", {}).items()},
         )
 
 

@@ -172,14 +172,21 @@ class _Scores:
     crit_p: np.ndarray  # the school head's highest probability of a critical class
     none_p: np.ndarray  # the school head's P(none)
     top_crit: np.ndarray  # the main model's most likely category is a critical one
+    crit_each: np.ndarray | None = None  # the school head's probability of each critical class (CRITICAL order)
 
     @classmethod
     def of(cls, model: TextModel, probs: np.ndarray, head: SchoolHead, head_probs: np.ndarray, rule: np.ndarray) -> _Scores:
-        crit = [head.classes.index(c) for c in CRITICAL if c in head.classes]
-        return cls(rule, model.flag_scores(probs), head_probs[:, crit].max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs))
+        each = np.zeros((len(head_probs), len(CRITICAL)), dtype=np.float32)  # a class the head lacks never flags
+        for j, c in enumerate(CRITICAL):
+            if c in head.classes:
+                each[:, j] = head_probs[:, head.classes.index(c)]
+        return cls(rule, model.flag_scores(probs), each.max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs), each)
 
-    def flagged(self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0) -> np.ndarray:
-        """As ``combine`` decides (any flag at all)."""
+    def flagged(
+        self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0,
+        t_each: Sequence[float] | None = None,
+    ) -> np.ndarray:
+        """As ``combine`` decides (any flag at all); ``t_each``: one critical threshold per class."""
         main = self.flag >= t_g
         if veto is not None:
             main &= self.none_p < veto
@@ -187,7 +194,11 @@ class _Scores:
             main &= ~self.top_crit
         if t_c is None:
             return self.rule | main
-        return self.rule | main | ((self.crit_p >= t_c) & (self.flag >= floor))
+        if t_each is not None and self.crit_each is not None:
+            head = (self.crit_each >= np.asarray(t_each)).any(axis=1)
+        else:
+            head = self.crit_p >= t_c
+        return self.rule | main | (head & (self.flag >= floor))
 
 
 def _top_crit(model: TextModel, probs: np.ndarray) -> np.ndarray:
@@ -242,8 +253,9 @@ Combo = tuple[float, float | None, float | None, bool, float]
 
 def _choose(
     public: _Scores, y_dev: np.ndarray, sources: np.ndarray, usable: list[str], school: _Scores | None, ys: np.ndarray, cfg: TrainConfig
-) -> tuple[Combo, dict[str, float], dict[str, float]]:
-    """The thresholds, the public dev F1 per data set there, school figures."""
+) -> tuple[tuple[Combo, tuple[float, ...] | None], dict[str, float], dict[str, float]]:
+    """The thresholds (and per-class critical thresholds, or None), the public dev F1 per
+    data set there, school figures."""
     combos: list[Combo] = [(float(t_g), None, None, True, 0.0) for t_g in cfg.thresholds]
     if school is not None:
         combos += [
@@ -261,7 +273,7 @@ def _choose(
     # without school lines: the lowest flag threshold with the best mean
     plain = min((k for k in combos if k[1] is None), key=lambda k: (-round(mean[k], 9), k[0]))
     if school is None:
-        return plain, per[plain], {}
+        return (plain, None), per[plain], {}
     none = ys == "none"
     crit = np.isin(ys, CRITICAL)
     ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack]
@@ -274,6 +286,13 @@ def _choose(
         fpr, recall, k = max(feasible, key=lambda s: (round(s[1], 6), round(mean[s[2]], 6), -s[0]))
     else:  # no triple keeps false alarms down: the fewest false alarms
         fpr, recall, k = min(scored, key=lambda s: (round(s[0], 6), -round(s[1], 6)))
+    t_each = _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg) if feasible and k[1] is not None else None
+    if t_each is not None:
+        pred = public.flagged(*k, t_each=t_each)
+        per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
+        mean[k] = float(np.mean(list(per[k].values())))
+        pred = school.flagged(*k, t_each=t_each)
+        fpr, recall = float(np.mean(pred[none])), float(np.mean(pred[crit]))
     plain_pred = school.flagged(*plain)
     stats = {
         "oof_school_none_fpr": round(fpr, 4),
@@ -283,7 +302,36 @@ def _choose(
         "public_mean_f1": round(mean[k], 4),
         "public_best_mean_f1": round(best_mean, 4),
     }
-    return k, per[k], stats
+    return (k, t_each), per[k], stats
+
+
+def _per_class(
+    k: Combo, public: _Scores, y_dev: np.ndarray, by_source: dict[str, np.ndarray], school: _Scores,
+    none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig,
+) -> tuple[float, ...]:
+    """One critical threshold per class, from the shared one: each class in turn moves to the
+    value that finds most critical lines under the same two caps (two passes)."""
+    t_each = [float(k[1] or 0.0)] * len(CRITICAL)
+
+    def score(t: list[float]) -> tuple[float, float] | None:
+        pred = school.flagged(*k, t_each=t)
+        fpr = float(np.mean(pred[none]))
+        if fpr > cfg.critical_fpr:
+            return None
+        pub = public.flagged(*k, t_each=t)
+        if float(np.mean([_f1(y_dev[m], pub[m]) for m in by_source.values()])) < best_mean - cfg.public_slack:
+            return None
+        return round(float(np.mean(pred[crit])), 6), -fpr
+
+    best = score(t_each)
+    for _ in range(2):
+        for j in range(len(CRITICAL)):
+            for cand in cfg.critical_grid:
+                trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
+                sc = score(trial)
+                if sc is not None and (best is None or sc > best):
+                    best, t_each = sc, trial
+    return tuple(t_each)
 
 
 def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: date) -> TrainResult:
@@ -326,13 +374,15 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         oof_main, oof_head = _school_oof(x, y, w, school, cfg)
         school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
         school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule)
-    (t_g, t_c, veto, main_critical, floor), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
+    ((t_g, t_c, veto, main_critical, floor), t_each), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
     model.threshold = t_g
     if head is not None and t_c is not None:
         head.critical_threshold = t_c
         head.veto = veto
         head.main_critical = main_critical
         head.floor = floor
+        if t_each is not None:
+            head.class_thresholds = dict(zip(CRITICAL, t_each, strict=True))
         model.school = head
     # the version names the weights and every threshold: either changes what is flagged
     digest = hashlib.sha256(model.coef.astype(np.float16).tobytes() + model.intercept.tobytes())
@@ -340,7 +390,7 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
     if model.school is not None:
         h = model.school
         digest.update(h.coef.astype(np.float16).tobytes() + h.intercept.tobytes())
-        digest.update(repr((h.critical_threshold, h.veto, h.main_critical, h.floor)).encode())
+        digest.update(repr((h.critical_threshold, h.veto, h.main_critical, h.floor, sorted(h.class_thresholds.items()))).encode())
     model.version = f"lr-{digest.hexdigest()[:8]}"
     best_mean = float(np.mean(list(best_per.values()))) if best_per else 0.0
     model.meta = {
@@ -364,6 +414,7 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         "veto": veto,
         "main_model_flags_critical": main_critical,
         "critical_floor": floor,
+        "critical_thresholds_per_class": dict(zip(CRITICAL, t_each, strict=True)) if t_each is not None else None,
         "critical_fpr_target": cfg.critical_fpr,
         **stats,
     }
