@@ -160,3 +160,42 @@ def test_committed_split_files_do_not_overlap(name: str) -> None:
     held = pd.read_csv(DATA / "school_train" / "split_heldout.csv", dtype=str, keep_default_na=False)
     assert not set(train["text"].str.lower()) & set(held["text"].str.lower())
     assert {"threat", "self_harm", "sexual", "grooming", "none"} <= set(pd.read_csv(DATA / "school_train" / name)["label"])
+
+
+@pytest.mark.slow
+def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from schoolwatch.cli.classify_cmds import app
+
+    lines = {
+        "threat": ["i will stab him at the gates", "bringing a knife for mr cole", "he is getting done after school",
+                   "watch your back at the bus stop", "gun in my bag monday", "she won't make it home"],
+        "self_harm": ["i want to die tonight", "cant do this anymore goodbye", "nobody would miss me",
+                      "cuts are getting deeper", "i took all the pills", "this is my last post"],
+        "sexual": ["send nudes of her", "miss is so fit in that skirt", "rate the year 11 girls",
+                   "what he did to her in the toilets", "sexy pics of the new teacher", "leaked video of them"],
+        "grooming": ["dont tell your mum we talk", "what school do you go to babe", "send me a pic in your uniform",
+                     "our little secret ok", "i can pick you up after school", "add me on snap sweetie"],
+        "none": ["great sports day today", "the bake sale raised 200 pounds", "parents evening is on thursday",
+                 "well done to the choir", "the bus was late again", "year 7 trip to the museum",
+                 "lovely assembly this morning", "school photos next week", "the canteen has new menus",
+                 "pe kit needed on monday", "half term starts friday", "homework club is back"],
+    }
+    extra = tmp_path / "school.csv"
+    rows = [f"s{i:03d},{t},{label}" for i, (label, t) in enumerate((lab, t) for lab, ts in lines.items() for t in ts)]
+    extra.write_text("id,text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "m.joblib"
+    result = CliRunner().invoke(
+        app,
+        ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny", "--out", str(out), "--n-features", "4096",
+         "--epochs", "5", "--extra", str(extra), "--folds", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    m = load(out)
+    assert m.meta["school_rows"] == len(rows)
+    # the thresholds were chosen on out-of-fold scores, and the figures say how they did
+    assert 0.0 <= m.meta["oof_school_none_fpr"] <= 1.0 and "oof_critical_recall_any_flag" in m.meta
+    if m.school is not None:
+        assert set(m.school.classes) >= {"threat", "self_harm", "sexual", "grooming", "none"}
+        assert "school head" in result.output
