@@ -56,6 +56,11 @@ def train_cmd(
     extra: Annotated[list[Path] | None, typer.Option("--extra", help="extra labelled CSV (id,text,label), used as training rows; repeatable")] = None,
     alpha: Annotated[float, typer.Option("--alpha", help="L2 regularisation strength")] = 2e-6,
     epochs: Annotated[int, typer.Option("--epochs", help="passes over the training data")] = 30,
+    ngram_max: Annotated[int, typer.Option("--ngram-max", help="longest word n-gram")] = 2,
+    school_weight: Annotated[float, typer.Option("--school-weight", help="total weight of all --extra lines, in public data sets")] = 8.0,
+    school_alpha: Annotated[float, typer.Option("--school-alpha", help="L2 strength of the school head (trained on the --extra lines alone)")] = 3e-6,
+    folds: Annotated[int, typer.Option("--folds", help="out-of-fold fits on the --extra lines for the thresholds (0: no school head)")] = 4,
+    critical_fpr: Annotated[float, typer.Option("--critical-fpr", help="false alarms allowed on --extra 'none' lines (out of fold) when choosing the thresholds")] = 0.10,
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
     import pandas as pd
@@ -80,13 +85,22 @@ def train_cmd(
         frames.append(df)
     data = pd.concat(frames, ignore_index=True)
     started = time.perf_counter()
-    result = train(data, TrainConfig(n_features=n_features, seed=seed, alpha=alpha, epochs=epochs), trained_on=datetime.now(UTC).date())
+    cfg = TrainConfig(
+        n_features=n_features, seed=seed, alpha=alpha, epochs=epochs, ngram_max=ngram_max,
+        school_weight=school_weight, school_alpha=school_alpha, folds=folds, critical_fpr=critical_fpr,
+    )
+    result = train(data, cfg, trained_on=datetime.now(UTC).date())
     target = out or Path(model_mod.__file__).parent / "model" / model_mod.MODEL_FILE
     model_mod.save(result.model, target)
     typer.echo(f"trained {result.model.version} on {result.rows['train']} rows in {time.perf_counter() - started:.1f}s -> {target}")
     typer.echo(f"threshold {result.model.threshold:.3f}; dev F1 (rules + model):")
     for name, f1 in sorted(result.dev_f1.items()):
         typer.echo(f"  {name:<20} {f1:.3f}")
+    head = result.model.school
+    if head is not None:
+        typer.echo(f"school head: critical threshold {head.critical_threshold:.2f}, veto {head.veto}")
+    for k, v in result.school_stats.items():
+        typer.echo(f"  {k:<36} {v:.3f}")
 
 
 def classify_cmd(

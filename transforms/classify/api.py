@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from transforms.classify.combine import combine
+from transforms.classify.combine import SchoolDecision, combine
 from transforms.classify.model import TextModel, load
 from transforms.classify.normalise import model_text, normalise
 from transforms.classify.rules import RULES_VERSION, RuleSet, build_names
@@ -44,14 +44,47 @@ class Classifier:
         return self.classify_many([text])[0]
 
     def classify_many(self, texts: Sequence[str]) -> list[list[Flag]]:
-        """Flags for many texts: the model scores them in one batch."""
-        norms = [normalise(_as_text(t)) for t in texts]
-        if not norms:
+        """Flags for many texts: the model scores them in one batch.
+
+        A text that occurs more than once in the batch (reposts, retweets, a reclassify of
+        copies) is classified once; every occurrence gets its own list of the same flags.
+        """
+        if not texts:
             return []
-        probs = self.model.class_probs([model_text(n) for n in norms])
-        scores = self.model.flag_scores(probs)
+        index: dict[str, int] = {}
+        unique: list[str] = []
+        slots: list[int] = []
+        for t in texts:
+            s = _as_text(t)
+            i = index.get(s)
+            if i is None:
+                i = index[s] = len(unique)
+                unique.append(s)
+            slots.append(i)
+        flags = self._classify_unique(unique)
+        return [list(flags[i]) for i in slots]
+
+    def _classify_unique(self, texts: list[str]) -> list[list[Flag]]:
+        norms = [normalise(t) for t in texts]
+        model = self.model
+        sc = model.score([model_text(n) for n in norms])
+        # the model can only add a flag where its flag score reaches the threshold (and the
+        # school head does not veto it) or the school head names a critical category:
+        # elsewhere a text without rule hits has no flags, and combine need not run
+        may_fire = ((sc.flag >= model.threshold) & ~sc.veto) | (sc.school_class >= 0)
+        head = model.school
         out: list[list[Flag]] = []
         find = self.rules.find
+        context = self.context
         for i, n in enumerate(norms):
-            out.append(combine(n, find(n), self.model, probs[i].tolist(), float(scores[i]), self.context))
+            hits = find(n)
+            if not hits and not may_fire[i]:
+                out.append([])
+                continue
+            school = None
+            if head is not None:
+                k = int(sc.school_class[i])
+                hp = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
+                school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), hp)
+            out.append(combine(n, hits, model, sc.probs[i].tolist(), float(sc.flag[i]), context, school))
         return out

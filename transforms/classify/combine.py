@@ -4,6 +4,13 @@
 - The model adds a flag when its calibrated score reaches its threshold, for the class it
   finds most likely; where a rule already flagged that category the flag becomes
   ``rules+model`` and the scores combine as independent evidence.
+- The model's school head (trained on school-context lines) flags threat, self-harm, sexual
+  content or grooming when the most likely of them reaches its critical threshold (tuned
+  for recall on school lines: missing one costs far more than a false alarm), and speaks
+  for those categories instead of the main model; where it is sure a text is ordinary
+  school chatter, the main model does not flag it alone; where the main model flags a
+  non-critical category and the head finds a critical one more likely than that one, the
+  flag takes the head's category.
 - A text that reads as teaching or awareness ("history lesson", "awareness talk") needs a
   much higher model score, since the model has learned words, not purpose.
 - A complaint is criticism *without* abuse: it is dropped when abuse, hate, a threat or
@@ -36,6 +43,18 @@ MODEL_CATEGORIES: dict[str, Category] = {c.value: c for c in Category if c is no
 FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.EXTREMISM, Category.COMPLAINT})
 FEW_EXAMPLES_THRESHOLD = 0.7
 COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
+CRITICAL_MODEL = frozenset({"threat", "self_harm", "sexual", "grooming"})
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolDecision:
+    """The school head's say on one text: the critical category it flags (or None), how
+    sure it is, and whether it vetoes the main model as ordinary school chatter."""
+
+    category: str | None
+    p: float
+    veto: bool
+    probs: Sequence[float] = ()  # the head's per-class probabilities (its classes' order)
 
 
 def _span(original: str, start: int, end: int, rule: str) -> Span:
@@ -53,6 +72,72 @@ class _Acc:
     source: str = "rules"
 
 
+def _add_model_flag(
+    n: Normalised, by_cat: dict[Category, _Acc], model: TextModel, best: str, score: float, reason: str, *, school: bool = False
+) -> None:
+    cat = MODEL_CATEGORIES[best]
+    existing = by_cat.get(cat)
+    if existing is None:
+        acc = _Acc(score=score, reasons=[reason], source="model")
+        for a, b, _ in model.evidence(n.deep.text, best, school=school):
+            oa, ob = n.deep.original(a, b)
+            acc.spans[(oa, ob)] = _span(n.original, oa, ob, f"model.{'school.' if school else ''}{best}")
+        by_cat[cat] = acc
+    elif existing.source == "rules":
+        existing.score = 1.0 - (1.0 - existing.score) * (1.0 - score)
+        existing.source = "rules+model"
+        existing.reasons.append(reason)
+
+
+def _school_lean(model: TextModel, school: SchoolDecision | None, best: str) -> tuple[str, float] | None:
+    """The school head's most likely critical category, where it finds that category more
+    likely than the one the main model named (which is not a critical one)."""
+    head = model.school
+    if head is None or school is None or not school.probs or best in CRITICAL_MODEL or best not in head.classes:
+        return None
+    top, p = head.top_critical(school.probs)
+    return (top, p) if p > school.probs[head.classes.index(best)] else None
+
+
+def _model_flags(
+    n: Normalised, by_cat: dict[Category, _Acc], hit: bool, model: TextModel, probs: Sequence[float], flag_score: float,
+    school: SchoolDecision | None,
+) -> None:
+    """The main model's most likely category above its flag threshold (unless the school head
+    vetoes it), and the school head's critical category (see ``transforms.classify.model``)."""
+    classes = model.classes
+    school_cat = school.category if school is not None else None
+    fires = flag_score >= model.threshold and not (school is not None and school.veto)
+    # checked only when the model would fire alone: the regex costs more than the test
+    if fires and not hit and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
+        fires = False
+    if fires:
+        best = max((c for c in classes if c in MODEL_CATEGORIES), key=lambda c: probs[classes.index(c)])
+        cat = MODEL_CATEGORIES[best]
+        # categories the model learned from a few hundred hand-written lines only: it
+        # must be surer before it speaks for them alone ("Mr Dale is the best teacher");
+        # and where the school head names a critical category, it speaks for those
+        few = cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD
+        head = model.school
+        school_speaks = head is not None and (school_cat is not None or not head.main_critical)
+        if not few and not (school_speaks and best in CRITICAL_MODEL):
+            p = probs[classes.index(best)]
+            reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={p:.2f})"
+            lean = _school_lean(model, school, best)
+            if lean is not None and MODEL_CATEGORIES[lean[0]] not in by_cat:
+                # the main model sees something to act on but names a category learned from
+                # tweets; on a school post the school head is the better judge of which
+                reason += f"; the school head reads it as {lean[0]} (p={lean[1]:.2f})"
+                _add_model_flag(n, by_cat, model, lean[0], flag_score, reason, school=True)
+            else:
+                _add_model_flag(n, by_cat, model, best, flag_score, reason)
+    if school is not None and school_cat is not None:
+        head = model.school
+        assert head is not None
+        reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.class_thresholds.get(school_cat, head.critical_threshold):.2f})"
+        _add_model_flag(n, by_cat, model, school_cat, school.p, reason, school=True)
+
+
 def combine(
     n: Normalised,
     hits: Sequence[Hit],
@@ -60,6 +145,7 @@ def combine(
     probs: Sequence[float] | None,
     flag_score: float | None,
     context: ClassifyContext,
+    school: SchoolDecision | None = None,
 ) -> list[Flag]:
     original = n.original
     by_cat: dict[Category, _Acc] = {}
@@ -74,35 +160,7 @@ def combine(
         acc.pupils = acc.pupils or h.pupils
 
     if model is not None and probs is not None and flag_score is not None:
-        fires = flag_score >= model.threshold
-        # checked only when the model would fire alone: the regex costs more than the test
-        if fires and not hits and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
-            fires = False
-        best = ""
-        cat = Category.NONE
-        if fires:
-            best = max(
-                (c for c in model.classes if c in MODEL_CATEGORIES),
-                key=lambda c: probs[model.classes.index(c)],
-            )
-            cat = MODEL_CATEGORIES[best]
-            # categories the model learned from a few hundred hand-written lines only: it
-            # must be surer before it speaks for them alone ("Mr Dale is the best teacher")
-            if cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD:
-                fires = False
-        if fires:
-            reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={probs[model.classes.index(best)]:.2f})"
-            existing = by_cat.get(cat)
-            if existing is None:
-                acc = _Acc(score=flag_score, reasons=[reason], source="model")
-                for a, b, _ in model.evidence(n.deep.text, best):
-                    oa, ob = n.deep.original(a, b)
-                    acc.spans[(oa, ob)] = _span(original, oa, ob, f"model.{best}")
-                by_cat[cat] = acc
-            else:
-                existing.score = 1.0 - (1.0 - existing.score) * (1.0 - flag_score)
-                existing.source = "rules+model"
-                existing.reasons.append(reason)
+        _model_flags(n, by_cat, bool(hits), model, probs, flag_score, school)
 
     if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
         del by_cat[Category.COMPLAINT]

@@ -8,13 +8,19 @@ model sees "k1ll" and "ｋｉｌｌ" as "kill" like the rules do.
 Scores are per class; the flag score is ``1 - P(none)`` passed through the Platt
 scaler fitted on the dev splits, so 0.7 means "about 70% of dev texts scored like this
 were labelled as something to act on".
+
+A second linear model over the same features, the *school head*, is trained on the
+invented school-context lines alone. It speaks for the critical categories (threat,
+self-harm, sexual, grooming) in the words of school posts, which public tweets do not
+cover, and it vetoes the main model's flag on text it is sure is ordinary school chatter.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,24 +28,164 @@ from typing import Any
 
 import joblib
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
+from scipy.sparse import csr_matrix
+from sklearn.preprocessing import normalize
 from sklearn.utils import murmurhash3_32
 
 MODEL_FILE = "classifier.joblib"
 WORD_PATTERN = r"(?u)\b\w+\b|[!?]"
-FORMAT = 1
+FORMAT = 2  # 2: word n-grams hashed by ``Featurizer`` (1 was sklearn's HashingVectorizer)
+_TOKEN = re.compile(WORD_PATTERN)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: n-gram hash = h1 * MIX + h2 (mod 2**64)
+_MAX_CACHED = 500_000
 
 
-def vectorizer(n_features: int, ngram_max: int = 2) -> HashingVectorizer:
-    return HashingVectorizer(
-        n_features=n_features,
-        ngram_range=(1, ngram_max),
-        alternate_sign=False,
-        token_pattern=WORD_PATTERN,
-        lowercase=False,  # model_text is lower case already
-        norm="l2",
-        dtype=np.float32,
-    )
+class Featurizer:
+    """Word 1..n-grams of a batch of texts, hashed into ``n_features`` buckets, L2-normalised.
+
+    A word's hash is its 32-bit murmurhash (cached per word: a feed repeats its words);
+    an n-gram's hash is mixed from its words' hashes in numpy for the whole batch at once,
+    so no n-gram string is ever built. That is several times cheaper than sklearn's
+    ``HashingVectorizer``, whose analyzer joins every n-gram in Python.
+    """
+
+    def __init__(self, n_features: int, ngram_max: int = 2) -> None:
+        self.n_features = n_features
+        self.ngram_max = ngram_max
+        self._hash: dict[str, int] = {}
+
+    def word_hashes(self, tokens: list[str]) -> list[int]:
+        """Each word's 32-bit murmurhash (seed 0), cached."""
+        cache = self._hash
+        out = []
+        for t in tokens:
+            h = cache.get(t)
+            if h is None:
+                if len(cache) >= _MAX_CACHED:
+                    cache.clear()
+                h = cache[t] = murmurhash3_32(t, seed=0, positive=True)
+            out.append(h)
+        return out
+
+    def transform(self, texts: list[str]) -> csr_matrix:
+        lengths = np.zeros(len(texts), dtype=np.int64)
+        flat: list[int] = []
+        for i, t in enumerate(texts):
+            hs = self.word_hashes(_TOKEN.findall(t))
+            lengths[i] = len(hs)
+            flat.extend(hs)
+        h = np.array(flat, dtype=np.uint64)
+        row = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        cols = [h]
+        rows = [row]
+        # position of each token within its text: an n-gram starting there fits when
+        # at least n tokens remain
+        ends = np.cumsum(lengths)
+        remaining = np.repeat(ends, lengths) - np.arange(len(h))
+        g = h
+        with np.errstate(over="ignore"):
+            for n in range(2, self.ngram_max + 1):
+                g = g[:-1] * _MIX + h[n - 1 :]
+                ok = remaining[: len(g)] >= n
+                cols.append(g[ok])
+                rows.append(row[: len(g)][ok])
+        col = np.concatenate(cols) % np.uint64(self.n_features)
+        r = np.concatenate(rows)
+        x = csr_matrix((np.ones(len(col), dtype=np.float32), (r, col.astype(np.int64))), shape=(len(texts), self.n_features))
+        x.sum_duplicates()
+        return normalize(x, copy=False)
+
+
+def vectorizer(n_features: int, ngram_max: int = 2) -> Featurizer:
+    return Featurizer(n_features, ngram_max)
+
+
+def _ovr_probs(x: Any, coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """One sigmoid per class, renormalised to sum to 1."""
+    z = np.asarray(x @ coef_t) + intercept
+    p = 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+    return p / np.maximum(p.sum(axis=1, keepdims=True), 1e-9)
+
+
+@dataclass
+class SchoolHead:
+    """The school-context model: its classes, weights and the two thresholds it works with."""
+
+    classes: tuple[str, ...]
+    coef: np.ndarray  # (n_classes, n_features) float32
+    intercept: np.ndarray
+    critical_threshold: float  # a critical class flags at this probability (its highest among them)
+    veto: float | None  # at this P(none) the main model may not flag alone (None: never)
+    critical: tuple[str, ...] = ("threat", "self_harm", "sexual", "grooming")
+    main_critical: bool = True  # whether the main model may still flag a critical category itself
+    floor: float = 0.0  # the head flags only where the main model's flag score is at least this
+    class_thresholds: dict[str, float] = field(default_factory=dict)  # per critical class, overriding critical_threshold
+
+    def __post_init__(self) -> None:
+        self._coef_t = np.ascontiguousarray(self.coef.T.astype(np.float32))
+        self._none = self.classes.index("none")
+        self._crit = [self.classes.index(c) for c in self.critical if c in self.classes]
+
+    def probs_x(self, x: Any) -> np.ndarray:
+        return _ovr_probs(x, self._coef_t, self.intercept)
+
+    def top_critical(self, probs: Sequence[float]) -> tuple[str, float]:
+        """The most likely critical class in one row of this head's probabilities."""
+        j = max(self._crit, key=lambda k: probs[k])
+        return self.classes[j], float(probs[j])
+
+    def decide(self, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per text: the critical class index it flags (-1: none), its probability, and the veto.
+
+        It flags the most likely of the critical classes whose probability reaches their
+        threshold."""
+        sub = probs[:, self._crit]
+        t = np.array([self.class_thresholds.get(self.classes[j], self.critical_threshold) for j in self._crit])
+        passing = np.where(sub >= t, sub, -1.0)
+        arg = passing.argmax(axis=1)
+        best = sub[np.arange(len(sub)), arg]
+        cls = np.where(passing.max(axis=1) >= 0, np.array(self._crit)[arg], -1)
+        veto = probs[:, self._none] >= self.veto if self.veto is not None else np.zeros(len(probs), dtype=bool)
+        return cls, best, veto
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "classes": list(self.classes),
+            "coef": self.coef.astype(np.float16),
+            "intercept": self.intercept.astype(np.float32),
+            "critical_threshold": self.critical_threshold,
+            "veto": self.veto,
+            "critical": list(self.critical),
+            "main_critical": self.main_critical,
+            "floor": self.floor,
+            "class_thresholds": dict(self.class_thresholds),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SchoolHead:
+        return cls(
+            classes=tuple(d["classes"]),
+            coef=np.asarray(d["coef"], dtype=np.float32),
+            intercept=np.asarray(d["intercept"], dtype=np.float32),
+            critical_threshold=float(d["critical_threshold"]),
+            veto=None if d.get("veto") is None else float(d["veto"]),
+            critical=tuple(d.get("critical", ("threat", "self_harm", "sexual", "grooming"))),
+            main_critical=bool(d.get("main_critical", True)),
+            floor=float(d.get("floor", 0.0)),
+            class_thresholds={str(k): float(v) for k, v in d.get("class_thresholds", {}).items()},
+        )
+
+
+@dataclass
+class Scores:
+    """The model's view of a batch: per-class probabilities, flag scores, the school head's decision."""
+
+    probs: np.ndarray
+    flag: np.ndarray
+    school_class: np.ndarray  # index into the school head's classes, -1 where it flags nothing
+    school_p: np.ndarray  # the head's probability of its most likely critical class
+    veto: np.ndarray
+    school_probs: np.ndarray | None = None  # the head's per-class probabilities
 
 
 @dataclass
@@ -54,6 +200,7 @@ class TextModel:
     n_features: int
     ngram_max: int
     meta: dict[str, Any]
+    school: SchoolHead | None = None
 
     def __post_init__(self) -> None:
         self._vec = vectorizer(self.n_features, self.ngram_max)
@@ -64,7 +211,26 @@ class TextModel:
         """Per-class probabilities, shape (len(texts), n_classes)."""
         if not texts:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
+        return self.class_probs_x(self._vec.transform(texts))
+
+    def score(self, texts: list[str]) -> Scores:
+        """Everything ``combine`` needs from the model for a batch, from one featurisation."""
+        n = len(texts)
+        if not texts:
+            z = np.zeros((0, len(self.classes)), dtype=np.float32)
+            return Scores(z, np.zeros(0), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=bool))
         x = self._vec.transform(texts)
+        probs = self.class_probs_x(x)
+        flag = self.flag_scores(probs)
+        if self.school is None:
+            return Scores(probs, flag, np.full(n, -1), np.zeros(n), np.zeros(n, dtype=bool))
+        head_probs = self.school.probs_x(x)
+        cls, p, veto = self.school.decide(head_probs)
+        cls = np.where(flag >= self.school.floor, cls, -1)
+        return Scores(probs, flag, cls, p, veto, head_probs)
+
+    def class_probs_x(self, x: Any) -> np.ndarray:
+        """Per-class probabilities from hashed features (a sparse matrix, one row per text)."""
         z = np.asarray(x @ self._coef_t) + self.intercept
         if self.link == "softmax":
             z -= z.max(axis=1, keepdims=True)
@@ -79,14 +245,17 @@ class TextModel:
         a, b = self.platt
         return 1.0 / (1.0 + np.exp(-np.clip(a * np.log(raw / (1 - raw)) + b, -50, 50)))
 
-    def evidence(self, deep_text: str, category: str, limit: int = 3) -> list[tuple[int, int, str]]:
+    def evidence(self, deep_text: str, category: str, limit: int = 3, *, school: bool = False) -> list[tuple[int, int, str]]:
         """The words in ``deep_text`` that pushed most towards ``category``: (start, end, word)."""
-        ci = self.classes.index(category)
+        head = self.school if school else None
+        classes, coef = (head.classes, head.coef) if head is not None else (self.classes, self.coef)
+        ci = classes.index(category)
+        none = classes.index("none")
         matches = list(_WORD.finditer(deep_text))
         if not matches:
             return []
-        idx = np.fromiter((_bucket(m.group(0), self.n_features) for m in matches), dtype=np.int64, count=len(matches))
-        weights = self.coef[ci, idx] - self.coef[self._none, idx]
+        idx = np.array(self._vec.word_hashes([m.group(0) for m in matches]), dtype=np.int64) % self.n_features
+        weights = coef[ci, idx] - coef[none, idx]
         order = np.argsort(-weights, kind="stable")[:limit]
         return [(matches[i].start(), matches[i].end(), matches[i].group(0)) for i in order if weights[i] > 0.5]
 
@@ -96,8 +265,8 @@ _WORD = re.compile(r"\b\w+\b")
 
 @lru_cache(maxsize=100_000)
 def _bucket(word: str, n_features: int) -> int:
-    """The hash bucket HashingVectorizer gives a unigram (same murmurhash, seed 0)."""
-    return abs(murmurhash3_32(word, seed=0)) % n_features
+    """The hash bucket ``Featurizer`` gives a single word."""
+    return int(murmurhash3_32(word, seed=0, positive=True)) % n_features
 
 
 def save(model: TextModel, path: Path) -> None:
@@ -115,6 +284,7 @@ def save(model: TextModel, path: Path) -> None:
             "n_features": model.n_features,
             "ngram_max": model.ngram_max,
             "meta": model.meta,
+            "school": model.school.as_dict() if model.school is not None else None,
         },
         path,
         compress=("zlib", 6),  # loads faster than xz; the file stays a few MB
@@ -141,6 +311,7 @@ def load(path: Path | None = None) -> TextModel:
         n_features=int(data["n_features"]),
         ngram_max=int(data["ngram_max"]),
         meta=dict(data.get("meta", {})),
+        school=SchoolHead.from_dict(data["school"]) if data.get("school") else None,
     )
 
 

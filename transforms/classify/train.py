@@ -1,16 +1,34 @@
-"""Training the shipped model: reproducible (fixed seed, fixed data order), a minute or so.
+"""Training the shipped model: reproducible (fixed seed, fixed data order), a few minutes.
 
 The caller loads the labelled CSVs (columns ``id,text,label,source,split``) and passes
-DataFrames in; nothing here reads files. Steps:
+DataFrames in; nothing here reads files. Rows whose ``source`` starts with ``extra:`` are
+the invented school-context lines (the CLI's ``--extra``); the rest are public data sets.
+Steps:
 
-1. fit a linear classifier (log loss, SGD, fixed seed) on hashed word 1-2 grams of the
-   ``train`` rows, each data set weighted so that small sets count as much as large ones;
-2. fit a Platt scaler for the flag score (``1 - P(none)``) on the ``dev`` rows;
-3. choose the flag threshold on ``dev`` that maximises the mean F1 over data sets of the
-   whole classifier (rules OR model), since that is what ships.
+1. the main model: a linear classifier (log loss, SGD, fixed seed) on hashed word n-grams
+   of the ``train`` rows; each public data set weighs the same in total (small ones
+   up-weighted at most ``MAX_UPWEIGHT`` times), and the school lines together weigh
+   ``school_weight`` public data sets, each of their classes balanced within that;
+2. a Platt scaler for its flag score (``1 - P(none)``), fitted on the public ``dev`` rows;
+3. the school head: the same kind of classifier on the school lines, each class balanced,
+   plus a fixed sample of ``head_public_rows`` public rows weighing ``head_public_weight``
+   of them in total (public tweets do not talk like school posts, and 70k of them would
+   drown 3k school lines in one model; but a head that never saw a tweet calls a third of
+   them critical);
+4. four thresholds and a switch, chosen together: the main model's flag threshold, the
+   school head's critical threshold (the most likely of threat, self-harm, sexual,
+   grooming flags at this probability, where the main model's flag score is at least the
+   *floor*: two models trained differently must both see something), its veto (at this
+   P(none) the main model may not flag alone) and whether the main model may still flag a
+   critical category itself. Chosen
+   on the public dev splits and on *out-of-fold* scores of the school lines (``folds``
+   extra fits of each model, each without one fold; in-sample scores would be far too
+   sure of themselves): the triple that finds most critical school lines while false
+   alarms on the school lines labelled ``none`` stay within ``critical_fpr``, giving up at
+   most ``public_slack`` of the best mean public dev F1 (whole classifier: rules OR model).
 
-The version is a hash of the learned weights, so the same data and seed give the same
-version, and any change gives a new one.
+The version is a hash of the learned weights and thresholds, so the same data and seed
+give the same version, and any change gives a new one.
 """
 
 from __future__ import annotations
@@ -20,20 +38,29 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from transforms.classify.model import TextModel, vectorizer
+from transforms.classify.model import SchoolHead, TextModel, vectorizer
 from transforms.classify.normalise import model_text, normalise
 from transforms.classify.rules import RuleSet
 
 log = logging.getLogger(__name__)
 
-CLASSES = ("abuse", "hate", "none", "self_harm", "threat")
+# the classes are the labels present in the training rows (every category once school lines are in)
+CRITICAL = ("threat", "self_harm", "sexual", "grooming")
+SCHOOL_PREFIX = "extra:"
 MAX_UPWEIGHT = 10.0
+MAX_CLASS_UPWEIGHT = 4.0  # within the school lines: a class of 20 lines counts at most 4x per line
 MAX_TRAIN_CHARS = 5000  # long Reddit histories: the first pages carry the signal
+PRUNE_BELOW = 0.01  # weights nearer zero are stored as zero
+
+
+def _grid(a: float, b: float, step: float) -> tuple[float, ...]:
+    return tuple(float(x) for x in np.round(np.arange(a, b + step / 2, step), 3))
 
 
 @dataclass(frozen=True)
@@ -43,7 +70,17 @@ class TrainConfig:
     alpha: float = 2e-6
     epochs: int = 30
     seed: int = 0
-    thresholds: Sequence[float] = field(default_factory=lambda: tuple(np.round(np.arange(0.2, 0.81, 0.025), 3)))
+    school_weight: float = 8.0  # all school lines together weigh this many public data sets
+    school_alpha: float = 3e-6  # the school head's L2 strength
+    head_public_rows: int = 10_000  # public train rows the school head also sees (fixed sample) ...
+    head_public_weight: float = 0.25  # ... weighing this much in total against the school lines
+    folds: int = 4  # out-of-fold fits for the thresholds on school lines (0: no school head)
+    critical_fpr: float = 0.10  # false alarms allowed on the school "none" lines (out of fold)
+    public_slack: float = 0.01  # mean public dev F1 the thresholds may give up for the school lines
+    critical_grid: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.02))
+    veto_grid: Sequence[float | None] = (None, 0.5, 0.6, 0.7, 0.8, 0.9)
+    floor_grid: Sequence[float] = (0.2, 0.25, 0.3)  # at least 0.2: one model alone never speaks for the head
+    thresholds: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.025))
 
 
 @dataclass
@@ -51,10 +88,7 @@ class TrainResult:
     model: TextModel
     dev_f1: dict[str, float]  # per data set, whole classifier at the chosen threshold
     rows: dict[str, int]
-
-
-def _texts(series: pd.Series) -> list[str]:
-    return [model_text(normalise(str(t)[:MAX_TRAIN_CHARS])) for t in series.fillna("")]
+    school_stats: dict[str, float] = field(default_factory=dict)
 
 
 def _f1(y: np.ndarray, p: np.ndarray) -> float:
@@ -62,6 +96,242 @@ def _f1(y: np.ndarray, p: np.ndarray) -> float:
     fp = float(np.sum(~y & p))
     fn = float(np.sum(y & ~p))
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+
+
+def _class_balance(labels: Sequence[str]) -> np.ndarray:
+    """Per-row weights, mean 1, so each class counts about the same (at most MAX_CLASS_UPWEIGHT per row)."""
+    lc = pd.Series(list(labels)).value_counts()
+    cw = np.array([min(float(lc.mean()) / lc[c], MAX_CLASS_UPWEIGHT) for c in labels], dtype=np.float64)
+    return cw / cw.mean()
+
+
+def _weights(sources: pd.Series, labels: pd.Series, cfg: TrainConfig) -> np.ndarray:
+    """Per-row weights: public sets equal in total; the school lines together ``school_weight`` sets."""
+    school = sources.str.startswith(SCHOOL_PREFIX).to_numpy()
+    public_counts = sources[~school].value_counts()
+    mean_set = float(public_counts.mean()) if len(public_counts) else float(max(int(school.sum()), 1))
+    w = np.array([min(mean_set / public_counts[s], MAX_UPWEIGHT) if s in public_counts else 0.0 for s in sources], dtype=np.float64)
+    if school.any():
+        # within the school lines each class counts about the same, so 20 extremism lines
+        # are not drowned by 400 benign ones
+        cw = _class_balance(labels[school].tolist())
+        w[school] = cw * (cfg.school_weight * mean_set / cw.sum())
+    return w
+
+
+def _fit(x: Any, y: np.ndarray, w: np.ndarray, cfg: TrainConfig, alpha: float) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    clf = SGDClassifier(loss="log_loss", alpha=alpha, max_iter=cfg.epochs, tol=None, random_state=cfg.seed, average=False)
+    clf.fit(x, y, sample_weight=w)
+    classes = tuple(str(c) for c in clf.classes_)
+    coef = clf.coef_.astype(np.float32)
+    intercept = clf.intercept_.astype(np.float32)
+    if coef.shape[0] == 1:  # two classes: sklearn keeps one row
+        coef = np.vstack([-coef[0], coef[0]])
+        intercept = np.array([-intercept[0], intercept[0]], dtype=np.float32)
+    # weights this small move no score by more than a rounding error, and zeros keep the
+    # artifact small (it is compressed); the artifact stores float16 weights: score with
+    # those, so what is tuned is what ships
+    coef[np.abs(coef) < PRUNE_BELOW] = 0.0
+    return classes, coef.astype(np.float16).astype(np.float32), intercept
+
+
+def _model(classes: tuple[str, ...], coef: np.ndarray, intercept: np.ndarray, cfg: TrainConfig) -> TextModel:
+    return TextModel(
+        version="lr-unversioned",
+        classes=classes,
+        coef=coef,
+        intercept=intercept,
+        link="ovr",
+        platt=(1.0, 0.0),
+        threshold=0.5,
+        n_features=cfg.n_features,
+        ngram_max=cfg.ngram_max,
+        meta={},
+    )
+
+
+def _head(classes: tuple[str, ...], coef: np.ndarray, intercept: np.ndarray) -> SchoolHead:
+    return SchoolHead(classes, coef, intercept, critical_threshold=1.0, veto=None, critical=CRITICAL)
+
+
+def _folds(labels: np.ndarray, k: int) -> np.ndarray:
+    """Stratified fold numbers 0..k-1, by position within each label (rows are sorted already)."""
+    out = np.zeros(len(labels), dtype=np.int64)
+    for c in sorted(set(labels)):
+        idx = np.flatnonzero(labels == c)
+        out[idx] = np.arange(len(idx)) % k
+    return out
+
+
+@dataclass
+class _Scores:
+    """What the thresholds decide on, per text: rules, flag score, the school head's view."""
+
+    rule: np.ndarray  # a rule flags it
+    flag: np.ndarray  # calibrated flag score of the main model
+    crit_p: np.ndarray  # the school head's highest probability of a critical class
+    none_p: np.ndarray  # the school head's P(none)
+    top_crit: np.ndarray  # the main model's most likely category is a critical one
+    crit_each: np.ndarray | None = None  # the school head's probability of each critical class (CRITICAL order)
+
+    @classmethod
+    def of(cls, model: TextModel, probs: np.ndarray, head: SchoolHead, head_probs: np.ndarray, rule: np.ndarray) -> _Scores:
+        each = np.zeros((len(head_probs), len(CRITICAL)), dtype=np.float32)  # a class the head lacks never flags
+        for j, c in enumerate(CRITICAL):
+            if c in head.classes:
+                each[:, j] = head_probs[:, head.classes.index(c)]
+        return cls(rule, model.flag_scores(probs), each.max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs), each)
+
+    def flagged(
+        self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0,
+        t_each: Sequence[float] | None = None,
+    ) -> np.ndarray:
+        """As ``combine`` decides (any flag at all); ``t_each``: one critical threshold per class."""
+        main = self.flag >= t_g
+        if veto is not None:
+            main &= self.none_p < veto
+        if not main_critical:
+            main &= ~self.top_crit
+        if t_c is None:
+            return self.rule | main
+        if t_each is not None and self.crit_each is not None:
+            head = (self.crit_each >= np.asarray(t_each)).any(axis=1)
+        else:
+            head = self.crit_p >= t_c
+        return self.rule | main | (head & (self.flag >= floor))
+
+
+def _top_crit(model: TextModel, probs: np.ndarray) -> np.ndarray:
+    cols = [i for i, c in enumerate(model.classes) if c != "none"]
+    top = np.array(cols)[probs[:, cols].argmax(axis=1)]
+    return np.isin(top, [model.classes.index(c) for c in CRITICAL if c in model.classes])
+
+
+def _head_rows(school: np.ndarray, cfg: TrainConfig) -> np.ndarray:
+    """Indices of the public rows the school head also trains on (a fixed sample)."""
+    public = np.flatnonzero(~school)
+    if len(public) <= cfg.head_public_rows:
+        return public
+    return np.sort(np.random.default_rng(cfg.seed).choice(public, size=cfg.head_public_rows, replace=False))
+
+
+def _fit_head(x: Any, y: np.ndarray, school_idx: np.ndarray, public_idx: np.ndarray, cfg: TrainConfig) -> SchoolHead:
+    ws = _class_balance(y[school_idx].tolist())
+    wp = np.full(len(public_idx), cfg.head_public_weight * ws.sum() / max(len(public_idx), 1))
+    idx = np.concatenate([school_idx, public_idx])
+    return _head(*_fit(x[idx], y[idx], np.concatenate([ws, wp]), cfg, cfg.school_alpha))
+
+
+def _school_oof(x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold main-model and school-head class probabilities of each school line."""
+    s_idx = np.flatnonzero(school)
+    p_idx = _head_rows(school, cfg)
+    ys = y[s_idx]
+    main_classes = sorted(set(y))
+    head_classes = sorted(set(ys) | set(y[p_idx]))
+    fold = _folds(ys, cfg.folds)
+    main = np.zeros((len(s_idx), len(main_classes)), dtype=np.float32)
+    head = np.zeros((len(s_idx), len(head_classes)), dtype=np.float32)
+    for f in range(cfg.folds):
+        out = fold == f
+        keep = np.ones(len(y), dtype=bool)
+        keep[s_idx[out]] = False
+        classes, coef, intercept = _fit(x[keep], y[keep], w[keep], cfg, cfg.alpha)
+        probs = _model(classes, coef, intercept, cfg).class_probs_x(x[s_idx[out]])
+        for j, c in enumerate(classes):
+            main[out, main_classes.index(c)] = probs[:, j]
+        h = _fit_head(x, y, s_idx[~out], p_idx, cfg)
+        probs = h.probs_x(x[s_idx[out]])
+        for j, c in enumerate(h.classes):
+            head[out, head_classes.index(c)] = probs[:, j]
+    return main, head
+
+
+# flag threshold, critical threshold, veto, main model may flag critical, floor
+Combo = tuple[float, float | None, float | None, bool, float]
+
+
+def _choose(
+    public: _Scores, y_dev: np.ndarray, sources: np.ndarray, usable: list[str], school: _Scores | None, ys: np.ndarray, cfg: TrainConfig
+) -> tuple[tuple[Combo, tuple[float, ...] | None], dict[str, float], dict[str, float]]:
+    """The thresholds (and per-class critical thresholds, or None), the public dev F1 per
+    data set there, school figures."""
+    combos: list[Combo] = [(float(t_g), None, None, True, 0.0) for t_g in cfg.thresholds]
+    if school is not None:
+        combos += [
+            (float(t_g), float(t_c), v, mc, float(fl))
+            for t_g in cfg.thresholds for t_c in cfg.critical_grid for v in cfg.veto_grid for mc in (True, False)
+            for fl in cfg.floor_grid
+        ]
+    by_source = {s: sources == s for s in usable}
+    per: dict[Combo, dict[str, float]] = {}
+    for k in combos:
+        pred = public.flagged(*k)
+        per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
+    mean = {k: float(np.mean(list(v.values()))) if v else 0.0 for k, v in per.items()}
+    best_mean = max(mean.values())
+    # without school lines: the lowest flag threshold with the best mean
+    plain = min((k for k in combos if k[1] is None), key=lambda k: (-round(mean[k], 9), k[0]))
+    if school is None:
+        return (plain, None), per[plain], {}
+    none = ys == "none"
+    crit = np.isin(ys, CRITICAL)
+    ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack]
+    scored = []
+    for k in ok:
+        pred = school.flagged(*k)
+        scored.append((float(np.mean(pred[none])), float(np.mean(pred[crit])), k))
+    feasible = [s for s in scored if s[0] <= cfg.critical_fpr]
+    if feasible:  # most critical lines found, then the better public mean, then fewer false alarms
+        fpr, recall, k = max(feasible, key=lambda s: (round(s[1], 6), round(mean[s[2]], 6), -s[0]))
+    else:  # no triple keeps false alarms down: the fewest false alarms
+        fpr, recall, k = min(scored, key=lambda s: (round(s[0], 6), -round(s[1], 6)))
+    t_each = _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg) if feasible and k[1] is not None else None
+    if t_each is not None:
+        pred = public.flagged(*k, t_each=t_each)
+        per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
+        mean[k] = float(np.mean(list(per[k].values())))
+        pred = school.flagged(*k, t_each=t_each)
+        fpr, recall = float(np.mean(pred[none])), float(np.mean(pred[crit]))
+    plain_pred = school.flagged(*plain)
+    stats = {
+        "oof_school_none_fpr": round(fpr, 4),
+        "oof_critical_recall_any_flag": round(recall, 4),
+        "oof_school_none_fpr_main_only": round(float(np.mean(plain_pred[none])), 4),
+        "oof_critical_recall_main_only": round(float(np.mean(plain_pred[crit])), 4),
+        "public_mean_f1": round(mean[k], 4),
+        "public_best_mean_f1": round(best_mean, 4),
+    }
+    return (k, t_each), per[k], stats
+
+
+def _per_class(
+    k: Combo, public: _Scores, y_dev: np.ndarray, by_source: dict[str, np.ndarray], school: _Scores,
+    none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig,
+) -> tuple[float, ...]:
+    """One critical threshold per class, from the shared one: each class in turn moves to the
+    value that finds most critical lines under the same two caps (two passes)."""
+    t_each = [float(k[1] or 0.0)] * len(CRITICAL)
+
+    def score(t: list[float]) -> tuple[float, float] | None:
+        pred = school.flagged(*k, t_each=t)
+        fpr = float(np.mean(pred[none]))
+        if fpr > cfg.critical_fpr:
+            return None
+        pub = public.flagged(*k, t_each=t)
+        if float(np.mean([_f1(y_dev[m], pub[m]) for m in by_source.values()])) < best_mean - cfg.public_slack:
+            return None
+        return round(float(np.mean(pred[crit])), 6), -fpr
+
+    best = score(t_each)
+    for _ in range(2):
+        for j in range(len(CRITICAL)):
+            for cand in cfg.critical_grid:
+                trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
+                sc = score(trial)
+                if sc is not None and (best is None or sc > best):
+                    best, t_each = sc, trial
+    return tuple(t_each)
 
 
 def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: date) -> TrainResult:
@@ -73,67 +343,80 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
     if tr.empty or dev.empty:
         raise ValueError("training needs rows with split == 'train' and split == 'dev'")
     vec = vectorizer(cfg.n_features, cfg.ngram_max)
-    x = vec.transform(_texts(tr["text"]))
+    train_norm = [normalise(str(t)[:MAX_TRAIN_CHARS]) for t in tr["text"].fillna("")]
+    x = vec.transform([model_text(n) for n in train_norm])
     y = tr["label"].to_numpy()
-    # each data set weighs the same in total, and each class within it is balanced to
-    # at most 1:4, so 20k casual-profanity tweets do not drown 3k insults
-    counts = tr.groupby("source").size()
-    # small sets are up-weighted at most MAX_UPWEIGHT times, so a few hundred hand-written
-    # school examples teach their words without being memorised
-    w = tr["source"].map(lambda s: min(counts.mean() / counts[s], MAX_UPWEIGHT)).to_numpy(dtype=np.float64)
-    clf = SGDClassifier(loss="log_loss", alpha=cfg.alpha, max_iter=cfg.epochs, tol=None, random_state=cfg.seed, average=False)
-    clf.fit(x, y, sample_weight=w)
-    classes = tuple(str(c) for c in clf.classes_)
-    coef = clf.coef_.astype(np.float32)
-    intercept = clf.intercept_.astype(np.float32)
-    if coef.shape[0] == 1:  # two classes: sklearn keeps one row
-        coef = np.vstack([-coef[0], coef[0]])
-        intercept = np.array([-intercept[0], intercept[0]], dtype=np.float32)
-    digest = hashlib.sha256(coef.astype(np.float16).tobytes() + intercept.tobytes()).hexdigest()[:8]
-    model = TextModel(
-        version=f"lr-{digest}",
-        classes=classes,
-        coef=coef,
-        intercept=intercept,
-        link="ovr",
-        platt=(1.0, 0.0),
-        threshold=0.5,
-        n_features=cfg.n_features,
-        ngram_max=cfg.ngram_max,
-        meta={},
-    )
-    dev_texts = [str(t) for t in dev["text"].fillna("")]
-    dev_norm = [normalise(t[:MAX_TRAIN_CHARS]) for t in dev_texts]
-    probs = model.class_probs([model_text(n) for n in dev_norm])
+    w = _weights(tr["source"], tr["label"], cfg)
+    model = _model(*_fit(x, y, w, cfg, cfg.alpha), cfg)
+    classes = model.classes
+
+    dev_norm = [normalise(str(t)[:MAX_TRAIN_CHARS]) for t in dev["text"].fillna("")]
+    x_dev = vec.transform([model_text(n) for n in dev_norm])
+    probs = model.class_probs_x(x_dev)
     raw = np.clip(1.0 - probs[:, classes.index("none")], 1e-6, 1 - 1e-6)
     y_dev = (dev["label"] != "none").to_numpy()
     platt = LogisticRegression(C=1e6).fit(np.log(raw / (1 - raw)).reshape(-1, 1), y_dev)
     model.platt = (float(platt.coef_[0][0]), float(platt.intercept_[0]))
-    cal = model.flag_scores(probs)
 
     rules = RuleSet()
     rule_flag = np.array([bool(rules.find(n)) for n in dev_norm])
     sources = dev["source"].to_numpy()
     usable = [s for s in sorted(set(sources)) if y_dev[sources == s].any()]
-    best_t, best_mean, best_per = 0.5, -1.0, {}
-    for t in cfg.thresholds:
-        pred = rule_flag | (cal >= t)
-        per = {s: _f1(y_dev[sources == s], pred[sources == s]) for s in usable}
-        mean = float(np.mean(list(per.values()))) if per else 0.0
-        if mean > best_mean + 1e-9:
-            best_t, best_mean, best_per = float(t), mean, per
-    model.threshold = best_t
+
+    school = tr["source"].str.startswith(SCHOOL_PREFIX).to_numpy()
+    ys = y[school]
+    head = None
+    public = _Scores(rule_flag, model.flag_scores(probs), np.zeros(len(dev)), np.zeros(len(dev)), _top_crit(model, probs))
+    school_scores = None
+    if cfg.folds >= 2 and np.isin(ys, CRITICAL).any() and (ys == "none").any():
+        head = _fit_head(x, y, np.flatnonzero(school), _head_rows(school, cfg), cfg)
+        public = _Scores.of(model, probs, head, head.probs_x(x_dev), rule_flag)
+        oof_main, oof_head = _school_oof(x, y, w, school, cfg)
+        school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
+        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule)
+    ((t_g, t_c, veto, main_critical, floor), t_each), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
+    model.threshold = t_g
+    if head is not None and t_c is not None:
+        head.critical_threshold = t_c
+        head.veto = veto
+        head.main_critical = main_critical
+        head.floor = floor
+        if t_each is not None:
+            head.class_thresholds = dict(zip(CRITICAL, t_each, strict=True))
+        model.school = head
+    # the version names the weights and every threshold: either changes what is flagged
+    digest = hashlib.sha256(model.coef.astype(np.float16).tobytes() + model.intercept.tobytes())
+    digest.update(repr((round(model.platt[0], 6), round(model.platt[1], 6), model.threshold)).encode())
+    if model.school is not None:
+        h = model.school
+        digest.update(h.coef.astype(np.float16).tobytes() + h.intercept.tobytes())
+        digest.update(repr((h.critical_threshold, h.veto, h.main_critical, h.floor, sorted(h.class_thresholds.items()))).encode())
+    model.version = f"lr-{digest.hexdigest()[:8]}"
+    best_mean = float(np.mean(list(best_per.values()))) if best_per else 0.0
     model.meta = {
         "trained_on": trained_on.isoformat(),
         "sources": sorted(set(tr["source"])),
         "train_rows": int(len(tr)),
+        "school_rows": int(school.sum()),
         "dev_rows": int(len(dev)),
         "alpha": cfg.alpha,
+        "school_alpha": cfg.school_alpha,
         "epochs": cfg.epochs,
         "seed": cfg.seed,
         "n_features": cfg.n_features,
+        "ngram_max": cfg.ngram_max,
+        "school_weight": cfg.school_weight,
+        "head_public_rows": cfg.head_public_rows,
+        "head_public_weight": cfg.head_public_weight,
         "dev_f1_with_rules": {k: round(v, 4) for k, v in best_per.items()},
-        "threshold": best_t,
+        "threshold": t_g,
+        "critical_threshold": t_c,
+        "veto": veto,
+        "main_model_flags_critical": main_critical,
+        "critical_floor": floor,
+        "critical_thresholds_per_class": dict(zip(CRITICAL, t_each, strict=True)) if t_each is not None else None,
+        "critical_fpr_target": cfg.critical_fpr,
+        **stats,
     }
-    log.info("trained %s: threshold %.3f, mean dev F1 %.3f", model.version, best_t, best_mean)
-    return TrainResult(model, best_per, {"train": int(len(tr)), "dev": int(len(dev))})
+    log.info("trained %s: threshold %.3f, mean dev F1 %.3f, critical %s, veto %s", model.version, t_g, best_mean, t_c, veto)
+    return TrainResult(model, best_per, {"train": int(len(tr)), "dev": int(len(dev))}, stats)

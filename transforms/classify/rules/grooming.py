@@ -187,6 +187,43 @@ def lead_keys(pattern: str) -> frozenset[str] | None:
     return lx.keys(words)
 
 
+_OPTIONAL_LEAD = re.compile(r"^(?:\\b|\(\?:[^()]*\)\?)")
+
+
+class _Signal:
+    """A signal pattern that opens with an optional group ("(?:so\\s+|really\\s+)?grown up")
+    or a word boundary is first looked for without it: Python's regex engine tries such a pattern at every
+    position of the text, but one that opens with a word only where the word's first letter
+    is. Where the rest is absent the whole cannot match; where it is present the whole
+    pattern finds the match (and its span) as before."""
+
+    __slots__ = ("_core", "_full", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._full = re.compile(pattern)
+        core = _OPTIONAL_LEAD.sub("", pattern, count=1)
+        self._core = re.compile(core) if core != pattern and core else None
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self._core is not None and self._core.search(text) is None:
+            return None
+        return self._full.search(text)
+
+
+# the words each standalone phrase must open with (None: no single word is certain)
+_STANDALONE_LEAD: dict[str, frozenset[str] | None] = {k: lead_keys(rx.pattern) for k, rx in _STANDALONE_RE.items()}
+
+
+def _standalone(text: str, present: set[str] | None) -> list[str]:
+    """The standalone phrases in ``text``, skipping those whose opening words are absent."""
+    return [
+        k
+        for k, rx in _STANDALONE_RE.items()
+        if (present is None or (lead := _STANDALONE_LEAD[k]) is None or not lead.isdisjoint(present)) and rx.search(text)
+    ]
+
+
 @dataclass
 class GroomingRule:
     name: str = "grooming.signals"
@@ -197,10 +234,41 @@ class GroomingRule:
         "school class age asl are mature young send pic show turn wearing meet see where pick come drive wanna want pretty "
         "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands"
     )
-    _signals: dict[str, list[tuple[frozenset[str] | None, re.Pattern[str]]]] = field(
-        default_factory=lambda: {k: [(lead_keys(p), re.compile(p)) for p in v] for k, v in SIGNALS.items()}
+    _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
+        default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}
     )
     _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
+    # the signal patterns flattened in kind order, and which of them each prefilter key
+    # wakes: a text looks up its ~20 keys instead of testing ~130 patterns' key sets
+    _flat: list[tuple[str, _Signal]] = field(init=False, repr=False)
+    _always: frozenset[int] = field(init=False, repr=False)
+    _by_key: dict[str, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._flat = []
+        always: set[int] = set()
+        self._by_key = {}
+        for kind, patterns in self._signals.items():
+            for keys, rx in patterns:
+                i = len(self._flat)
+                self._flat.append((kind, rx))
+                if keys is None:
+                    always.add(i)
+                else:
+                    for k in keys:
+                        self._by_key.setdefault(k, []).append(i)
+        self._always = frozenset(always)
+
+    def _candidates(self, kinds_here: list[str], present: set[str]) -> list[tuple[str, _Signal]]:
+        woken = set(self._always)
+        by_key = self._by_key
+        for k in present:
+            idx = by_key.get(k)
+            if idx is not None:
+                woken.update(idx)
+        flat = self._flat
+        kinds = set(kinds_here)
+        return [flat[i] for i in sorted(woken) if flat[i][0] in kinds]
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
@@ -211,18 +279,16 @@ class GroomingRule:
             if not kinds_here:
                 if STANDALONE_KEYS.isdisjoint(present):
                     return []
-                standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+                standalone = _standalone(text, present)
                 if not standalone:
                     return []
-        candidates = [
-            (kind, rx)
-            for kind in kinds_here
-            for keys, rx in self._signals[kind]
-            if present is None or keys is None or not keys.isdisjoint(present)
-        ]
+        if present is None:
+            candidates = [(kind, rx) for kind in kinds_here for _, rx in self._signals[kind]]
+        else:
+            candidates = self._candidates(kinds_here, present)
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
-            standalone = [k for k, srx in _STANDALONE_RE.items() if srx.search(text)]
+            standalone = _standalone(text, present)
             if not standalone:
                 return []
         found: dict[str, list[tuple[int, int]]] = {}
@@ -231,7 +297,7 @@ class GroomingRule:
             if m is not None:
                 found.setdefault(kind, []).append(n.deep.original(*m.span()))
         if not standalone:
-            standalone = [k for k, rx in _STANDALONE_RE.items() if rx.search(text)]
+            standalone = _standalone(text, present)
         # two separate signals, of one kind or two ("want to meet up after school? i'll drive
         # you"); overlapping matches of one phrase count once
         spans_all = sorted(s for v in found.values() for s in v)

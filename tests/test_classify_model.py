@@ -1,0 +1,201 @@
+"""The text model's parts: the n-gram featurizer, the school head's decisions, batch repeats,
+the artifact round trip and the school-line split."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from schoolwatch.core.categories import Category
+from transforms.classify import Classifier
+from transforms.classify.model import Featurizer, SchoolHead, TextModel, _bucket, load, save
+
+DATA = Path(__file__).parent / "data"
+N = 1024
+
+
+def test_featurizer_counts_ngrams_within_each_text_and_normalises() -> None:
+    f = Featurizer(2**18, 2)
+    x = f.transform(["a b a b c", "", "zz"])
+    assert x.shape == (3, 2**18)
+    row = x[0].toarray().ravel()
+    # unigrams a, b, c and bigrams "a b" (twice), "b a", "b c": 6 features, counts 2,2,1,2,1,1
+    assert np.count_nonzero(row) == 6
+    assert np.isclose(np.sum(row**2), 1.0)
+    assert np.isclose(row[_bucket("a", 2**18)], 2 / np.sqrt(15))
+    assert x[1].nnz == 0
+    # no bigram spans two texts: "c" ends text 0 and "zz" is alone in text 2
+    assert x[2].nnz == 1 and x[2].indices[0] == _bucket("zz", 2**18)
+
+
+def test_featurizer_trigrams() -> None:
+    x = Featurizer(2**18, 3).transform(["a b c d", "e f"])
+    assert x[0].nnz == 4 + 3 + 2 and x[1].nnz == 2 + 1
+
+
+def _model(school: SchoolHead | None) -> TextModel:
+    """Main model: 'rotten' pushes towards abuse, 'blade' towards threat; nothing else."""
+    classes = ("abuse", "none", "threat")
+    coef = np.zeros((3, N), dtype=np.float32)
+    coef[0, _bucket("rotten", N)] = 12.0
+    coef[1, _bucket("rotten", N)] = -12.0
+    coef[2, _bucket("blade", N)] = 12.0
+    coef[1, _bucket("blade", N)] = -12.0
+    return TextModel(
+        version="lr-test", classes=classes, coef=coef, intercept=np.array([-4.0, 2.0, -4.0], dtype=np.float32),
+        link="ovr", platt=(1.0, 0.0), threshold=0.5, n_features=N, ngram_max=2, meta={}, school=school,
+    )
+
+
+def _head(veto: float | None = None, main_critical: bool = True, floor: float = 0.0) -> SchoolHead:
+    """School head: 'gates' means threat, 'lovely' means ordinary chatter."""
+    classes = ("grooming", "none", "threat")
+    coef = np.zeros((3, N), dtype=np.float32)
+    coef[2, _bucket("gates", N)] = 12.0
+    coef[1, _bucket("gates", N)] = -12.0
+    coef[1, _bucket("lovely", N)] = 12.0
+    return SchoolHead(classes, coef, np.array([-4.0, 0.0, -4.0], dtype=np.float32), critical_threshold=0.6,
+                      veto=veto, main_critical=main_critical, floor=floor)
+
+
+def test_school_head_flags_a_critical_category_the_main_model_misses() -> None:
+    clf = Classifier(model=_model(_head()))
+    flags = clf.classify("see you at the gates")
+    assert [f.category for f in flags] == [Category.THREAT]
+    assert flags[0].source == "model" and "school head" in flags[0].reasons[0]
+    assert [s.text for s in flags[0].spans] == ["gates"]
+    assert Classifier(model=_model(None)).classify("see you at the gates") == []
+
+
+def test_a_per_class_threshold_overrides_the_shared_one(tmp_path: Path) -> None:
+    head = _head()
+    head.class_thresholds = {"threat": 0.99}
+    assert Classifier(model=_model(head)).classify("see you at the gates") == []
+    head.class_thresholds = {"threat": 0.5, "grooming": 0.99}
+    save(_model(head), tmp_path / "m.joblib")
+    m = load(tmp_path / "m.joblib")
+    assert m.school is not None and m.school.class_thresholds == {"threat": 0.5, "grooming": 0.99}
+    assert [f.category for f in Classifier(model=m).classify("see you at the gates")] == [Category.THREAT]
+
+
+def test_floor_needs_the_main_model_to_see_something_too() -> None:
+    assert Classifier(model=_model(_head(floor=0.5))).classify("see you at the gates") == []
+    # "blade" gives the main model a high flag score, so the head's word is heard
+    flags = Classifier(model=_model(_head(floor=0.5))).classify("blade at the gates")
+    assert Category.THREAT in {f.category for f in flags}
+
+
+def test_school_head_names_the_category_when_it_finds_a_critical_one_likelier() -> None:
+    head = _head()
+    head.classes = ("abuse", "none", "threat")  # its first class is now the main model's abuse
+    head.coef[0, :] = 0.0
+    head.intercept = np.array([-6.0, 0.0, -4.0], dtype=np.float32)
+    head.critical_threshold = 0.99  # so the head does not flag threat on its own
+    head.__post_init__()
+    # main model: abuse ("rotten"); head: threat likelier than abuse ("gates"), below its threshold
+    flags = Classifier(model=_model(head)).classify("rotten gates today lads")
+    assert [f.category for f in flags] == [Category.THREAT]
+    assert flags[0].reasons == (flags[0].reasons[0],) and "school head reads it as threat" in flags[0].reasons[0]
+    # where the head finds abuse likelier than any critical category, the main model's word stands
+    head.intercept = np.array([-2.0, 0.0, -4.0], dtype=np.float32)
+    assert [f.category for f in Classifier(model=_model(head)).classify("rotten today lads")] == [Category.ABUSE]
+
+
+def test_veto_silences_the_main_model_on_ordinary_chatter() -> None:
+    text = "rotten weather but a lovely sports day"
+    assert [f.category for f in Classifier(model=_model(_head())).classify(text)] == [Category.ABUSE]
+    assert Classifier(model=_model(_head(veto=0.5))).classify(text) == []
+
+
+def test_main_model_leaves_critical_categories_to_the_head_when_told() -> None:
+    assert [f.category for f in Classifier(model=_model(_head())).classify("blade")] == [Category.THREAT]
+    assert Classifier(model=_model(_head(main_critical=False))).classify("blade") == []
+
+
+def test_artifact_round_trip_keeps_the_school_head(tmp_path: Path) -> None:
+    path = tmp_path / "m.joblib"
+    save(_model(_head(veto=0.7, main_critical=False)), path)
+    m = load(path)
+    assert m.school is not None
+    assert (m.school.critical_threshold, m.school.veto, m.school.main_critical) == (0.6, 0.7, False)
+    assert m.school.classes == ("grooming", "none", "threat")
+    texts = ["see you at the gates", "rotten", "lovely"]
+    assert Classifier(model=m).classify_many(texts) == Classifier(model=_model(_head(veto=0.7, main_critical=False))).classify_many(texts)
+
+
+def test_repeated_texts_are_classified_once_but_each_gets_its_own_list() -> None:
+    clf = Classifier()
+    out = clf.classify_many(["kys", "lovely day", "kys", None])  # type: ignore[list-item]
+    assert out[0] == out[2] and out[0] and out[0] is not out[2]
+    assert out[1] == [] and out[3] == []
+
+
+def _split_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("make_split", DATA / "school_train" / "make_split.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_school_split_is_stratified_fixed_and_keeps_known_lines_in_training() -> None:
+    mod = _split_module()
+    rows = [{"id": f"x{i:03d}", "text": f"line {i}", "label": "threat" if i % 3 else "none"} for i in range(60)]
+    seen = {"line 1", "line 2"}
+    train, held = mod.split(rows, seen)
+    assert len(held) == 12 and len(train) == 48
+    assert sum(r["label"] == "none" for r in held) == 4  # 20% of the 20 "none" lines
+    assert not {r["text"] for r in held} & seen
+    assert mod.split(list(reversed(rows)), seen) == (train, held)
+
+
+@pytest.mark.parametrize("name", ["split_train.csv", "split_heldout.csv"])
+def test_committed_split_files_do_not_overlap(name: str) -> None:
+    import pandas as pd
+
+    train = pd.read_csv(DATA / "school_train" / "split_train.csv", dtype=str, keep_default_na=False)
+    held = pd.read_csv(DATA / "school_train" / "split_heldout.csv", dtype=str, keep_default_na=False)
+    assert not set(train["text"].str.lower()) & set(held["text"].str.lower())
+    assert {"threat", "self_harm", "sexual", "grooming", "none"} <= set(pd.read_csv(DATA / "school_train" / name)["label"])
+
+
+@pytest.mark.slow
+def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from schoolwatch.cli.classify_cmds import app
+
+    lines = {
+        "threat": ["i will stab him at the gates", "bringing a knife for mr cole", "he is getting done after school",
+                   "watch your back at the bus stop", "gun in my bag monday", "she won't make it home"],
+        "self_harm": ["i want to die tonight", "cant do this anymore goodbye", "nobody would miss me",
+                      "cuts are getting deeper", "i took all the pills", "this is my last post"],
+        "sexual": ["send nudes of her", "miss is so fit in that skirt", "rate the year 11 girls",
+                   "what he did to her in the toilets", "sexy pics of the new teacher", "leaked video of them"],
+        "grooming": ["dont tell your mum we talk", "what school do you go to babe", "send me a pic in your uniform",
+                     "our little secret ok", "i can pick you up after school", "add me on snap sweetie"],
+        "none": ["great sports day today", "the bake sale raised 200 pounds", "parents evening is on thursday",
+                 "well done to the choir", "the bus was late again", "year 7 trip to the museum",
+                 "lovely assembly this morning", "school photos next week", "the canteen has new menus",
+                 "pe kit needed on monday", "half term starts friday", "homework club is back"],
+    }
+    extra = tmp_path / "school.csv"
+    rows = [f"s{i:03d},{t},{label}" for i, (label, t) in enumerate((lab, t) for lab, ts in lines.items() for t in ts)]
+    extra.write_text("id,text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "m.joblib"
+    result = CliRunner().invoke(
+        app,
+        ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny", "--out", str(out), "--n-features", "4096",
+         "--epochs", "5", "--extra", str(extra), "--folds", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    m = load(out)
+    assert m.meta["school_rows"] == len(rows)
+    # the thresholds were chosen on out-of-fold scores, and the figures say how they did
+    assert 0.0 <= m.meta["oof_school_none_fpr"] <= 1.0 and "oof_critical_recall_any_flag" in m.meta
+    if m.school is not None:
+        assert set(m.school.classes) >= {"threat", "self_harm", "sexual", "grooming", "none"}
+        assert "school head" in result.output
