@@ -2,8 +2,8 @@
 
     python tests/data/school_train/make_split.py
 
-Reads ``train_a.csv`` to ``train_j.csv`` beside this file (columns ``id,text,label``; nine
-writers in three rounds plus the lead's benign idioms, invented text) and writes ``split_train.csv`` and
+Reads ``train_a.csv`` to ``train_m.csv`` beside this file (columns ``id,text,label``; twelve
+writers in four rounds plus the lead's benign idioms in train_j, invented text) and writes ``split_train.csv`` and
 ``split_heldout.csv``. Stratified by label: within each label the rows are ordered by the
 SHA-256 of their text and the first 20% (rounded) are held out, so the split is fixed by
 the data alone (no random state) and a line keeps its side however the files are
@@ -21,7 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SOURCES = tuple(f"train_{c}.csv" for c in "abcdefghij")
+SOURCES = tuple(f"train_{c}.csv" for c in "abcdefghijklm")
 HELD_OUT_FRACTION = 0.2
 
 
