@@ -43,7 +43,8 @@ def main() -> None:
     from profanity_check import predict_prob
 
     from transforms.classify import Classifier
-    from transforms.classify.combine import SchoolDecision, combine
+    from transforms.classify.api import school_decision
+    from transforms.classify.combine import combine
     from transforms.classify.lexicon import text_keys
     from transforms.classify.normalise import model_text, normalise
 
@@ -86,17 +87,11 @@ def main() -> None:
     hits = [clf.rules.find(n) for n in norms]
     stages["rules (incl. keys)"] = time.process_time() - t0
     t0 = time.process_time()
-    head = clf.model.school
     may_fire = ((sc.flag >= clf.model.threshold) & ~sc.veto) | (sc.school_class >= 0)
     for i, n in enumerate(norms):
         if not hits[i] and not may_fire[i]:
             continue
-        school = None
-        if head is not None:
-            k = int(sc.school_class[i])
-            hp = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
-            school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), hp)
-        combine(n, hits[i], clf.model, sc.probs[i].tolist(), float(sc.flag[i]), clf.context, school)
+        combine(n, hits[i], clf.model, sc.probs[i].tolist(), float(sc.flag[i]), clf.context, school_decision(clf.model, sc, i))
     stages["combine + model evidence"] = time.process_time() - t0
 
     print(f"texts: {len(texts)} (dev splits, mean {sum(map(len, texts)) / len(texts):.0f} chars); model load {load_s * 1000:.0f} ms")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from transforms.classify.combine import SchoolDecision, combine
 from transforms.classify.model import TextModel, load
@@ -72,7 +73,6 @@ class Classifier:
         # school head does not veto it) or the school head names a critical category:
         # elsewhere a text without rule hits has no flags, and combine need not run
         may_fire = ((sc.flag >= model.threshold) & ~sc.veto) | (sc.school_class >= 0)
-        head = model.school
         out: list[list[Flag]] = []
         find = self.rules.find
         context = self.context
@@ -81,10 +81,15 @@ class Classifier:
             if not hits and not may_fire[i]:
                 out.append([])
                 continue
-            school = None
-            if head is not None:
-                k = int(sc.school_class[i])
-                hp = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
-                school = SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), hp)
-            out.append(combine(n, hits, model, sc.probs[i].tolist(), float(sc.flag[i]), context, school))
+            out.append(combine(n, hits, model, sc.probs[i].tolist(), float(sc.flag[i]), context, school_decision(model, sc, i)))
         return out
+
+
+def school_decision(model: TextModel, sc: Any, i: int) -> SchoolDecision | None:
+    """What the school head says about text ``i`` of a scored batch (None without a head)."""
+    head = model.school
+    if head is None:
+        return None
+    k = int(sc.school_class[i])
+    probs = sc.school_probs[i].tolist() if sc.school_probs is not None else ()
+    return SchoolDecision(head.classes[k] if k >= 0 else None, float(sc.school_p[i]), bool(sc.veto[i]), probs)

@@ -19,7 +19,7 @@ from transforms.classify.rules import (
     sexual,
     threat,
 )
-from transforms.classify.rules.base import Hit, Names, names_pattern
+from transforms.classify.rules.base import Hit, Names, names_pattern, woken
 
 RULES_VERSION = "rules-2"
 """Bump whenever a rule changes: it is part of the classifier version stored with flags."""
@@ -50,15 +50,9 @@ class RuleSet:
 
     def find(self, n: Normalised) -> list[Hit]:
         present = text_keys(n.deep.text, n.tolerant)
-        woken = set(self._always)
-        by_key = self._by_key
-        for k in present:
-            idx = by_key.get(k)
-            if idx is not None:
-                woken.update(idx)
         hits: list[Hit] = []
         rules = self.rules
-        for i in sorted(woken):  # the modules' order, so evidence is listed the same way each run
+        for i in woken(self._always, self._by_key, present):  # the modules' order: evidence listed the same way each run
             hits.extend(rules[i].find(n, present))
         return hits
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
@@ -229,3 +229,17 @@ class NearRule:
             tol_a = self._a[1] = re.compile(lx.expand(self.a, tolerant=True))
             tol_b = self._b[1] = re.compile(lx.expand(self.b, tolerant=True))
         return tol_a, tol_b
+
+
+def woken(always: Iterable[int], by_key: dict[str, list[int]], present: Iterable[str]) -> list[int]:
+    """Indexes of the patterns a text's prefilter keys wake (plus those always run), in order.
+
+    A text looks up its ~20 keys instead of testing every pattern's key set, a loop that
+    cost more than most of the regular expressions it saved.
+    """
+    out = set(always)
+    for k in present:
+        idx = by_key.get(k)
+        if idx is not None:
+            out.update(idx)
+    return sorted(out)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify.normalise import Normalised
-from transforms.classify.rules.base import MAX_SPANS, Hit, Names
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names, woken
 
 G = Category.GROOMING
 YOU = lx.YOU
@@ -260,15 +260,9 @@ class GroomingRule:
         self._always = frozenset(always)
 
     def _candidates(self, kinds_here: list[str], present: set[str]) -> list[tuple[str, _Signal]]:
-        woken = set(self._always)
-        by_key = self._by_key
-        for k in present:
-            idx = by_key.get(k)
-            if idx is not None:
-                woken.update(idx)
         flat = self._flat
         kinds = set(kinds_here)
-        return [flat[i] for i in sorted(woken) if flat[i][0] in kinds]
+        return [flat[i] for i in woken(self._always, self._by_key, present) if flat[i][0] in kinds]
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
