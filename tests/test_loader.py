@@ -250,6 +250,8 @@ def test_fast_path_and_python_path_load_the_same_warehouse(tmp_path, zone, clock
         load_landing(con, zone, clock, fast=False)
     fast, python = _dump(fast_db), _dump(python_db)
     assert len(fast["posts"]) == 311 and len(fast["quarantine"]) >= 2
+    assert any(q[2].startswith("expect_") for q in fast["quarantine"])  # a row the GX gate refused
+    assert all(q[5] for q in fast["quarantine"])  # each with the line it came from
     assert fast == python
 
 

@@ -42,7 +42,7 @@ from schoolwatch.core.landing import (
 from transforms.validate import ValidationReport, validate_posts
 from warehouse import chain
 from warehouse.db import transaction
-from warehouse.staging import Staging, raw_line, split_lines
+from warehouse.staging import Staging, raw_lines, split_lines
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +204,7 @@ def _stage(landing: LandingZone, staging: Staging, files: list[tuple[str, Path]]
         try:
             packed = path.read_bytes()
             prep.sha256 = hashlib.sha256(packed).hexdigest()
-            raw = read_raw(path)
+            raw = read_raw(path, packed)  # the bytes just hashed: the file is read once
         except (OSError, LandingReadError) as exc:
             prep.error = str(exc) if isinstance(exc, LandingReadError) else f"{path.name}: cannot read ({exc})"
             prep.quarantine = [(rel, 0, "read", prep.platform, prep.source_id, None, prep.error, None, now)]
@@ -250,23 +250,21 @@ def _validate_group(con: duckdb.DuckDBPyConnection, preps: list[_Prepared], now:
             p.validation = _validation_rows(p.rel, report, combined.index[combined["_file"] == p.f], now)
     if not report.failed_rows:
         return
-    drop: list[tuple[int, int]] = []
-    for idx, names in report.failed_rows.items():
-        f = int(combined.at[idx, "_file"])
-        ln = int(combined.at[idx, "line_no"])
-        p = by_f[f]
-        text = raw_line(con, f, ln)
-        reason = "failed " + ", ".join(names)
-        for name in names:
-            p.quarantine.append((p.rel, ln, name[:120], p.platform, p.source_id, _native_id(text), reason, text, now))
-        drop.append((f, ln))
-        p.rows -= 1
-    frame = pd.DataFrame(drop, columns=["f", "line_no"])
-    con.register("sw_drop", frame)
+    failed = [(int(combined.at[idx, "_file"]), int(combined.at[idx, "line_no"]), names)
+              for idx, names in report.failed_rows.items()]
+    con.register("sw_drop", pd.DataFrame([(f, ln) for f, ln, _ in failed], columns=["f", "line_no"]))
     try:
+        texts = raw_lines(con, "sw_drop")  # one query for every failing line's text
         con.execute("DELETE FROM sw_posts WHERE (f, line_no) IN (SELECT (f, line_no) FROM sw_drop)")
     finally:
         con.unregister("sw_drop")
+    for f, ln, names in failed:
+        p = by_f[f]
+        text = texts.get((f, ln), "")
+        reason = "failed " + ", ".join(names)
+        for name in names:
+            p.quarantine.append((p.rel, ln, name[:120], p.platform, p.source_id, _native_id(text), reason, text, now))
+        p.rows -= 1
 
 
 def _quarantine(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> None:

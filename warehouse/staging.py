@@ -30,7 +30,6 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
-import orjson
 import pandas as pd
 
 from schoolwatch.core.ids import canonical_json
@@ -186,7 +185,7 @@ class Staging:
         con = self.con
         rest = con.execute(
             """
-            SELECT l.f, l.line_no, l.line, p.item IS NOT NULL AS parsed,
+            SELECT l.f, l.line_no, l.line,
                    CASE WHEN p.item IS NOT NULL THEN """ + fast_sql.payload("p.item", "p.context") + """ END
             FROM sw_lines l LEFT JOIN sw_parsed p USING (f, line_no)
             WHERE NOT EXISTS (SELECT 1 FROM sw_posts n WHERE n.f = l.f AND n.line_no = l.line_no)
@@ -196,7 +195,7 @@ class Staging:
         quarantine: dict[int, list[tuple[int, str, str, str | None]]] = {}
         good: list[tuple[int, dict[str, Any]]] = []
         where: dict[int, tuple[int, int, str, str | None]] = {}
-        for key, (f, line_no, text, _parsed, payload) in enumerate(rest):
+        for key, (f, line_no, text, payload) in enumerate(rest):
             obj, err = parse_line(text.encode("utf-8"))
             if obj is None:
                 quarantine.setdefault(f, []).append((line_no, "parse", err or "unreadable line", text[:RAW_LINE_KEEP]))
@@ -274,9 +273,13 @@ def _canonical_payload(line: dict[str, Any]) -> str:
     return canonical_json({"context": line.get("context") or {}, "item": line["item"]})
 
 
-def raw_line(con: duckdb.DuckDBPyConnection, f: int, line_no: int) -> str:
-    row = con.execute("SELECT line FROM sw_lines WHERE f = ? AND line_no = ?", [f, line_no]).fetchall()
-    return row[0][0][:RAW_LINE_KEEP] if row else ""
+def raw_lines(con: duckdb.DuckDBPyConnection, keys_table: str) -> dict[tuple[int, int], str]:
+    """The staged text of the lines named in ``keys_table`` (columns f, line_no), cut to
+    what quarantine keeps."""
+    rows = con.execute(
+        f"SELECT k.f, k.line_no, l.line FROM {keys_table} k JOIN sw_lines l ON l.f = k.f AND l.line_no = k.line_no"
+    ).fetchall()
+    return {(int(f), int(n)): line[:RAW_LINE_KEEP] for f, n, line in rows}
 
 
-__all__ = ["FileLines", "Staging", "orjson", "raw_line", "split_lines"]
+__all__ = ["FileLines", "Staging", "raw_lines", "split_lines"]

@@ -240,10 +240,11 @@ class LandingReadError(ValueError):
     """A landing file cannot be read (corrupt gzip, truncated, not UTF-8)."""
 
 
-def read_raw(path: Path) -> bytes:
-    """The decompressed bytes of a landing data file, or :class:`LandingReadError`."""
+def read_raw(path: Path, packed: bytes | None = None) -> bytes:
+    """The decompressed bytes of a landing data file (``packed``: its bytes, already read),
+    or :class:`LandingReadError`."""
     try:
-        return gzip.decompress(path.read_bytes())
+        return gzip.decompress(path.read_bytes() if packed is None else packed)
     except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         raise LandingReadError(f"{path.name}: cannot decompress ({exc.__class__.__name__}: {exc})") from None
 

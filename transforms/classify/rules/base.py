@@ -87,10 +87,7 @@ class Rule:
         self._pupils = re.compile(self.pupils) if isinstance(self.pupils, str) else None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
-        if present is not None and (
-            (self.keys is not None and self.keys.isdisjoint(present))
-            or (self.also is not None and self.also.isdisjoint(present))
-        ):
+        if asleep(self.keys, self.also, present):
             return []
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
@@ -175,10 +172,7 @@ class NearRule:
         self._pupils = re.compile(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
-        if present is not None and (
-            (self.keys is not None and self.keys.isdisjoint(present))
-            or (self.also is not None and self.also.isdisjoint(present))
-        ):
+        if asleep(self.keys, self.also, present):
             return []
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
@@ -243,3 +237,11 @@ def woken(always: Iterable[int], by_key: dict[str, list[int]], present: Iterable
         if idx is not None:
             out.update(idx)
     return sorted(out)
+
+
+def asleep(keys: frozenset[str] | None, also: frozenset[str] | None, present: set[str] | None) -> bool:
+    """Whether a rule can be skipped: the text has none of its prefilter keys (or none of
+    its second set). ``present`` None means no prefilter ran: never skip."""
+    return present is not None and (
+        (keys is not None and keys.isdisjoint(present)) or (also is not None and also.isdisjoint(present))
+    )
