@@ -8,11 +8,11 @@ becomes a Python object per line:
 2. DuckDB parses each line once (``sw_parsed``: the envelope fields, ``item`` and
    ``context`` as JSON, the stored ``payload`` and whether the envelope is plain strings).
 3. The fast normalisers (:mod:`transforms.normalise.fast`) turn the lines of the expected
-   shape into ``posts`` rows (``sw_norm``), SHA-256 included.
+   shape into ``posts`` rows (``sw_posts``), SHA-256 included.
 4. Every other line goes through Python exactly as before (``parse_line`` and the
    platform's normaliser): a row, or a quarantine reason. So odd payloads get the same
    treatment and the same messages whichever path they would have taken.
-5. ``sw_posts`` keeps the newest line of each post in each file (duplicates across pages).
+5. Duplicates across pages: only the newest line of each post in each file stays.
 
 ``raw_items.payload`` is ``{"context": ..., "item": ...}`` as DuckDB serialises the landed
 JSON (compact, key order as the platform sent it) and ``sha256`` is the SHA-256 of that
