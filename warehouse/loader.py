@@ -19,8 +19,10 @@ import gc
 import hashlib
 import json
 import logging
+from collections import deque
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,10 +41,10 @@ from schoolwatch.core.landing import (
     parse_line,
     read_raw,
 )
-from transforms.validate import ValidationReport, validate_posts
+from transforms.validate import VIEW_COLUMNS, ValidationReport, validate_view
 from warehouse import chain
 from warehouse.db import transaction
-from warehouse.staging import Staging, raw_lines, split_lines
+from warehouse.staging import FileSplit, Staging, split_lines
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +87,25 @@ class _Prepared:
     error: str | None = None  # the whole file is unreadable
 
 
-# Files are staged and validated together in groups of about this many lines:
-# great-expectations has a fixed cost per validation, and landing zones hold many small
-# files (one per fetch run), so validating each file alone would dominate.
-GROUP_LINES = 200_000
+# Files are staged and validated together in groups of at least this many lines (or all
+# that is left): great-expectations has a fixed cost per validation, and landing zones hold
+# many small files (one per fetch run), so validating each file alone would dominate. A
+# large backlog is several groups: the next one is staged while this one is written.
+GROUP_LINES = 25_000
+
+
+@dataclass
+class _Group:
+    """Landing runs read, staged and validated, ready to write."""
+
+    entries: list[tuple[str, Path | None, Path | None]]  # (stem, data to load, manifest to load)
+    staging: Staging  # on a cursor of its own
+    prepared: dict[str, _Prepared]
+    now: datetime
+
+    def close(self) -> None:
+        self.staging.close()
+        self.staging.con.close()
 
 
 def load_landing(
@@ -102,8 +119,11 @@ def load_landing(
     """Load every landing run not yet loaded. ``after_file`` is a test hook (crash simulation);
     ``fast=False`` normalises every line in Python (the reference the fast path is tested against).
 
-    Reading, normalising and validating happen before any write; then each run (its data
-    file and its manifest) is committed in its own transaction, oldest first.
+    Runs are taken in groups (GROUP_LINES). A group's reading, normalising and validating
+    happen before any of its writes; then each run (its data file and its manifest) is
+    committed in its own transaction, oldest first. Meanwhile a second thread stages the
+    next group: staging writes only to its own in-memory tables, so the two halves of the
+    load (DuckDB releases the GIL in both) run side by side on two cores.
     """
     summary = LoadSummary()
     done = _loaded_paths(con)
@@ -112,7 +132,7 @@ def load_landing(
         runs.setdefault(str(path)[: -len(DATA_SUFFIX)], {})["data"] = path
     for path in landing.manifests():
         runs.setdefault(str(path)[: -len(MANIFEST_SUFFIX)], {})["manifest"] = path
-    pending: list[tuple[str, Path | None, Path | None]] = []
+    pending: deque[tuple[str, Path | None, Path | None]] = deque()
     for stem in sorted(runs, key=lambda s: (Path(s).name, s)):
         data, manifest = runs[stem].get("data"), runs[stem].get("manifest")
         need_data = data if data is not None and landing.relative(data) not in done else None
@@ -121,53 +141,68 @@ def load_landing(
             summary.files_skipped += 1
             continue
         pending.append((stem, need_data, need_manifest))
-    group: list[tuple[str, Path | None, Path | None]] = []
-    group_lines = 0
-    for entry in pending:
-        group.append(entry)
-        group_lines += _estimate_lines(entry[1])
-        if group_lines >= GROUP_LINES:
-            _load_group(con, landing, clock, group, runs, summary, after_file, fast)
-            group, group_lines = [], 0
-    if group:
-        _load_group(con, landing, clock, group, runs, summary, after_file, fast)
+    if not pending:
+        return summary
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sw-stage") as pool:
+        # each group is staged on a cursor of its own (made here: a connection is not for
+        # two threads at once)
+        ahead: Future[_Group] | None = pool.submit(_prepare, con.cursor(), landing, pending, clock, fast)
+        try:
+            while ahead is not None:
+                group = ahead.result()
+                ahead = pool.submit(_prepare, con.cursor(), landing, pending, clock, fast) if pending else None
+                try:
+                    _write_group(con, landing, clock, group, runs, summary, after_file)
+                finally:
+                    group.close()
+        finally:
+            if ahead is not None:  # the load stopped early: free what the thread staged
+                with suppress(Exception):
+                    ahead.result().close()
     return summary
 
 
-def _estimate_lines(path: Path | None) -> int:
-    # gzip of JSON lines compresses ~5-10x; ~150 compressed bytes per line is a safe upper guess
-    return 0 if path is None else max(1, path.stat().st_size // 150)
+def _prepare(cur: duckdb.DuckDBPyConnection, landing: LandingZone, pending: deque[tuple[str, Path | None, Path | None]],
+             clock: Clock, fast: bool) -> _Group:
+    """Take the next group of runs off ``pending``: read, stage and validate their data
+    files, on the cursor ``cur`` (the group owns it from here)."""
+    now = clock.now()
+    try:
+        staging = Staging(cur, fast=fast)
+    except BaseException:
+        cur.close()
+        raise
+    try:
+        with _gc_paused():
+            entries, prepared = _stage(landing, staging, pending, now)
+            _validate_group(staging, list(prepared.values()), now)
+    except BaseException:
+        staging.close()
+        cur.close()
+        raise
+    return _Group(entries, staging, prepared, now)
 
 
-def _load_group(
+def _write_group(
     con: duckdb.DuckDBPyConnection,
     landing: LandingZone,
     clock: Clock,
-    group: list[tuple[str, Path | None, Path | None]],
+    group: _Group,
     runs: dict[str, dict[str, Path]],
     summary: LoadSummary,
     after_file: Callable[[str], None] | None,
-    fast: bool,
 ) -> None:
-    now = clock.now()
-    staging = Staging(con, fast=fast)
-    try:
-        with _gc_paused():
-            prepared = _stage(landing, staging, [(stem, data) for stem, data, _ in group if data is not None], now)
-            _validate_group(con, list(prepared.values()), now)
-        for stem, data, manifest in group:
-            with transaction(con):
-                data_ok = True
-                if data is not None:
-                    data_ok = _commit_data(con, prepared[stem], now, summary)
-                elif "data" in runs[stem]:
-                    data_ok = _data_loaded_ok(con, landing.relative(runs[stem]["data"]))
-                if manifest is not None:
-                    _load_manifest(con, landing, manifest, clock, summary, data_ok=data_ok, has_data="data" in runs[stem])
-            if after_file:
-                after_file(stem)
-    finally:
-        staging.close()
+    for stem, data, manifest in group.entries:
+        with transaction(con):
+            data_ok = True
+            if data is not None:
+                data_ok = _commit_data(con, group.staging.posts, group.prepared[stem], group.now, summary)
+            elif "data" in runs[stem]:
+                data_ok = _data_loaded_ok(con, landing.relative(runs[stem]["data"]))
+            if manifest is not None:
+                _load_manifest(con, landing, manifest, clock, summary, data_ok=data_ok, has_data="data" in runs[stem])
+        if after_file:
+            after_file(stem)
 
 
 @contextmanager
@@ -193,34 +228,48 @@ def _data_loaded_ok(con: duckdb.DuckDBPyConnection, rel: str) -> bool:
     return bool(row) and row[0][0] == "loaded"
 
 
-def _stage(landing: LandingZone, staging: Staging, files: list[tuple[str, Path]], now: Any) -> dict[str, _Prepared]:
-    """Read every file of the group and stage its lines; unreadable files are marked."""
+def _stage(landing: LandingZone, staging: Staging, pending: deque[tuple[str, Path | None, Path | None]],
+           now: Any) -> tuple[list[tuple[str, Path | None, Path | None]], dict[str, _Prepared]]:
+    """Take runs off ``pending`` until their data files hold GROUP_LINES lines, reading each
+    file and staging its lines; unreadable files are marked."""
+    entries: list[tuple[str, Path | None, Path | None]] = []
     prepared: dict[str, _Prepared] = {}
-    split: list[tuple[int, list[int], list[str]]] = []
-    for f, (stem, path) in enumerate(files):
-        rel = landing.relative(path)
-        prep = _Prepared(f, rel, path.parent.parent.name, path.parent.name, path.name[: -len(DATA_SUFFIX)])
-        prepared[stem] = prep
-        try:
-            packed = path.read_bytes()
-            prep.sha256 = hashlib.sha256(packed).hexdigest()
-            raw = read_raw(path, packed)  # the bytes just hashed: the file is read once
-        except (OSError, LandingReadError) as exc:
-            prep.error = str(exc) if isinstance(exc, LandingReadError) else f"{path.name}: cannot read ({exc})"
-            prep.quarantine = [(rel, 0, "read", prep.platform, prep.source_id, None, prep.error, None, now)]
-            continue
-        lines, numbers, texts = split_lines(f, raw)
-        prep.lines = lines.lines
-        for line_no, check, reason, text in lines.quarantine:
-            prep.quarantine.append((rel, line_no, check, prep.platform, prep.source_id, None, reason, text, now))
-        split.append((f, numbers, texts))
+
+    def read() -> Iterator[FileSplit]:
+        lines_taken = 0
+        while pending and lines_taken < GROUP_LINES:
+            entry = pending.popleft()
+            entries.append(entry)
+            stem, path, _ = entry
+            if path is None:
+                continue
+            f = len(prepared)
+            rel = landing.relative(path)
+            prep = _Prepared(f, rel, path.parent.parent.name, path.parent.name, path.name[: -len(DATA_SUFFIX)])
+            prepared[stem] = prep
+            try:
+                packed = path.read_bytes()
+                prep.sha256 = hashlib.sha256(packed).hexdigest()
+                raw = read_raw(path, packed)  # the bytes just hashed: the file is read once
+            except (OSError, LandingReadError) as exc:
+                prep.error = str(exc) if isinstance(exc, LandingReadError) else f"{path.name}: cannot read ({exc})"
+                prep.quarantine = [(rel, 0, "read", prep.platform, prep.source_id, None, prep.error, None, now)]
+                continue
+            lines, numbers, texts = split_lines(f, raw)
+            prep.lines = lines.lines
+            lines_taken += lines.lines
+            for line_no, check, reason, text in lines.quarantine:
+                prep.quarantine.append((rel, line_no, check, prep.platform, prep.source_id, None, reason, text, now))
+            yield f, numbers, texts
+
+    quarantine = staging.build(read(), now)
     by_f = {p.f: p for p in prepared.values()}
-    for f, rows in staging.build(split, now).items():
+    for f, rows in quarantine.items():
         p = by_f[f]
         for line_no, check, reason, text in rows:
             native = _native_id(text) if check == "normalise" else None
             p.quarantine.append((p.rel, line_no, check, p.platform, p.source_id, native, reason, text, now))
-    return prepared
+    return entries, prepared
 
 
 def _native_id(text: str | None) -> str | None:
@@ -228,22 +277,37 @@ def _native_id(text: str | None) -> str | None:
     return None if obj is None else str(obj.get("native_id"))[:200]
 
 
-def _validate_group(con: duckdb.DuckDBPyConnection, preps: list[_Prepared], now: Any) -> None:
+def _validate_group(staging: Staging, preps: list[_Prepared], now: Any) -> None:
     """One great-expectations validation over every staged row; failing rows -> quarantine.
 
     Nothing is written to the warehouse here: each file's results and quarantine rows are
     committed with it. Failing rows leave the staging table.
     """
-    # fetchnumpy, not .df(): the same columns without pandas' deprecation noise from DuckDB's converter
+    con = staging.con
+    # The suite's columns (transforms.validate.check_view) derived here in SQL: no text column
+    # crosses into Python, and the key that must be unique within a file is an integer (the
+    # same number for the same post in the same file; a missing post_id, which the suite
+    # fails anyway, gets a number of its own). fetchnumpy, not .df(): no pandas deprecation
+    # noise from DuckDB's converter.
     combined = pd.DataFrame(
-        con.execute("SELECT f AS _file, line_no, post_id, platform, url, created_at, text FROM sw_posts ORDER BY f, line_no").fetchnumpy()
+        con.execute(
+            f"""
+            SELECT f AS _file, line_no, post_id,
+                   CASE WHEN post_id IS NULL THEN -row_number() OVER ()
+                        ELSE dense_rank() OVER (ORDER BY f, post_id) END AS batch_key,
+                   platform, url, epoch(created_at) AS created_epoch, ? - epoch(created_at) AS created_age_s,
+                   coalesce(length(text), 0)::BIGINT AS text_len
+            FROM {staging.posts} ORDER BY f, line_no
+            """,
+            [now.timestamp()],
+        ).fetchnumpy()
     )
     counts = combined["_file"].value_counts().to_dict() if not combined.empty else {}
     for p in preps:
         p.rows = int(counts.get(p.f, 0))
     if combined.empty:
         return
-    report = validate_posts(combined, now=now, unique_within="_file")
+    report = validate_view(combined[list(VIEW_COLUMNS)])
     by_f = {p.f: p for p in preps}
     for p in preps:
         if p.rows:
@@ -254,8 +318,8 @@ def _validate_group(con: duckdb.DuckDBPyConnection, preps: list[_Prepared], now:
               for idx, names in report.failed_rows.items()]
     con.register("sw_drop", pd.DataFrame([(f, ln) for f, ln, _ in failed], columns=["f", "line_no"]))
     try:
-        texts = raw_lines(con, "sw_drop")  # one query for every failing line's text
-        con.execute("DELETE FROM sw_posts WHERE (f, line_no) IN (SELECT (f, line_no) FROM sw_drop)")
+        texts = staging.raw_lines("sw_drop")  # one query for every failing line's text
+        staging.drop("sw_drop")
     finally:
         con.unregister("sw_drop")
     for f, ln, names in failed:
@@ -283,8 +347,9 @@ def _quarantine(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> 
         con.unregister("sw_quarantine")
 
 
-def _commit_data(con: duckdb.DuckDBPyConnection, prep: _Prepared, now: Any, summary: LoadSummary) -> bool:
-    """Write one staged file; returns False when the whole file had to be quarantined."""
+def _commit_data(con: duckdb.DuckDBPyConnection, staged: str, prep: _Prepared, now: Any, summary: LoadSummary) -> bool:
+    """Write one staged file (its rows in table ``staged``); returns False when the whole
+    file had to be quarantined."""
     _quarantine(con, prep.quarantine)
     if prep.validation:
         # One multi-row statement: executemany ran one statement per row (~3 ms each),
@@ -305,7 +370,7 @@ def _commit_data(con: duckdb.DuckDBPyConnection, prep: _Prepared, now: Any, summ
         summary.quarantined_rows += 1
         log.warning("quarantined landing file %s: %s", prep.rel, prep.error)
         return False
-    new, updated = _upsert(con, prep) if prep.rows else (0, 0)
+    new, updated = _upsert(con, staged, prep) if prep.rows else (0, 0)
     quarantined_lines = len({row[1] for row in prep.quarantine})
     con.execute(
         "INSERT INTO landing_files (path, kind, platform, source_id, run_id, file_sha256, status, lines, items_loaded, quarantined, error, loaded_at) "
@@ -333,21 +398,23 @@ def _validation_rows(batch: str, report: ValidationReport, part: pd.Index, now: 
     return rows
 
 
-def _upsert(con: duckdb.DuckDBPyConnection, prep: _Prepared) -> tuple[int, int]:
+def _upsert(con: duckdb.DuckDBPyConnection, staged: str, prep: _Prepared) -> tuple[int, int]:
     """raw_items (each distinct version) and posts (update the known, insert the new).
 
-    Two plain statements instead of INSERT ... ON CONFLICT DO UPDATE, which measured ~60%
-    slower here: the UPDATE touches only posts already stored, the INSERT only new ones.
+    Plain statements with anti-joins instead of ON CONFLICT clauses, which measured ~60%
+    slower here (DO UPDATE on posts; DO NOTHING on raw_items too): the UPDATE touches only
+    posts already stored, the INSERTs only rows not stored yet. Staging left one line per
+    post per file, so no statement meets the same key twice.
     """
     f = prep.f
     con.execute(
         "INSERT INTO raw_items (post_id, sha256, platform, source_id, stream, endpoint, payload, landing_path, line_no, fetched_at) "
         "SELECT post_id, raw_sha256, platform, source_id, stream, endpoint, payload::JSON, ?, line_no, seen "
-        "FROM sw_posts WHERE f = ? ON CONFLICT DO NOTHING",
+        f"FROM {staged} s WHERE f = ? AND NOT EXISTS (SELECT 1 FROM raw_items r WHERE r.post_id = s.post_id AND r.sha256 = s.raw_sha256)",
         [prep.rel, f],
     )
     updated = con.execute(
-        """
+        f"""
         UPDATE posts SET
             text = CASE WHEN posts.text_purged_at IS NULL THEN s.text ELSE posts.text END,
             author_name = CASE WHEN posts.author_pseudonymised THEN posts.author_name ELSE s.author_name END,
@@ -355,21 +422,21 @@ def _upsert(con: duckdb.DuckDBPyConnection, prep: _Prepared) -> tuple[int, int]:
             is_hidden = COALESCE(s.is_hidden, posts.is_hidden),
             raw_sha256 = s.raw_sha256,
             last_seen = greatest(posts.last_seen, s.seen)
-        FROM sw_posts s
+        FROM {staged} s
         WHERE s.f = ? AND posts.post_id = s.post_id
         """,
         [f],
     ).fetchall()
     n_updated = int(updated[0][0]) if updated else 0
     con.execute(
-        """
+        f"""
         INSERT INTO posts (post_id, school_id, platform, native_id, source_id, account_id, item_kind,
                            author_id, author_handle, author_name, text, url, created_at, edited_at,
                            parent_id, conversation_id, is_hidden, raw_sha256, first_seen, last_seen)
         SELECT post_id, school_id, platform, native_id, source_id, account_id, item_kind,
                author_id, author_handle, author_name, text, url, created_at, edited_at,
                parent_id, conversation_id, is_hidden, raw_sha256, seen, seen
-        FROM sw_posts s
+        FROM {staged} s
         WHERE s.f = ? AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.post_id = s.post_id)
         """,
         [f],

@@ -1,14 +1,14 @@
-"""Landing files -> normalised rows in DuckDB temporary tables, ready to commit run by run.
+"""Landing files -> normalised rows in DuckDB staging tables, ready to commit run by run.
 
 The loader's read / parse / normalise half, done inside DuckDB so a large backlog never
 becomes a Python object per line:
 
 1. Python decompresses each file and splits it on "\\n" (line numbers, blank lines and
-   bytes that are not UTF-8 are Python's business); the lines go to ``sw_lines``.
-2. DuckDB parses each line once (``sw_parsed``: the envelope fields, ``item`` and
-   ``context`` as JSON, the stored ``payload`` and whether the envelope is plain strings).
+   bytes that are not UTF-8 are Python's business); the lines go to DuckDB (``lines``).
+2. DuckDB parses each line once (``parsed``: the envelope fields, ``item`` and ``context``
+   as JSON, and whether the envelope is plain strings).
 3. The fast normalisers (:mod:`transforms.normalise.fast`) turn the lines of the expected
-   shape into ``posts`` rows (``sw_posts``), SHA-256 included.
+   shape into ``posts`` rows, stored payload and SHA-256 included.
 4. Every other line goes through Python exactly as before (``parse_line`` and the
    platform's normaliser): a row, or a quarantine reason. So odd payloads get the same
    treatment and the same messages whichever path they would have taken.
@@ -18,13 +18,15 @@ becomes a Python object per line:
 JSON (compact, key order as the platform sent it) and ``sha256`` is the SHA-256 of that
 text, so ``sha256(payload::VARCHAR) = sha256`` holds for every stored row.
 
-Nothing here writes to the warehouse's tables; the temporary tables belong to this
-connection and are dropped by :meth:`Staging.close`.
+Nothing here writes to the warehouse's tables: the staging tables live in an in-memory
+database of their own, detached (and freed) by :meth:`Staging.close`.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -39,10 +41,24 @@ from transforms.normalise import fast as fast_sql
 
 log = logging.getLogger(__name__)
 RAW_LINE_KEEP = 10_000  # characters of a bad line kept in quarantine
-TEMP_TABLES = ("sw_lines", "sw_parsed", "sw_posts")
 
 ENVELOPE_FIELDS = ("platform", "source_id", "school_id", "account_id", "stream", "endpoint", "fetched_at")
 ENVELOPE_JSON = "{" + ", ".join(f'"{c}":"JSON"' for c in (*ENVELOPE_FIELDS, "item", "context")) + "}"
+_ENV = ", ".join(f"j.{c} AS {c}_j" for c in ENVELOPE_FIELDS)
+# One parse per line (``{lines}``: a shard's lines table); see Staging._stage_shard.
+_PARSE = f"""
+SELECT f, line_no, {", ".join(f"json_extract_string({c}_j, '$') AS {c}" for c in ENVELOPE_FIELDS)},
+       item, context,
+       coalesce(starts_with(platform_j, '"') AND starts_with(source_id_j, '"') AND starts_with(school_id_j, '"')
+                AND (coalesce(account_id_j, 'null') = 'null' OR starts_with(account_id_j, '"'))
+                AND (coalesce(stream_j, 'null') = 'null' OR starts_with(stream_j, '"'))
+                AND (context IS NULL OR starts_with(context, '{{')), false) AS env_ok
+FROM (
+    SELECT f, line_no, {_ENV}, j.item, j.context
+    FROM (SELECT f, line_no, try(from_json(line, '{ENVELOPE_JSON}')) AS j FROM {{lines}})
+    WHERE starts_with(j.item, '{{')
+)
+"""
 
 @dataclass
 class FileLines:
@@ -101,15 +117,29 @@ def _split_slowly(out: FileLines, raw: bytes) -> tuple[FileLines, list[int], lis
     return out, numbers, texts
 
 
+FileSplit = tuple[int, list[int], list[str]]  # file index, line numbers, line texts
+
+
 class Staging:
-    """The temporary tables of one load group on ``con``."""
+    """The staging tables of one load group: ``lines``, ``parsed`` and ``posts``.
+
+    They live in an in-memory database of their own, attached to the connection's
+    instance, so any cursor of it sees them: the loader stages the next group on a thread
+    of its own while it writes this one (names such as ``self.posts`` are qualified).
+    ``close()`` detaches the database.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, *, fast: bool = True) -> None:
         self.con = con
         self.fast = fast
         self.fast_rows = 0  # rows the SQL normalisers made (the rest went through Python)
+        self.db = f"sw_stage_{secrets.token_hex(6)}"
+        con.execute(f"ATTACH ':memory:' AS {self.db}")
+        self.lines = f"{self.db}.lines"
+        self.parsed = f"{self.db}.parsed"
+        self.posts = f"{self.db}.posts"
 
-    def build(self, files: list[tuple[int, list[int], list[str]]], now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
+    def build(self, files: Iterable[FileSplit], now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
         """Stage the lines of every file; returns per file index the quarantined lines."""
         con = self.con
         fs: list[int] = []
@@ -122,73 +152,54 @@ class Staging:
         frame = pd.DataFrame({"f": pd.array(fs, dtype="int32"), "line_no": pd.array(ns, dtype="int32"), "line": ls})
         con.register("sw_lines_in", frame)
         try:
-            con.execute("CREATE OR REPLACE TEMP TABLE sw_lines AS SELECT f, line_no, line::VARCHAR AS line FROM sw_lines_in")
+            con.execute(f"CREATE TABLE {self.lines} AS SELECT f, line_no, line::VARCHAR AS line FROM sw_lines_in")
         finally:
             con.unregister("sw_lines_in")
         # One parse per line: try() turns a line that is not JSON into NULL (Python then
         # names the error); the envelope fields come as JSON text so their types can be checked.
-        env = ", ".join(f"j.{c} AS {c}_j" for c in ENVELOPE_FIELDS)
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE sw_parsed AS
-            SELECT f, line_no, {", ".join(f"json_extract_string({c}_j, '$') AS {c}" for c in ENVELOPE_FIELDS)},
-                   item, context,
-                   coalesce(starts_with(platform_j, '"') AND starts_with(source_id_j, '"') AND starts_with(school_id_j, '"')
-                            AND (coalesce(account_id_j, 'null') = 'null' OR starts_with(account_id_j, '"'))
-                            AND (coalesce(stream_j, 'null') = 'null' OR starts_with(stream_j, '"'))
-                            AND (context IS NULL OR starts_with(context, '{{')), false) AS env_ok
-            FROM (
-                SELECT f, line_no, {env}, j.item, j.context
-                FROM (SELECT f, line_no, try(from_json(line, '{ENVELOPE_JSON}')) AS j FROM sw_lines)
-                WHERE starts_with(j.item, '{{')
+        con.execute(f"CREATE TABLE {self.parsed} AS " + _PARSE.replace("{lines}", self.lines))
+        present = [r[0] for r in con.execute(f"SELECT DISTINCT platform FROM {self.parsed} WHERE env_ok").fetchall()]
+        selects = [s for p in sorted(present) if (s := fast_sql.select_for(p, self.parsed)) is not None] if self.fast else []
+        if not selects:
+            con.execute(f"CREATE TABLE {self.posts} AS {_EMPTY_POSTS}")
+        else:
+            body = " UNION ALL ".join(f"({s})" for s in selects)
+            con.execute(
+                f"""
+                CREATE TABLE {self.posts} AS
+                SELECT f, line_no, {", ".join(POST_COLUMNS)}, stream, endpoint, payload, raw_sha256,
+                       coalesce(TRY_CAST(fetched_at AS TIMESTAMPTZ), ?::TIMESTAMPTZ) AS seen
+                FROM ({body})
+                """,
+                [now],
             )
-            """
-        )
-        selects = []
-        if self.fast:
-            present = [r[0] for r in con.execute("SELECT DISTINCT platform FROM sw_parsed WHERE env_ok").fetchall()]
-            selects = [s for p in sorted(present) if (s := fast_sql.select_for(p)) is not None]
-        cols = ", ".join(POST_COLUMNS)
-        body = (
-            " UNION ALL ".join(f"({s})" for s in selects)
-            if selects
-            else "SELECT NULL::INTEGER AS f, NULL::INTEGER AS line_no, "
-            + ", ".join(_EMPTY[c] + " AS " + c for c in POST_COLUMNS)
-            + ", NULL::VARCHAR AS stream, NULL::VARCHAR AS endpoint, NULL::VARCHAR AS fetched_at,"
-            " NULL::VARCHAR AS payload, NULL::VARCHAR AS raw_sha256 WHERE false"
-        )
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE sw_posts AS
-            SELECT f, line_no, {cols}, stream, endpoint, payload, raw_sha256,
-                   coalesce(TRY_CAST(fetched_at AS TIMESTAMPTZ), ?::TIMESTAMPTZ) AS seen
-            FROM ({body})
-            """,
-            [now],
-        )
-        self.fast_rows = int(con.execute("SELECT count(*) FROM sw_posts").fetchall()[0][0])
+        self.fast_rows = int(con.execute(f"SELECT count(*) FROM {self.posts}").fetchall()[0][0])
         quarantine = self._python_path(now)
         # duplicates across pages: keep the newest line of each post in each file
         con.execute(
-            """
-            DELETE FROM sw_posts WHERE (f, line_no) IN (
+            f"""
+            DELETE FROM {self.posts} WHERE (f, line_no) IN (
                 SELECT (f, line_no) FROM (
                     SELECT f, line_no, row_number() OVER (PARTITION BY f, post_id ORDER BY line_no DESC) AS newest
-                    FROM sw_posts)
+                    FROM {self.posts})
                 WHERE newest > 1)
             """
         )
         return quarantine
 
+    def drop(self, keys_table: str) -> None:
+        """Remove the staged posts rows named in ``keys_table`` (columns f, line_no)."""
+        self.con.execute(f"DELETE FROM {self.posts} WHERE (f, line_no) IN (SELECT (f, line_no) FROM {keys_table})")
+
     def _python_path(self, now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
         """Every line the fast path did not take: parse and normalise in Python."""
         con = self.con
         rest = con.execute(
-            """
+            f"""
             SELECT l.f, l.line_no, l.line,
-                   CASE WHEN p.item IS NOT NULL THEN """ + fast_sql.payload("p.item", "p.context") + """ END
-            FROM sw_lines l LEFT JOIN sw_parsed p USING (f, line_no)
-            WHERE NOT EXISTS (SELECT 1 FROM sw_posts n WHERE n.f = l.f AND n.line_no = l.line_no)
+                   CASE WHEN p.item IS NOT NULL THEN {fast_sql.payload("p.item", "p.context")} END
+            FROM {self.lines} l LEFT JOIN {self.parsed} p USING (f, line_no)
+            WHERE NOT EXISTS (SELECT 1 FROM {self.posts} n WHERE n.f = l.f AND n.line_no = l.line_no)
             ORDER BY l.f, l.line_no
             """
         ).fetchall()
@@ -227,7 +238,7 @@ class Staging:
         try:
             con.execute(
                 f"""
-                INSERT INTO sw_posts (f, line_no, {", ".join(POST_COLUMNS)}, stream, endpoint, payload, raw_sha256, seen)
+                INSERT INTO {self.posts} (f, line_no, {", ".join(POST_COLUMNS)}, stream, endpoint, payload, raw_sha256, seen)
                 SELECT f, line_no, {", ".join(_CAST.get(c, c) for c in POST_COLUMNS)}, stream, endpoint, payload, sha256(payload),
                        coalesce(TRY_CAST(fetched_at AS TIMESTAMPTZ), ?::TIMESTAMPTZ)
                 FROM sw_py
@@ -238,9 +249,16 @@ class Staging:
             con.unregister("sw_py")
         return quarantine
 
+    def raw_lines(self, keys_table: str) -> dict[tuple[int, int], str]:
+        """The staged text of the lines named in ``keys_table`` (columns f, line_no), cut to
+        what quarantine keeps."""
+        rows = self.con.execute(
+            f"SELECT k.f, k.line_no, l.line FROM {keys_table} k JOIN {self.lines} l ON l.f = k.f AND l.line_no = k.line_no"
+        ).fetchall()
+        return {(int(f), int(n)): line[:RAW_LINE_KEEP] for f, n, line in rows}
+
     def close(self) -> None:
-        for name in TEMP_TABLES:
-            self.con.execute(f"DROP TABLE IF EXISTS {name}")
+        self.con.execute(f"DETACH DATABASE IF EXISTS {self.db}")
 
 
 _NOT_TEXT = frozenset({"created_at", "edited_at", "is_hidden"})
@@ -258,6 +276,15 @@ _EMPTY = {
 }
 
 
+# The posts staging table's columns and types, empty.
+_EMPTY_POSTS = (
+    "SELECT NULL::INTEGER AS f, NULL::INTEGER AS line_no, "
+    + ", ".join(_EMPTY[c] + " AS " + c for c in POST_COLUMNS)
+    + ", NULL::VARCHAR AS stream, NULL::VARCHAR AS endpoint, NULL::VARCHAR AS payload, NULL::VARCHAR AS raw_sha256,"
+    " NULL::TIMESTAMPTZ AS seen WHERE false"
+)
+
+
 def _as_text(value: Any) -> str | None:
     if value is None or (isinstance(value, float) and value != value):  # pandas' NaN for a missing value
         return None
@@ -273,13 +300,4 @@ def _canonical_payload(line: dict[str, Any]) -> str:
     return canonical_json({"context": line.get("context") or {}, "item": line["item"]})
 
 
-def raw_lines(con: duckdb.DuckDBPyConnection, keys_table: str) -> dict[tuple[int, int], str]:
-    """The staged text of the lines named in ``keys_table`` (columns f, line_no), cut to
-    what quarantine keeps."""
-    rows = con.execute(
-        f"SELECT k.f, k.line_no, l.line FROM {keys_table} k JOIN sw_lines l ON l.f = k.f AND l.line_no = k.line_no"
-    ).fetchall()
-    return {(int(f), int(n)): line[:RAW_LINE_KEEP] for f, n, line in rows}
-
-
-__all__ = ["FileLines", "Staging", "raw_lines", "split_lines"]
+__all__ = ["FileLines", "FileSplit", "Staging", "split_lines"]

@@ -70,7 +70,7 @@ def stage(texts: list[str], *, fast_path: bool) -> tuple[list[tuple[Any, ...]], 
     try:
         staging = Staging(con, fast=fast_path)
         quarantine = staging.build([(0, list(range(1, len(texts) + 1)), texts)], NOW)
-        rows = con.execute("SELECT * FROM sw_posts ORDER BY f, line_no").fetchall()
+        rows = con.execute(f"SELECT * FROM {staging.posts} ORDER BY f, line_no").fetchall()
         return rows, quarantine, staging.fast_rows
     finally:
         con.close()
@@ -131,6 +131,18 @@ VALUES = SCALARS | HOSTILE_TEXT | st.sampled_from(["", "2026-11-16T09:00:00.123Z
                                                    "t1_abc", "t3_x", 1763283600.5, 1763283600, {}, [], ["1"], [{"type": "replied_to"}]])
 
 
+def test_envelope_without_a_stream_takes_the_same_way(seeds):
+    """Found by the mutation test: an Instagram comment whose stream is null. Python reads
+    it as a comment (not a tag) with its moderation state; SQL's NULL <> 'tags' had lost it."""
+    lines = [dict(s, stream=None) for s in seeds if s["platform"] in fast.BY_PLATFORM]
+    texts = [dumps(s) for s in lines]
+    fast_rows, fast_q, taken = stage(texts, fast_path=True)
+    py_rows, py_q, _ = stage(texts, fast_path=False)
+    assert taken > 0
+    assert fast_rows == py_rows
+    assert fast_q == py_q
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_mutated_payloads_take_the_same_way_through_both_paths(seeds, data):
@@ -166,3 +178,47 @@ def _orjson_reads(text: str) -> bool:
     except (orjson.JSONDecodeError, UnicodeEncodeError):
         return False
     return True
+
+
+def test_the_loaders_sql_view_gives_the_suites_verdicts(seeds):
+    """The loader derives the suite's columns in SQL (an integer key that must be unique per
+    file); transforms.validate.check_view derives them in pandas. Same rows, same verdicts:
+    a duplicate post within a file, a missing id, a future and an ancient timestamp, a bad url."""
+    import pandas as pd
+
+    from transforms.validate import VIEW_COLUMNS, check_view, validate_view
+    from warehouse.loader import _validate_group
+    from warehouse.staging import Staging
+
+    texts = [dumps(s) for s in seeds[:40]]
+    con = duckdb.connect()
+    try:
+        staging = Staging(con)
+        staging.build([(0, list(range(1, 21)), texts[:20]), (1, list(range(1, 21)), texts[20:])], NOW)
+        t = staging.posts
+        con.execute(f"UPDATE {t} SET post_id = (SELECT post_id FROM {t} WHERE f = 0 AND line_no = 1) WHERE f = 0 AND line_no = 2")
+        con.execute(f"UPDATE {t} SET post_id = (SELECT post_id FROM {t} WHERE f = 0 AND line_no = 1) WHERE f = 1 AND line_no = 1")
+        con.execute(f"UPDATE {t} SET post_id = NULL WHERE f = 0 AND line_no = 3")
+        con.execute(f"UPDATE {t} SET created_at = TIMESTAMPTZ '2031-01-01 00:00:00+00' WHERE f = 0 AND line_no = 4")
+        con.execute(f"UPDATE {t} SET created_at = TIMESTAMPTZ '1999-01-01 00:00:00+00' WHERE f = 1 AND line_no = 5")
+        con.execute(f"UPDATE {t} SET url = 'javascript:alert(1)' WHERE f = 1 AND line_no = 6")
+        frame = pd.DataFrame(con.execute(f"SELECT f AS _file, * EXCLUDE (f) FROM {t} ORDER BY f, line_no").fetchnumpy())
+        expected = validate_view(check_view(frame, now=NOW, unique_within="_file"))
+        keys = frame[["_file", "line_no"]]
+
+        class Prep:  # what _validate_group reads and writes of a file
+            def __init__(self, f: int) -> None:
+                self.f, self.rel, self.platform, self.source_id = f, f"file{f}", "x", "src"
+                self.rows, self.validation, self.quarantine = 0, [], []
+
+        preps = [Prep(0), Prep(1)]
+        _validate_group(staging, preps, NOW)  # type: ignore[arg-type]
+        got = {(q[0], q[1], q[2]) for p in preps for q in p.quarantine}
+        want = {(f"file{int(keys.at[i, '_file'])}", int(keys.at[i, "line_no"]), name[:120])
+                for i, names in expected.failed_rows.items() for name in names}
+        assert got == want
+        assert len(want) >= 6  # every planted fault was caught
+        assert list(VIEW_COLUMNS) == list(check_view(frame, now=NOW).columns)
+        staging.close()
+    finally:
+        con.close()

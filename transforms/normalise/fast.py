@@ -137,7 +137,7 @@ SELECT f, line_no, 'instagram:' || it.id AS post_id, school_id, platform, it.id 
   NULL::TIMESTAMPTZ AS edited_at,
   CASE WHEN stream = 'tags' THEN NULL ELSE 'instagram:' || coalesce(it.parent_id, ctx.parent_id, ctx.media.id) END AS parent_id,
   CASE WHEN stream = 'tags' THEN NULL ELSE 'instagram:' || ctx.media.id END AS conversation_id,
-  CASE WHEN stream <> 'tags' AND json_type(item, '$.hidden') = 'BOOLEAN' THEN (item ->> '$.hidden')::BOOLEAN END AS is_hidden, stream, endpoint, fetched_at, item, context
+  CASE WHEN stream = 'tags' THEN NULL WHEN json_type(item, '$.hidden') = 'BOOLEAN' THEN (item ->> '$.hidden')::BOOLEAN END AS is_hidden, stream, endpoint, fetched_at, item, context
 FROM (
   SELECT *,
     from_json(item, '{{"id":"VARCHAR","text":"VARCHAR","caption":"VARCHAR","username":"VARCHAR","permalink":"VARCHAR",
@@ -314,9 +314,10 @@ def payload(item: str, context: str) -> str:
     )
 
 
-def select_for(platform: str) -> str | None:
-    """The fast SELECT for one platform, or None: columns f, line_no, POST_COLUMNS, the
-    line's stream, endpoint and fetched_at, and the stored payload with its SHA-256."""
+def select_for(platform: str, source: str = "sw_parsed") -> str | None:
+    """The fast SELECT for one platform over the parsed lines in table ``source``, or None:
+    columns f, line_no, POST_COLUMNS, the line's stream, endpoint and fetched_at, and the
+    stored payload with its SHA-256."""
     body = BY_PLATFORM.get(platform)
     if body is None:
         return None
@@ -324,13 +325,14 @@ def select_for(platform: str) -> str | None:
     # reads one of its fields, parsing the same JSON again each time (measured 1.7x slower).
     return (
         f"SELECT {_OUT}, payload, sha256(payload) AS raw_sha256 FROM ("
-        f"WITH sw_q AS MATERIALIZED (SELECT *, {payload('item', 'context')} AS payload FROM ({_materialise(body)})) "
+        f"WITH sw_q AS MATERIALIZED (SELECT *, {payload('item', 'context')} AS payload FROM ({_materialise(body, source)})) "
         "SELECT * FROM sw_q)"
     )
 
 
-def _materialise(body: str) -> str:
-    """Turn the innermost derived table (the one reading sw_parsed) into a MATERIALIZED CTE."""
+def _materialise(body: str, source: str) -> str:
+    """Turn the innermost derived table (the one reading sw_parsed) into a MATERIALIZED CTE
+    that reads ``source``."""
     at = body.index("FROM sw_parsed")
     start = body.rindex("(", 0, body.rindex("SELECT *,", 0, at))
     depth = 0
@@ -338,5 +340,5 @@ def _materialise(body: str) -> str:
         depth += {"(": 1, ")": -1}.get(body[end], 0)
         if depth == 0:
             break
-    inner = body[start + 1 : end]
+    inner = body[start + 1 : end].replace("FROM sw_parsed", f"FROM {source}")
     return f"WITH sw_p AS MATERIALIZED ({inner}) {body[:start]}sw_p{body[end + 1 :]}"
