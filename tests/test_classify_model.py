@@ -12,6 +12,7 @@ import pytest
 from schoolwatch.core.categories import Category
 from transforms.classify import Classifier
 from transforms.classify.model import Featurizer, SchoolHead, TextModel, _bucket, load, save
+from transforms.classify.normalise import model_text, normalise
 
 DATA = Path(__file__).parent / "data"
 N = 1024
@@ -79,6 +80,37 @@ def test_a_per_class_threshold_overrides_the_shared_one(tmp_path: Path) -> None:
     m = load(tmp_path / "m.joblib")
     assert m.school is not None and m.school.class_thresholds == {"threat": 0.5, "grooming": 0.99}
     assert [f.category for f in Classifier(model=m).classify("see you at the gates")] == [Category.THREAT]
+
+
+def _torn_head(together: float | None) -> SchoolHead:
+    """'lurking' splits the head between grooming and threat, each below its threshold."""
+    head = _head()
+    head.coef[0, _bucket("lurking", N)] = 6.0
+    head.coef[2, _bucket("lurking", N)] = 6.0
+    head.coef[1, _bucket("lurking", N)] = -12.0
+    head.together = together
+    head.__post_init__()
+    return head
+
+
+def test_critical_classes_together_flag_the_likeliest_of_them(tmp_path: Path) -> None:
+    text = "someone lurking again"
+    model = _model(_torn_head(None))
+    probs = model.score([model_text(normalise(text))]).school_probs[0]  # type: ignore[index]
+    grooming, threat = probs[0], probs[2]
+    assert max(grooming, threat) < 0.6 <= grooming + threat  # neither alone reaches its threshold; together they do
+    assert Classifier(model=model).classify(text) == []
+    model = _model(_torn_head(0.6))
+    flags = Classifier(model=model).classify(text)
+    top = Category.GROOMING if grooming > threat else Category.THREAT
+    assert [f.category for f in flags] == [top]
+    assert "the critical categories together p=" in flags[0].reasons[0]
+    # above the joint threshold's reach, nothing; and the artifact keeps it
+    assert Classifier(model=_model(_torn_head(round(float(grooming + threat), 3) + 0.01))).classify(text) == []
+    save(model, tmp_path / "m.joblib")
+    loaded = load(tmp_path / "m.joblib")
+    assert loaded.school is not None and loaded.school.together == 0.6
+    assert Classifier(model=loaded).classify(text) == flags
 
 
 def test_floor_needs_the_main_model_to_see_something_too() -> None:
@@ -196,6 +228,7 @@ def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None
     assert m.meta["school_rows"] == len(rows)
     # the thresholds were chosen on out-of-fold scores, and the figures say how they did
     assert 0.0 <= m.meta["oof_school_none_fpr"] <= 1.0 and "oof_critical_recall_any_flag" in m.meta
+    assert "critical_together" in m.meta  # the joint threshold was considered (None: it found no more lines)
     if m.school is not None:
         assert set(m.school.classes) >= {"threat", "self_harm", "sexual", "grooming", "none"}
         assert "school head" in result.output

@@ -5,8 +5,9 @@
   finds most likely; where a rule already flagged that category the flag becomes
   ``rules+model`` and the scores combine as independent evidence.
 - The model's school head (trained on school-context lines) flags threat, self-harm, sexual
-  content or grooming when the most likely of them reaches its critical threshold (tuned
-  for recall on school lines: missing one costs far more than a false alarm), and speaks
+  content or grooming when the most likely of them reaches its critical threshold, or when
+  together they reach theirs (both tuned for recall on school lines: missing one costs far
+  more than a false alarm), and speaks
   for those categories instead of the main model; where it is sure a text is ordinary
   school chatter, the main model does not flag it alone; where the main model flags a
   non-critical category and the head finds a critical one more likely than that one, the
@@ -134,7 +135,9 @@ def _model_flags(
     if school is not None and school_cat is not None:
         head = model.school
         assert head is not None
-        reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.class_thresholds.get(school_cat, head.critical_threshold):.2f})"
+        reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.threshold_of(school_cat):.2f})"
+        if school.p < head.threshold_of(school_cat) and head.together is not None and school.probs:
+            reason += f"; the critical categories together p={head.critical_total(school.probs):.2f} (threshold {head.together:.2f})"
         _add_model_flag(n, by_cat, model, school_cat, school.p, reason, school=True)
 
 

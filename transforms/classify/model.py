@@ -120,6 +120,10 @@ class SchoolHead:
     main_critical: bool = True  # whether the main model may still flag a critical category itself
     floor: float = 0.0  # the head flags only where the main model's flag score is at least this
     class_thresholds: dict[str, float] = field(default_factory=dict)  # per critical class, overriding critical_threshold
+    # At this summed probability of the critical classes the most likely of them flags even
+    # where none reaches its own threshold (None: never). A line the head finds 45% threat
+    # and 30% self-harm is 75% likely to need a safeguarding lead, whichever it turns out to be.
+    together: float | None = None
 
     def __post_init__(self) -> None:
         self._coef_t = np.ascontiguousarray(self.coef.T.astype(np.float32))
@@ -128,6 +132,13 @@ class SchoolHead:
 
     def probs_x(self, x: Any) -> np.ndarray:
         return _ovr_probs(x, self._coef_t, self.intercept)
+
+    def threshold_of(self, category: str) -> float:
+        return self.class_thresholds.get(category, self.critical_threshold)
+
+    def critical_total(self, probs: Sequence[float]) -> float:
+        """The summed probability of the critical classes in one row of this head's probabilities."""
+        return float(sum(probs[k] for k in self._crit))
 
     def top_critical(self, probs: Sequence[float]) -> tuple[str, float]:
         """The most likely critical class in one row of this head's probabilities."""
@@ -138,13 +149,20 @@ class SchoolHead:
         """Per text: the critical class index it flags (-1: none), its probability, and the veto.
 
         It flags the most likely of the critical classes whose probability reaches their
-        threshold."""
+        threshold; failing that, the most likely critical class where together they reach
+        ``together``."""
         sub = probs[:, self._crit]
         t = np.array([self.class_thresholds.get(self.classes[j], self.critical_threshold) for j in self._crit])
         passing = np.where(sub >= t, sub, -1.0)
         arg = passing.argmax(axis=1)
+        crit = np.array(self._crit)
+        cls = np.where(passing.max(axis=1) >= 0, crit[arg], -1)
+        if self.together is not None:
+            top = sub.argmax(axis=1)
+            joint = (cls < 0) & (sub.sum(axis=1) >= self.together)
+            arg = np.where(joint, top, arg)
+            cls = np.where(joint, crit[top], cls)
         best = sub[np.arange(len(sub)), arg]
-        cls = np.where(passing.max(axis=1) >= 0, np.array(self._crit)[arg], -1)
         veto = probs[:, self._none] >= self.veto if self.veto is not None else np.zeros(len(probs), dtype=bool)
         return cls, best, veto
 
@@ -159,6 +177,7 @@ class SchoolHead:
             "main_critical": self.main_critical,
             "floor": self.floor,
             "class_thresholds": dict(self.class_thresholds),
+            "together": self.together,
         }
 
     @classmethod
@@ -173,6 +192,7 @@ class SchoolHead:
             main_critical=bool(d.get("main_critical", True)),
             floor=float(d.get("floor", 0.0)),
             class_thresholds={str(k): float(v) for k, v in d.get("class_thresholds", {}).items()},
+            together=None if d.get("together") is None else float(d["together"]),
         )
 
 

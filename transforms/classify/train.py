@@ -80,6 +80,7 @@ class TrainConfig:
     critical_grid: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.02))
     veto_grid: Sequence[float | None] = (None, 0.5, 0.6, 0.7, 0.8, 0.9)
     floor_grid: Sequence[float] = (0.2, 0.25, 0.3)  # at least 0.2: one model alone never speaks for the head
+    together_grid: Sequence[float | None] = (None, *_grid(0.5, 0.9, 0.05))  # the summed critical probability
     thresholds: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.025))
 
 
@@ -184,9 +185,10 @@ class _Scores:
 
     def flagged(
         self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0,
-        t_each: Sequence[float] | None = None,
+        t_each: Sequence[float] | None = None, together: float | None = None,
     ) -> np.ndarray:
-        """As ``combine`` decides (any flag at all); ``t_each``: one critical threshold per class."""
+        """As ``combine`` decides (any flag at all); ``t_each``: one critical threshold per class;
+        ``together``: the summed critical probability at which the head flags anyway."""
         main = self.flag >= t_g
         if veto is not None:
             main &= self.none_p < veto
@@ -198,6 +200,8 @@ class _Scores:
             head = (self.crit_each >= np.asarray(t_each)).any(axis=1)
         else:
             head = self.crit_p >= t_c
+        if together is not None and self.crit_each is not None:
+            head |= self.crit_each.sum(axis=1) >= together
         return self.rule | main | (head & (self.flag >= floor))
 
 
@@ -253,9 +257,9 @@ Combo = tuple[float, float | None, float | None, bool, float]
 
 def _choose(
     public: _Scores, y_dev: np.ndarray, sources: np.ndarray, usable: list[str], school: _Scores | None, ys: np.ndarray, cfg: TrainConfig
-) -> tuple[tuple[Combo, tuple[float, ...] | None], dict[str, float], dict[str, float]]:
-    """The thresholds (and per-class critical thresholds, or None), the public dev F1 per
-    data set there, school figures."""
+) -> tuple[tuple[Combo, tuple[tuple[float, ...], float | None] | None], dict[str, float], dict[str, float]]:
+    """The thresholds (and the per-class critical thresholds with the joint one, or None),
+    the public dev F1 per data set there, school figures."""
     combos: list[Combo] = [(float(t_g), None, None, True, 0.0) for t_g in cfg.thresholds]
     if school is not None:
         combos += [
@@ -286,12 +290,13 @@ def _choose(
         fpr, recall, k = max(feasible, key=lambda s: (round(s[1], 6), round(mean[s[2]], 6), -s[0]))
     else:  # no triple keeps false alarms down: the fewest false alarms
         fpr, recall, k = min(scored, key=lambda s: (round(s[0], 6), -round(s[1], 6)))
-    t_each = _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg) if feasible and k[1] is not None else None
-    if t_each is not None:
-        pred = public.flagged(*k, t_each=t_each)
+    refined = _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg) if feasible and k[1] is not None else None
+    if refined is not None:
+        t_each, together = refined
+        pred = public.flagged(*k, t_each=t_each, together=together)
         per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
         mean[k] = float(np.mean(list(per[k].values())))
-        pred = school.flagged(*k, t_each=t_each)
+        pred = school.flagged(*k, t_each=t_each, together=together)
         fpr, recall = float(np.mean(pred[none])), float(np.mean(pred[crit]))
     plain_pred = school.flagged(*plain)
     stats = {
@@ -302,36 +307,45 @@ def _choose(
         "public_mean_f1": round(mean[k], 4),
         "public_best_mean_f1": round(best_mean, 4),
     }
-    return (k, t_each), per[k], stats
+    return (k, refined), per[k], stats
 
 
 def _per_class(
     k: Combo, public: _Scores, y_dev: np.ndarray, by_source: dict[str, np.ndarray], school: _Scores,
     none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig,
-) -> tuple[float, ...]:
-    """One critical threshold per class, from the shared one: each class in turn moves to the
-    value that finds most critical lines under the same two caps (two passes)."""
-    t_each = [float(k[1] or 0.0)] * len(CRITICAL)
+) -> tuple[tuple[float, ...], float | None]:
+    """One critical threshold per class, from the shared one, and the joint threshold on
+    their sum: for each joint value (none included), each class in turn moves to the value
+    that finds most critical lines under the same two caps (two passes); the best pair wins."""
 
-    def score(t: list[float]) -> tuple[float, float] | None:
-        pred = school.flagged(*k, t_each=t)
+    def score(t: list[float], together: float | None) -> tuple[float, float] | None:
+        pred = school.flagged(*k, t_each=t, together=together)
         fpr = float(np.mean(pred[none]))
         if fpr > cfg.critical_fpr:
             return None
-        pub = public.flagged(*k, t_each=t)
+        pub = public.flagged(*k, t_each=t, together=together)
         if float(np.mean([_f1(y_dev[m], pub[m]) for m in by_source.values()])) < best_mean - cfg.public_slack:
             return None
         return round(float(np.mean(pred[crit])), 6), -fpr
 
-    best = score(t_each)
-    for _ in range(2):
-        for j in range(len(CRITICAL)):
-            for cand in cfg.critical_grid:
-                trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
-                sc = score(trial)
-                if sc is not None and (best is None or sc > best):
-                    best, t_each = sc, trial
-    return tuple(t_each)
+    found: list[tuple[tuple[float, float], tuple[float, ...], float | None]] = []
+    for together in cfg.together_grid:
+        t_each = [float(k[1] or 0.0)] * len(CRITICAL)
+        best = score(t_each, together)
+        for _ in range(2):
+            for j in range(len(CRITICAL)):
+                for cand in cfg.critical_grid:
+                    trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
+                    sc = score(trial, together)
+                    if sc is not None and (best is None or sc > best):
+                        best, t_each = sc, trial
+        if best is not None:
+            found.append((best, tuple(t_each), together))
+    if not found:
+        return tuple([float(k[1] or 0.0)] * len(CRITICAL)), None
+    # most critical lines found, then fewer false alarms, then no joint threshold (or the higher one)
+    _, t_each_best, together_best = max(found, key=lambda f: (f[0], f[2] is None, f[2] or 0.0))
+    return t_each_best, together_best
 
 
 def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: date) -> TrainResult:
@@ -374,7 +388,8 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         oof_main, oof_head = _school_oof(x, y, w, school, cfg)
         school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
         school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule)
-    ((t_g, t_c, veto, main_critical, floor), t_each), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
+    ((t_g, t_c, veto, main_critical, floor), refined), best_per, stats = _choose(public, y_dev, sources, usable, school_scores, ys, cfg)
+    t_each, together = refined if refined is not None else (None, None)
     model.threshold = t_g
     if head is not None and t_c is not None:
         head.critical_threshold = t_c
@@ -383,6 +398,7 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         head.floor = floor
         if t_each is not None:
             head.class_thresholds = dict(zip(CRITICAL, t_each, strict=True))
+        head.together = together
         model.school = head
     # the version names the weights and every threshold: either changes what is flagged
     digest = hashlib.sha256(model.coef.astype(np.float16).tobytes() + model.intercept.tobytes())
@@ -390,7 +406,8 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
     if model.school is not None:
         h = model.school
         digest.update(h.coef.astype(np.float16).tobytes() + h.intercept.tobytes())
-        digest.update(repr((h.critical_threshold, h.veto, h.main_critical, h.floor, sorted(h.class_thresholds.items()))).encode())
+        thresholds = (h.critical_threshold, h.veto, h.main_critical, h.floor, sorted(h.class_thresholds.items()))
+        digest.update(repr(thresholds if h.together is None else (*thresholds, h.together)).encode())
     model.version = f"lr-{digest.hexdigest()[:8]}"
     best_mean = float(np.mean(list(best_per.values()))) if best_per else 0.0
     model.meta = {
@@ -415,6 +432,7 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         "main_model_flags_critical": main_critical,
         "critical_floor": floor,
         "critical_thresholds_per_class": dict(zip(CRITICAL, t_each, strict=True)) if t_each is not None else None,
+        "critical_together": together,
         "critical_fpr_target": cfg.critical_fpr,
         **stats,
     }
