@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
+from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised
 from transforms.classify.rules.base import MAX_SPANS, Hit, Names, woken
 
@@ -118,22 +119,22 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
-_STANDALONE_RE = {
+_STANDALONE_RE: dict[str, Gated] = {
     # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
     # parents and teachers: each is enough alone
-    "uniform_pic": re.compile(r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)s?\s+of\s+(?:(?:you|u|yourself|urself)\s+)?(?:in\s+)?(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|kit|swimsuit|swimming costume|bikini|pyjamas|pjs|underwear|bed|tights|skirt)(?!\s*(?:receipt|order|size|label|list|shop|policy|invoice|form|number|tag))"),
-    "isolation": re.compile(rf"{YOUR}\s+(?:parents|mum|mom|dad|family|teachers|friends)\s+(?:don'?t|doesn'?t|do not|never|wouldn'?t)\s+(?:get|understand|care about|listen to)\s+(?:you|u)\s+like\s+(?:i|me)"),
-    "parents_wont_like": re.compile(rf"{YOUR}\s+(?:mum|mom|dad|parents|family|mam)\s+(?:wouldn'?t|won'?t|would not|will not)\s+(?:like|want|approve|be happy)\s+(?:me|us|this|that we|it)"),
-    "parents_away": re.compile(rf"what\s+time\s+(?:does|do|will)\s+{YOUR}\s+(?:mum|mom|dad|parents|mam)\s+(?:get\s+(?:home|back)|come\s+home|leave|go out)"),
-    "gate_out": re.compile(r"(?:which|what)\s+(?:entrance|gate|exit|door)\s+do\s+(?:you|u)\s+come\s+out"),
-    "only_age_but": re.compile(r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\s+but"),
-    "tell_about_us": re.compile(r"(?:don'?t|dont|do not|never)\s+tell\s+(?:anyone|any1|anybody|nobody|no one|{YOUR}\s+(?:teachers?|mum|mom|dad|parents|friends))\s+(?:about\s+(?:us|me|our)|(?:we|we'?ve|we have|we'?re|i'?ve|i)\s+(?:been\s+)?(?:talking|talked|chatting|chatted|messaging|messaged|met|meeting|texting))".replace("{YOUR}", YOUR)),
-    "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
-    "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
-    "show_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
-    "mirror_pic": re.compile(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
-    "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
-    "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
+    "uniform_pic": Gated(r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)s?\s+of\s+(?:(?:you|u|yourself|urself)\s+)?(?:in\s+)?(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|kit|swimsuit|swimming costume|bikini|pyjamas|pjs|underwear|bed|tights|skirt)(?!\s*(?:receipt|order|size|label|list|shop|policy|invoice|form|number|tag))"),
+    "isolation": Gated(rf"{YOUR}\s+(?:parents|mum|mom|dad|family|teachers|friends)\s+(?:don'?t|doesn'?t|do not|never|wouldn'?t)\s+(?:get|understand|care about|listen to)\s+(?:you|u)\s+like\s+(?:i|me)"),
+    "parents_wont_like": Gated(rf"{YOUR}\s+(?:mum|mom|dad|parents|family|mam)\s+(?:wouldn'?t|won'?t|would not|will not)\s+(?:like|want|approve|be happy)\s+(?:me|us|this|that we|it)"),
+    "parents_away": Gated(rf"what\s+time\s+(?:does|do|will)\s+{YOUR}\s+(?:mum|mom|dad|parents|mam)\s+(?:get\s+(?:home|back)|come\s+home|leave|go out)"),
+    "gate_out": Gated(r"(?:which|what)\s+(?:entrance|gate|exit|door)\s+do\s+(?:you|u)\s+come\s+out"),
+    "only_age_but": Gated(r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\s+but"),
+    "tell_about_us": Gated(r"(?:don'?t|dont|do not|never)\s+tell\s+(?:anyone|any1|anybody|nobody|no one|{YOUR}\s+(?:teachers?|mum|mom|dad|parents|friends))\s+(?:about\s+(?:us|me|our)|(?:we|we'?ve|we have|we'?re|i'?ve|i)\s+(?:been\s+)?(?:talking|talked|chatting|chatted|messaging|messaged|met|meeting|texting))".replace("{YOUR}", YOUR)),
+    "secrecy_parents": Gated(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "secrecy_parents_talk": Gated(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
+    "show_parents": Gated(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
+    "mirror_pic": Gated(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
+    "parents_wont_understand": Gated(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
+    "age_number": Gated(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }
 BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
 
@@ -201,9 +202,9 @@ class _Signal:
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._full = re.compile(pattern)
+        self._full = Gated(pattern)
         core = _OPTIONAL_LEAD.sub("", pattern, count=1)
-        self._core = re.compile(core) if core != pattern and core else None
+        self._core = Gated(core) if core != pattern and core else None
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._core is not None and self._core.search(text) is None:

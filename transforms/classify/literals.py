@@ -1,0 +1,196 @@
+"""Literal prefilters: skip a regular-expression search that cannot match.
+
+Every match of a pattern such as ``(?<![a-z0-9])(?:kill|stab)\\s+(?:you|u)`` contains one
+of a few plain strings (here ``kill`` or ``stab``). Testing ``"kill" in text`` costs tens
+of nanoseconds; running the pattern costs microseconds, because Python's regex engine
+tries a pattern that opens with a lookbehind at every position of the text. So a rule
+first asks whether any of its pattern's *needles* is in the text, and searches only then.
+
+The needles are read from the pattern's parse tree, so they are a *necessary* condition
+by construction: where none is present the pattern has no match, and skipping it changes
+nothing. (The parser is ``re._parser``, the one ``re.compile`` itself uses; it is private,
+but has kept this shape since Python 3.5 as ``sre_parse``, and ``tests/test_classify_literals.py``
+fails if a new version changes it.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import _constants as C  # noqa: N812 - the names the parser uses
+from re import _parser
+
+_MAX_SET = 64  # alternatives multiply when concatenated; past this a set is too costly to test
+_MAX_CLASS = 8  # a character class of up to this many characters still counts as literal ("[sz]")
+# how likely a needle of each length is to occur in a post anyway (1: always); lower is better
+_LIKELY = {0: 10.0, 1: 1.0, 2: 0.4, 3: 0.12, 4: 0.05}
+_WORTH = 0.6  # a needle set likelier than this is not worth testing (each test costs ~0.1 us)
+_MAX_SETS = 3  # at most this many sets are tested, the most selective first
+
+Needles = frozenset[str]
+# what a parse-tree node tells: every string it can match (None: too many), and sets of
+# strings of which every match holds at least one from each
+_Info = tuple[Needles | None, tuple[Needles, ...]]
+_NOTHING: _Info = (None, ())
+_EMPTY: _Info = (frozenset({""}), ())
+
+
+def _likely(needles: Needles) -> float:
+    if "" in needles:
+        return 10.0
+    return sum(_LIKELY.get(len(s), 0.02) for s in needles)
+
+
+def _cross(a: Needles, b: Needles) -> Needles | None:
+    if len(a) * len(b) > _MAX_SET:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _power(e: Needles, n: int) -> Needles | None:
+    out: Needles | None = frozenset({""})
+    for _ in range(n):
+        out = _cross(out, e) if out is not None else None
+    return out
+
+
+def _seq(items: Iterable[tuple[object, object]]) -> _Info:
+    """A concatenation: literal runs are joined into longer strings; each part's sets are required."""
+    required: list[Needles] = []
+    run: Needles = frozenset({""})
+    exact = True
+    for op, av in items:
+        e, r = _node(op, av)
+        required.extend(r)
+        if e is not None:
+            joined = _cross(run, e)
+            if joined is None:
+                required.append(run)
+                exact = False
+                run = e
+            else:
+                run = joined
+        else:
+            required.append(run)
+            exact = False
+            run = frozenset({""})
+    required.append(run)
+    return (run if exact else None), tuple(s for s in required if "" not in s)
+
+
+def _one(info: _Info) -> Needles | None:
+    """The most selective single set a node's every match holds one of."""
+    e, r = info
+    options = [s for s in (e, *r) if s is not None and "" not in s]
+    return min(options, key=_likely) if options else None
+
+
+def _node(op: object, av: object) -> _Info:  # noqa: PLR0911, PLR0912 - one case per parse-tree node
+    if op is C.LITERAL:
+        return frozenset({chr(av)}), ()  # type: ignore[arg-type]
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _EMPTY  # zero-width: consumes nothing
+    if op is C.IN:
+        chars: set[str] = set()
+        for kind, value in av:  # type: ignore[attr-defined]
+            if kind is C.LITERAL:
+                chars.add(chr(value))
+            elif kind is C.RANGE and value[1] - value[0] < _MAX_CLASS:
+                chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return _NOTHING  # a category, a negation or a wide range
+        return (frozenset(chars), ()) if 0 < len(chars) <= _MAX_CLASS else _NOTHING
+    if op is C.BRANCH:
+        branches = [_seq(b) for b in av[1]]  # type: ignore[index]
+        exact: Needles | None = None
+        if all(e is not None for e, _ in branches):
+            union = frozenset().union(*(e for e, _ in branches if e is not None))
+            exact = union if len(union) <= _MAX_SET else None
+        needed: set[str] = set()
+        for b in branches:
+            one = _one(b)
+            if one is None:
+                return exact, ()
+            needed |= one
+        return exact, (frozenset(needed),)
+    if op is C.SUBPATTERN:
+        _group, add_flags, _del_flags, p = av  # type: ignore[misc]
+        if add_flags & re.IGNORECASE:
+            return _NOTHING
+        return _seq(p)
+    if op is C.ATOMIC_GROUP:
+        return _seq(av)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, item = av  # type: ignore[misc]
+        e, r = _seq(item)
+        if lo == 0:
+            return ((e | {""}) if e is not None and hi == 1 else None), ()
+        if e is not None:
+            first = _power(e, lo)  # any match opens with ``lo`` repetitions
+            if hi == lo:
+                return first, r
+            return None, (*r, first if first is not None else e)
+        return None, r
+    return _NOTHING  # any character, a negated one, a back-reference: nothing certain
+
+
+def needles(pattern: str | re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of strings such that every match of ``pattern`` holds one string of each set.
+
+    Only sets worth testing are returned (a set of common short strings saves nothing),
+    the most selective first; () means the pattern has no such set.
+    """
+    if isinstance(pattern, re.Pattern):
+        flags, source = pattern.flags, pattern.pattern
+    else:
+        flags, source = 0, pattern
+    if not isinstance(source, str):
+        return ()
+    parsed = _parser.parse(source, flags)
+    if (flags | parsed.state.flags) & re.IGNORECASE:
+        return ()
+    e, r = _seq(parsed.data)
+    sets = {s for s in (e, *r) if s is not None and _likely(s) < _WORTH}
+    best = sorted(sets, key=lambda s: (_likely(s), sorted(s)))[:_MAX_SETS]
+    # in each set, longest first: the rarer needles usually settle the question soonest
+    return tuple(tuple(sorted(s, key=lambda x: (-len(x), x))) for s in best)
+
+
+class Gated:
+    """A compiled pattern that tests its needles before it searches.
+
+    ``search`` and ``finditer`` return exactly what the pattern's own do; they only skip
+    the search where no needle is in the text, where the pattern cannot match.
+    """
+
+    __slots__ = ("needles", "pattern", "regex")
+
+    def __init__(self, pattern: str | re.Pattern[str]) -> None:
+        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+        self.pattern = self.regex.pattern
+        self.needles = needles(self.regex)
+
+    def possible(self, text: str) -> bool:
+        """Whether the pattern can match ``text`` at all (False: it certainly cannot)."""
+        for group in self.needles:
+            for s in group:
+                if s in text:
+                    break
+            else:
+                return False
+        return True
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if not self.possible(text):
+            return None
+        return self.regex.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.possible(text):
+            return iter(())
+        return self.regex.finditer(text)
+
+
+def gated(pattern: str) -> Gated:
+    """``re.compile(pattern)`` behind its literal prefilter."""
+    return Gated(pattern)
