@@ -156,41 +156,149 @@ def needles(pattern: str | re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(sorted(s, key=lambda x: (-len(x), x))) for s in best)
 
 
+def _holds(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Whether ``text`` holds a string of every group."""
+    for group in groups:
+        for s in group:
+            if s in text:
+                break
+        else:
+            return False
+    return True
+
+
+def top_alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern (``a|b`` or ``(?:a|b)``), or None when it has fewer than two.
+
+    Read from the source text: escapes, character classes and groups are skipped whole.
+    """
+    body = source
+    if body.startswith("(?:") and _closing(body, 0) == len(body) - 1:
+        body = body[3:-1]
+    alts: list[str] = []
+    depth, start, i = 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(body, i) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alts.append(body[start:i])
+            start = i + 1
+        i += 1
+    alts.append(body[start:])
+    return alts if len(alts) > 1 else None
+
+
+def _class_end(s: str, i: int) -> int:
+    """Index of the ``]`` closing the character class opened at ``s[i]``."""
+    j = i + 1
+    if j < len(s) and s[j] == "^":
+        j += 1
+    if j < len(s) and s[j] == "]":
+        j += 1  # a "]" first in a class is a literal
+    while j < len(s):
+        if s[j] == "\\":
+            j += 2
+            continue
+        if s[j] == "]":
+            return j
+        j += 1
+    return len(s)
+
+
+def _closing(s: str, i: int) -> int:
+    """Index of the ``)`` closing the group opened at ``s[i]`` (-1 if none)."""
+    depth, j = 0, i
+    while j < len(s):
+        ch = s[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(s, j) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+        j += 1
+    return -1
+
+
+_MAX_SUBSETS = 512  # compiled narrower patterns kept per pattern (few combinations occur)
+
+
 class Gated:
     """A compiled pattern that tests its needles before it searches.
 
     ``search`` and ``finditer`` return exactly what the pattern's own do; they only skip
-    the search where no needle is in the text, where the pattern cannot match.
+    work that cannot change the result:
+
+    - where the text lacks the needles of the whole pattern, there is no match at all;
+    - where a pattern is an alternation ``A|B|C`` and the text lacks the needles of ``A``,
+      ``A`` matches nowhere in it, so ``B|C`` finds the same matches (leftmost, and the
+      first alternative that matches there) as ``A|B|C``: the narrower pattern is searched
+      instead. Many rules are long alternations of phrases each of which is rare, and the
+      engine otherwise tries every alternative at every position of the text.
     """
 
-    __slots__ = ("needles", "pattern", "regex")
+    __slots__ = ("_alt_needles", "_alts", "_narrow", "needles", "pattern", "regex")
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
         self.pattern = self.regex.pattern
         self.needles = needles(self.regex)
+        self._alts: list[str] | None = None
+        self._alt_needles: list[tuple[tuple[str, ...], ...]] = []
+        self._narrow: dict[tuple[int, ...], re.Pattern[str]] = {}
+        alts = top_alternatives(self.pattern) if self._splittable() else None
+        if alts is not None:
+            alt_needles = [needles(a) for a in alts]
+            if any(alt_needles):
+                self._alts, self._alt_needles = alts, alt_needles
+
+    def _splittable(self) -> bool:
+        # numbered groups would be renumbered, and flags set inside the pattern could be
+        # dropped with the alternative that sets them
+        return self.regex.groups == 0 and not _INLINE_FLAGS.search(self.pattern)
 
     def possible(self, text: str) -> bool:
         """Whether the pattern can match ``text`` at all (False: it certainly cannot)."""
-        for group in self.needles:
-            for s in group:
-                if s in text:
-                    break
-            else:
-                return False
-        return True
+        return self._pick(text) is not None
+
+    def _pick(self, text: str) -> re.Pattern[str] | None:
+        """The pattern to search ``text`` with (None: it cannot match)."""
+        if self._alts is None:
+            return self.regex if _holds(self.needles, text) else None
+        live = tuple(i for i, groups in enumerate(self._alt_needles) if not groups or _holds(groups, text))
+        if not live:
+            return None
+        if len(live) == len(self._alts):
+            return self.regex
+        narrow = self._narrow.get(live)
+        if narrow is None:
+            if len(self._narrow) >= _MAX_SUBSETS:
+                self._narrow.clear()
+            narrow = self._narrow[live] = re.compile("(?:" + "|".join(self._alts[i] for i in live) + ")", self.regex.flags)
+        return narrow
 
     def search(self, text: str) -> re.Match[str] | None:
-        if not self.possible(text):
-            return None
-        return self.regex.search(text)
+        rx = self._pick(text)
+        return rx.search(text) if rx is not None else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if not self.possible(text):
-            return iter(())
-        return self.regex.finditer(text)
+        rx = self._pick(text)
+        return rx.finditer(text) if rx is not None else iter(())
 
 
-def gated(pattern: str) -> Gated:
-    """``re.compile(pattern)`` behind its literal prefilter."""
-    return Gated(pattern)
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
