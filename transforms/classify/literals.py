@@ -16,7 +16,7 @@ fails if a new version changes it.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as C  # noqa: N812 - the names the parser uses
 from re import _parser
 
@@ -252,7 +252,10 @@ class Gated:
       engine otherwise tries every alternative at every position of the text.
     """
 
-    __slots__ = ("_alt_needles", "_alts", "_narrow", "needles", "pattern", "regex")
+    __slots__ = ("_alt_needles", "_alts", "_narrow", "finditer", "needles", "pattern", "regex", "search")
+
+    search: Callable[[str], re.Match[str] | None]
+    finditer: Callable[[str], Iterator[re.Match[str]]]
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
@@ -266,6 +269,11 @@ class Gated:
             alt_needles = [needles(a) for a in alts]
             if any(alt_needles):
                 self._alts, self._alt_needles = alts, alt_needles
+        if self._alts is None and not self.needles:
+            # nothing to test: the pattern's own methods, without a wrapper's call per text
+            self.search, self.finditer = self.regex.search, self.regex.finditer
+        else:
+            self.search, self.finditer = self._search, self._finditer
 
     def _splittable(self) -> bool:
         # numbered groups would be renumbered, and flags set inside the pattern could be
@@ -280,23 +288,33 @@ class Gated:
         """The pattern to search ``text`` with (None: it cannot match)."""
         if self._alts is None:
             return self.regex if _holds(self.needles, text) else None
-        live = tuple(i for i, groups in enumerate(self._alt_needles) if not groups or _holds(groups, text))
+        live = []
+        for i, groups in enumerate(self._alt_needles):  # _holds, inlined: this runs per alternative
+            for group in groups:
+                for s in group:
+                    if s in text:
+                        break
+                else:
+                    break
+            else:
+                live.append(i)
         if not live:
             return None
         if len(live) == len(self._alts):
             return self.regex
-        narrow = self._narrow.get(live)
+        key = tuple(live)
+        narrow = self._narrow.get(key)
         if narrow is None:
             if len(self._narrow) >= _MAX_SUBSETS:
                 self._narrow.clear()
-            narrow = self._narrow[live] = re.compile("(?:" + "|".join(self._alts[i] for i in live) + ")", self.regex.flags)
+            narrow = self._narrow[key] = re.compile("(?:" + "|".join(self._alts[i] for i in key) + ")", self.regex.flags)
         return narrow
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def _search(self, text: str) -> re.Match[str] | None:
         rx = self._pick(text)
         return rx.search(text) if rx is not None else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         rx = self._pick(text)
         return rx.finditer(text) if rx is not None else iter(())
 
