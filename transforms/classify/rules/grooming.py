@@ -15,7 +15,7 @@ from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised
-from transforms.classify.rules.base import MAX_SPANS, Hit, Names, woken
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names
 
 G = Category.GROOMING
 YOU = lx.YOU
@@ -198,17 +198,22 @@ class _Signal:
     is. Where the rest is absent the whole cannot match; where it is present the whole
     pattern finds the match (and its span) as before."""
 
-    __slots__ = ("_core", "_full", "pattern")
+    __slots__ = ("_core", "_full", "needles", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._full = Gated(pattern)
         core = _OPTIONAL_LEAD.sub("", pattern, count=1)
         self._core = Gated(core) if core != pattern and core else None
+        # strings of which a text must hold one from each group for the signal to match
+        self.needles = (self._core or self._full).needles
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._core is not None and self._core.search(text) is None:
-            return None
+        if self._core is not None:
+            if self._core.search(text) is None:
+                return None
+            # the core matched: the whole pattern itself finds the span (testing its needles would add nothing)
+            return self._full.regex.search(text)
         return self._full.search(text)
 
 
@@ -216,13 +221,18 @@ class _Signal:
 _STANDALONE_LEAD: dict[str, frozenset[str] | None] = {k: lead_keys(rx.pattern) for k, rx in _STANDALONE_RE.items()}
 
 
-def _standalone(text: str, present: set[str] | None) -> list[str]:
-    """The standalone phrases in ``text``, skipping those whose opening words are absent."""
-    return [
-        k
-        for k, rx in _STANDALONE_RE.items()
-        if (present is None or (lead := _STANDALONE_LEAD[k]) is None or not lead.isdisjoint(present)) and rx.search(text)
-    ]
+_STANDALONE_ITEMS = list(_STANDALONE_RE.items())
+# bit j: the j-th standalone phrase; a phrase without certain opening words is always tried
+_STANDALONE_ALWAYS = sum(1 << j for j, (k, _) in enumerate(_STANDALONE_ITEMS) if _STANDALONE_LEAD[k] is None)
+_STANDALONE_BY_KEY: dict[str, int] = {}
+for _j, (_k, _) in enumerate(_STANDALONE_ITEMS):
+    for _key in _STANDALONE_LEAD[_k] or ():
+        _STANDALONE_BY_KEY[_key] = _STANDALONE_BY_KEY.get(_key, 0) | 1 << _j
+
+
+def _standalone(text: str, woken: int) -> list[str]:
+    """The standalone phrases in ``text`` among those woken (bit j: the j-th phrase)."""
+    return [k for j, (k, rx) in enumerate(_STANDALONE_ITEMS) if woken >> j & 1 and rx.search(text)]
 
 
 @dataclass
@@ -242,57 +252,95 @@ class GroomingRule:
     # the signal patterns flattened in kind order, and which of them each prefilter key
     # wakes: a text looks up its ~20 keys instead of testing ~130 patterns' key sets
     _flat: list[tuple[str, _Signal]] = field(init=False, repr=False)
-    _always: frozenset[int] = field(init=False, repr=False)
-    _by_key: dict[str, list[int]] = field(init=False, repr=False)
+    # per prefilter key, as bit masks: the signals it wakes (bit i: _flat[i]) and the kinds
+    # whose group keys hold it (bit j: the j-th kind; the bit after them: STANDALONE_KEYS).
+    # A text ORs the masks of its ~20 keys: one dictionary look-up per key, where sets of
+    # indexes cost a union, a sort and a test of each signal's kind.
+    _wake: dict[str, tuple[int, int, int]] = field(init=False, repr=False)  # ... and the standalone phrases it wakes
+    _always: int = field(init=False, repr=False)
+    _of_kinds: list[int] = field(init=False, repr=False)  # per set of kind bits: the signals of those kinds
 
     def __post_init__(self) -> None:
         self._flat = []
-        always: set[int] = set()
-        self._by_key = {}
-        for kind, patterns in self._signals.items():
+        kinds = list(self._signals)
+        signals_of: dict[str, int] = {}
+        kind_bits: dict[str, int] = {}
+        kind_mask = [0] * len(kinds)
+        self._always = 0
+        for j, (kind, patterns) in enumerate(self._signals.items()):
             for keys, rx in patterns:
                 i = len(self._flat)
                 self._flat.append((kind, rx))
+                kind_mask[j] |= 1 << i
                 if keys is None:
-                    always.add(i)
+                    self._always |= 1 << i
                 else:
                     for k in keys:
-                        self._by_key.setdefault(k, []).append(i)
-        self._always = frozenset(always)
-
-    def _candidates(self, kinds_here: list[str], present: set[str]) -> list[tuple[str, _Signal]]:
-        flat = self._flat
-        kinds = set(kinds_here)
-        return [flat[i] for i in woken(self._always, self._by_key, present) if flat[i][0] in kinds]
+                        signals_of[k] = signals_of.get(k, 0) | 1 << i
+            for k in GROUP_KEYS[kind]:
+                kind_bits[k] = kind_bits.get(k, 0) | 1 << j
+        for k in STANDALONE_KEYS:
+            kind_bits[k] = kind_bits.get(k, 0) | 1 << len(kinds)
+        self._wake = {
+            k: (signals_of.get(k, 0), kind_bits.get(k, 0), _STANDALONE_BY_KEY.get(k, 0))
+            for k in signals_of.keys() | kind_bits.keys() | _STANDALONE_BY_KEY.keys()
+        }
+        self._of_kinds = [
+            sum(m for j, m in enumerate(kind_mask) if bits >> j & 1) for bits in range(1 << len(kinds))
+        ]
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
         kinds_here = list(self._signals)
         standalone = []
-        if present is not None:
-            kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
-            if not kinds_here:
-                if STANDALONE_KEYS.isdisjoint(present):
-                    return []
-                standalone = _standalone(text, present)
-                if not standalone:
-                    return []
         if present is None:
             candidates = [(kind, rx) for kind in kinds_here for _, rx in self._signals[kind]]
+            phrases = (1 << len(_STANDALONE_ITEMS)) - 1
         else:
-            candidates = self._candidates(kinds_here, present)
+            signals, bits, phrases = self._always, 0, _STANDALONE_ALWAYS
+            wake = self._wake
+            for k in present:
+                w = wake.get(k)
+                if w is not None:
+                    signals |= w[0]
+                    bits |= w[1]
+                    phrases |= w[2]
+            n_kinds = len(kinds_here)
+            kinds_here = [k for j, k in enumerate(kinds_here) if bits >> j & 1]
+            if not kinds_here:
+                if not bits >> n_kinds & 1:  # no standalone key either
+                    return []
+                standalone = _standalone(text, phrases)
+                if not standalone:
+                    return []
+            # the woken signals of the kinds present, in _flat's order
+            flat = self._flat
+            candidates = []
+            mask = signals & self._of_kinds[bits & ((1 << n_kinds) - 1)]
+            while mask:
+                low = mask & -mask
+                candidates.append(flat[low.bit_length() - 1])
+                mask ^= low
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
-            standalone = _standalone(text, present)
+            standalone = _standalone(text, phrases)
             if not standalone:
                 return []
         found: dict[str, list[tuple[int, int]]] = {}
         for kind, rx in candidates:
-            m = rx.search(text)
-            if m is not None:
-                found.setdefault(kind, []).append(n.deep.original(*m.span()))
+            # most woken signals lack their needles: tested here, without a call per signal
+            for group in rx.needles:
+                for s in group:
+                    if s in text:
+                        break
+                else:
+                    break
+            else:
+                m = rx.search(text)
+                if m is not None:
+                    found.setdefault(kind, []).append(n.deep.original(*m.span()))
         if not standalone:
-            standalone = _standalone(text, present)
+            standalone = _standalone(text, phrases)
         # two separate signals, of one kind or two ("want to meet up after school? i'll drive
         # you"); overlapping matches of one phrase count once
         spans_all = sorted(s for v in found.values() for s in v)
