@@ -90,6 +90,10 @@ class Rule:
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         if asleep(self.keys, self.also, present):
             return []
+        return self.scan(n)
+
+    def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
@@ -175,6 +179,10 @@ class NearRule:
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         if asleep(self.keys, self.also, present):
             return []
+        return self.scan(n)
+
+    def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         a_rx, b_rx = self._patterns(n.tolerant)
