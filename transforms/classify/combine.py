@@ -119,7 +119,7 @@ def _model_flags(
     if fires and not hit and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
         fires = False
     if fires:
-        best = max(_flaggable(classes), key=lambda ic: probs[ic[0]])[1]  # the first of equals, as before
+        best = max(_flaggable(tuple(classes)), key=lambda ic: probs[ic[0]])[1]  # the first of equals, as before
         cat = MODEL_CATEGORIES[best]
         # categories the model learned from a few hundred hand-written lines only: it
         # must be surer before it speaks for them alone ("Mr Dale is the best teacher");
