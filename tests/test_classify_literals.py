@@ -86,6 +86,7 @@ def gates() -> list[Gated]:
     seen: dict[str, Gated] = {}
     for clf in (Classifier(), Classifier(CONTEXT)):
         for g in _gates(clf):
+            g.possible("")  # reads an alternation's alternatives, as a first search does
             seen.setdefault(g.pattern, g)
     return list(seen.values())
 
@@ -169,6 +170,7 @@ def test_top_alternatives(pattern: str, alternatives: list[str] | None) -> None:
 
 def test_alternation_narrowing_keeps_leftmost_first_matches() -> None:
     g = Gated(r"(?:kill\w*|\w*ing|stab)")
+    g.possible("")
     assert g._alts is not None
     for text in ("killing stabbing", "singing", "stab", "nothing here", "skilling"):
         _same(g, text)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from re import _constants as C  # noqa: N812 - the names the parser uses
 from re import _parser
 
@@ -134,7 +135,10 @@ def _node(op: object, av: object) -> _Info:  # noqa: PLR0911, PLR0912 - one case
     return _NOTHING  # any character, a negated one, a back-reference: nothing certain
 
 
-def needles(pattern: str | re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+_Groups = tuple[tuple[str, ...], ...]
+
+
+def needles(pattern: str | re.Pattern[str]) -> _Groups:
     """Sets of strings such that every match of ``pattern`` holds one string of each set.
 
     Only sets worth testing are returned (a set of common short strings saves nothing),
@@ -252,7 +256,7 @@ class Gated:
       engine otherwise tries every alternative at every position of the text.
     """
 
-    __slots__ = ("_alt_needles", "_alts", "_narrow", "finditer", "needles", "pattern", "regex", "search")
+    __slots__ = ("_alt_needles", "_alts", "_narrow", "_pending", "finditer", "needles", "pattern", "regex", "search")
 
     search: Callable[[str], re.Match[str] | None]
     finditer: Callable[[str], Iterator[re.Match[str]]]
@@ -260,20 +264,26 @@ class Gated:
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
         self.pattern = self.regex.pattern
-        self.needles = needles(self.regex)
+        self.needles = _whole(self.pattern, self.regex.flags)
         self._alts: list[str] | None = None
-        self._alt_needles: list[tuple[tuple[str, ...], ...]] = []
+        self._alt_needles: list[_Groups] = []
         self._narrow: dict[tuple[int, ...], re.Pattern[str]] = {}
-        alts = top_alternatives(self.pattern) if self._splittable() else None
-        if alts is not None:
-            alt_needles = [needles(a) for a in alts]
-            if any(alt_needles):
-                self._alts, self._alt_needles = alts, alt_needles
-        if self._alts is None and not self.needles:
+        # an alternation's alternatives are read on its first search: a rule set compiles
+        # hundreds of patterns, and a process that classifies a few texts wakes few of them
+        self._pending = self._splittable() and top_alternatives(self.pattern) is not None
+        self._bind()
+
+    def _bind(self) -> None:
+        if self._pending or self._alts is not None or self.needles:
+            self.search, self.finditer = self._search, self._finditer
+        else:
             # nothing to test: the pattern's own methods, without a wrapper's call per text
             self.search, self.finditer = self.regex.search, self.regex.finditer
-        else:
-            self.search, self.finditer = self._search, self._finditer
+
+    def _settle(self) -> None:
+        self._alts, self._alt_needles = _split(self.pattern)
+        self._pending = False
+        self._bind()
 
     def _splittable(self) -> bool:
         # numbered groups would be renumbered, and flags set inside the pattern could be
@@ -286,6 +296,8 @@ class Gated:
 
     def _pick(self, text: str) -> re.Pattern[str] | None:
         """The pattern to search ``text`` with (None: it cannot match)."""
+        if self._pending:
+            self._settle()
         if self._alts is None:
             return self.regex if _holds(self.needles, text) else None
         live = []
@@ -317,6 +329,23 @@ class Gated:
     def _finditer(self, text: str) -> Iterator[re.Match[str]]:
         rx = self._pick(text)
         return rx.finditer(text) if rx is not None else iter(())
+
+
+@lru_cache(maxsize=4096)
+def _whole(source: str, flags: int) -> _Groups:
+    """The needles of a whole pattern, kept: each school's rule set compiles the same patterns."""
+    return needles(re.compile(source, flags))
+
+
+@lru_cache(maxsize=4096)
+def _split(source: str) -> tuple[list[str] | None, list[_Groups]]:
+    """A pattern's top-level alternatives and their needles, where some have needles."""
+    alts = top_alternatives(source)
+    if alts is not None:
+        alt_needles = [needles(a) for a in alts]
+        if any(alt_needles):
+            return alts, alt_needles
+    return None, []
 
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
