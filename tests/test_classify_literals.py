@@ -184,14 +184,18 @@ def test_classifier_flags_equal_the_plain_regex_path(monkeypatch: pytest.MonkeyP
         with monkeypatch.context() as m:
             # every pattern built meanwhile (a rule's tolerant variant too) has nothing to
             # test and searches with the plain regex; the module's own are switched off
-            m.setattr(literals, "needles", lambda pattern: ())
-            m.setattr(literals, "top_alternatives", lambda source: None)
+            m.setattr(literals, "_whole", lambda source, flags: ())
+            m.setattr(literals, "_split", lambda source: (None, []))
             for g in grooming._STANDALONE_RE.values():
                 m.setattr(g, "needles", ())
                 m.setattr(g, "_alts", None)
+                m.setattr(g, "_pending", False)
                 m.setattr(g, "search", g.regex.search)
             plain_clf = Classifier(context)
-            assert not any(g.needles or g._alts for g in _gates(plain_clf))
+            gates = list(_gates(plain_clf))
+            for g in gates:
+                g.possible("")
+            assert not any(g.needles or g._alts for g in gates)
             plain = plain_clf.classify_many(texts)
         assert [repr(f) for f in fast] == [repr(f) for f in plain]
 
