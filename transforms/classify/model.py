@@ -35,7 +35,9 @@ from sklearn.utils import murmurhash3_32
 MODEL_FILE = "classifier.joblib"
 WORD_PATTERN = r"(?u)\b\w+\b|[!?]"
 FORMAT = 2  # 2: word n-grams hashed by ``Featurizer`` (1 was sklearn's HashingVectorizer)
-_TOKEN = re.compile(WORD_PATTERN)
+# the same tokens as WORD_PATTERN: a maximal run of word characters starts and ends on a
+# boundary, so the boundaries need not be tested at every position
+_TOKEN = re.compile(r"\w+|[!?]")
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit constant: n-gram hash = h1 * MIX + h2 (mod 2**64)
 _MAX_CACHED = 500_000
 

@@ -324,7 +324,7 @@ def model_text(n: Normalised) -> str:
     # each substitution is a pass over the text: skip the ones that cannot apply
     if "&" in t:
         t = _ENTITY.sub(" ", t)
-    if "rt" in t:
+    if "rt" in t and "@" in t:  # the marker is "rt" before a mention
         t = _RETWEET.sub(" ", t)
     if "@" in t or "<user>" in t:
         t = _MENTION.sub(" @user ", t)
