@@ -239,7 +239,7 @@ def _closing(s: str, i: int) -> int:
     return -1
 
 
-_MAX_SUBSETS = 512  # compiled narrower patterns kept per pattern (few combinations occur)
+_MAX_SUBSETS = 256  # narrower patterns kept per pattern (the most seen over 115k texts: 136)
 
 
 class Gated:
