@@ -215,7 +215,7 @@ def test_leet_pattern_and_mask_check_equal_the_originals(s: str) -> None:
     assert nm._masked(s) == (nm._MASKED.search(s) is not None)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("ab !?_é1"), max_size=60))
+@given(st.text(max_size=60) | st.text(alphabet="ab !?_é1\t", max_size=60))
 def test_token_patterns_equal_the_originals(s: str) -> None:
     assert set(lx._TOKEN_KEY.findall(s)) == {t[:4] for t in lx._TOKEN.findall(s)}
     assert [m.span() for m in _WORD.finditer(s)] == [m.span() for m in re.finditer(r"\b\w+\b", s)]

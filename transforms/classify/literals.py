@@ -15,11 +15,15 @@ fails if a new version changes it.)
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from re import _constants as C  # noqa: N812 - the names the parser uses
-from re import _parser
+from typing import Any
+
+# the regex parser and its node names (private modules: typed loosely on purpose)
+_parser: Any = importlib.import_module("re._parser")
+C: Any = importlib.import_module("re._constants")
 
 _MAX_SET = 64  # alternatives multiply when concatenated; past this a set is too costly to test
 _MAX_CLASS = 8  # a character class of up to this many characters still counts as literal ("[sz]")
@@ -55,7 +59,7 @@ def _power(e: Needles, n: int) -> Needles | None:
     return out
 
 
-def _seq(items: Iterable[tuple[object, object]]) -> _Info:
+def _seq(items: Iterable[tuple[Any, Any]]) -> _Info:
     """A concatenation: literal runs are joined into longer strings; each part's sets are required."""
     required: list[Needles] = []
     run: Needles = frozenset({""})
@@ -86,14 +90,14 @@ def _one(info: _Info) -> Needles | None:
     return min(options, key=_likely) if options else None
 
 
-def _node(op: object, av: object) -> _Info:  # noqa: PLR0911, PLR0912 - one case per parse-tree node
+def _node(op: Any, av: Any) -> _Info:  # noqa: PLR0911, PLR0912 - one case per parse-tree node
     if op is C.LITERAL:
-        return frozenset({chr(av)}), ()  # type: ignore[arg-type]
+        return frozenset({chr(av)}), ()
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return _EMPTY  # zero-width: consumes nothing
     if op is C.IN:
         chars: set[str] = set()
-        for kind, value in av:  # type: ignore[attr-defined]
+        for kind, value in av:
             if kind is C.LITERAL:
                 chars.add(chr(value))
             elif kind is C.RANGE and value[1] - value[0] < _MAX_CLASS:
@@ -102,7 +106,7 @@ def _node(op: object, av: object) -> _Info:  # noqa: PLR0911, PLR0912 - one case
                 return _NOTHING  # a category, a negation or a wide range
         return (frozenset(chars), ()) if 0 < len(chars) <= _MAX_CLASS else _NOTHING
     if op is C.BRANCH:
-        branches = [_seq(b) for b in av[1]]  # type: ignore[index]
+        branches = [_seq(b) for b in av[1]]
         exact: Needles | None = None
         if all(e is not None for e, _ in branches):
             union = frozenset().union(*(e for e, _ in branches if e is not None))
@@ -115,14 +119,14 @@ def _node(op: object, av: object) -> _Info:  # noqa: PLR0911, PLR0912 - one case
             needed |= one
         return exact, (frozenset(needed),)
     if op is C.SUBPATTERN:
-        _group, add_flags, _del_flags, p = av  # type: ignore[misc]
+        _group, add_flags, _del_flags, p = av
         if add_flags & re.IGNORECASE:
             return _NOTHING
         return _seq(p)
     if op is C.ATOMIC_GROUP:
-        return _seq(av)  # type: ignore[arg-type]
+        return _seq(av)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        lo, hi, item = av  # type: ignore[misc]
+        lo, hi, item = av
         e, r = _seq(item)
         if lo == 0:
             return ((e | {""}) if e is not None and hi == 1 else None), ()

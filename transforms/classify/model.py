@@ -269,7 +269,7 @@ class TextModel:
             head = self.school if school else None
             classes, coef = (head.classes, head.coef) if head is not None else (self.classes, self.coef)
             diff = np.ascontiguousarray(coef[classes.index(category)] - coef[classes.index("none")], dtype=np.float32)
-            row = self._rows[key] = memoryview(diff)
+            row = self._rows[key] = diff.data  # indexing a memoryview gives Python floats, cheaply
         return row
 
 

@@ -30,6 +30,7 @@ MODULES = (threat, self_harm, sexual, grooming, extremism, hate, abuse, defamati
 class _Finds(Protocol):
     name: str
     keys: frozenset[str] | None
+    also: frozenset[str] | None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]: ...
 
