@@ -248,3 +248,12 @@ def test_model_evidence_equals_the_numpy_form(model: object, words: list[str]) -
     for category in ("abuse", "threat", "sexual", "hate"):
         for school in (False, True):
             assert model.evidence(text, category, school=school) == _evidence_numpy(model, text, category, school)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("pattern", [r"(?#kill|maim)knife|blade", r"(?i)knife|blade", r"(knife)|blade"])
+def test_patterns_that_cannot_be_split_safely_are_searched_whole(pattern: str) -> None:
+    g = Gated(pattern)
+    g.possible("")
+    assert g._alts is None
+    for text in ("a knife", "KNIFE", "blade", "kill", "nothing"):
+        _same(g, text)

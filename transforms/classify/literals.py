@@ -290,8 +290,8 @@ class Gated:
         self._bind()
 
     def _splittable(self) -> bool:
-        # numbered groups would be renumbered, and flags set inside the pattern could be
-        # dropped with the alternative that sets them
+        # numbered groups would be renumbered, flags set inside the pattern could be
+        # dropped with the alternative that sets them, and a comment could hide a "|"
         return self.regex.groups == 0 and not _INLINE_FLAGS.search(self.pattern)
 
     def possible(self, text: str) -> bool:
@@ -352,4 +352,4 @@ def _split(source: str) -> tuple[list[str] | None, list[_Groups]]:
     return None, []
 
 
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+_INLINE_FLAGS = re.compile(r"\(\?(?:[aiLmsux-]+[:)]|#)")  # inline flags, or a comment (which may hold "|")
