@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from schoolwatch.core.categories import Category, Severity
 from transforms.classify.model import TextModel
@@ -45,6 +46,12 @@ FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.
 FEW_EXAMPLES_THRESHOLD = 0.7
 COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
 CRITICAL_MODEL = frozenset({"threat", "self_harm", "sexual", "grooming"})
+
+
+@lru_cache(maxsize=8)
+def _flaggable(classes: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(index, class) of the model's classes that can be flagged, in the model's order."""
+    return tuple((i, c) for i, c in enumerate(classes) if c in MODEL_CATEGORIES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +120,7 @@ def _model_flags(
     if fires and not hit and flag_score < EDUCATIONAL_THRESHOLD and EDUCATIONAL.search(n.deep.text):
         fires = False
     if fires:
-        best = max((c for c in classes if c in MODEL_CATEGORIES), key=lambda c: probs[classes.index(c)])
+        best = max(_flaggable(tuple(classes)), key=lambda ic: probs[ic[0]])[1]  # the first of equals, as before
         cat = MODEL_CATEGORIES[best]
         # categories the model learned from a few hundred hand-written lines only: it
         # must be surer before it speaks for them alone ("Mr Dale is the best teacher");

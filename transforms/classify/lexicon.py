@@ -171,6 +171,7 @@ EVERYONE = alt(r"everyone", r"every1", r"everybody", r"all of (?:you|u|them|yous
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _TO_ONE = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"\w+")
+_TOKEN_KEY = re.compile(r"(\w{1,4})\w*")  # each token's first four characters: {t[:4] for t in _TOKEN.findall(s)}
 _MASKED = re.compile(r"[a-z][*#%]")
 _DIGIT = re.compile(r"\d")
 MASK_KEY = "MASK"
@@ -209,7 +210,7 @@ def text_keys(deep: str, tolerant: bool = True) -> set[str]:
     ``tolerant`` False says the text has no stretched letters and no masks (the
     normaliser already looked), which saves two passes.
     """
-    found = {t[:4] for t in _TOKEN.findall(deep)}
+    found = set(_TOKEN_KEY.findall(deep))
     if tolerant and _STRETCHED.search(deep):
         for m in _STRETCHED_WORD.finditer(deep):
             w = m.group(0)

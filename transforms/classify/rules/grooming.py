@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
+from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised
-from transforms.classify.rules.base import MAX_SPANS, Hit, Names, woken
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names
 
 G = Category.GROOMING
 YOU = lx.YOU
@@ -118,22 +119,22 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
-_STANDALONE_RE = {
+_STANDALONE_RE: dict[str, Gated] = {
     # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
     # parents and teachers: each is enough alone
-    "uniform_pic": re.compile(r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)s?\s+of\s+(?:(?:you|u|yourself|urself)\s+)?(?:in\s+)?(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|kit|swimsuit|swimming costume|bikini|pyjamas|pjs|underwear|bed|tights|skirt)(?!\s*(?:receipt|order|size|label|list|shop|policy|invoice|form|number|tag))"),
-    "isolation": re.compile(rf"{YOUR}\s+(?:parents|mum|mom|dad|family|teachers|friends)\s+(?:don'?t|doesn'?t|do not|never|wouldn'?t)\s+(?:get|understand|care about|listen to)\s+(?:you|u)\s+like\s+(?:i|me)"),
-    "parents_wont_like": re.compile(rf"{YOUR}\s+(?:mum|mom|dad|parents|family|mam)\s+(?:wouldn'?t|won'?t|would not|will not)\s+(?:like|want|approve|be happy)\s+(?:me|us|this|that we|it)"),
-    "parents_away": re.compile(rf"what\s+time\s+(?:does|do|will)\s+{YOUR}\s+(?:mum|mom|dad|parents|mam)\s+(?:get\s+(?:home|back)|come\s+home|leave|go out)"),
-    "gate_out": re.compile(r"(?:which|what)\s+(?:entrance|gate|exit|door)\s+do\s+(?:you|u)\s+come\s+out"),
-    "only_age_but": re.compile(r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\s+but"),
-    "tell_about_us": re.compile(r"(?:don'?t|dont|do not|never)\s+tell\s+(?:anyone|any1|anybody|nobody|no one|{YOUR}\s+(?:teachers?|mum|mom|dad|parents|friends))\s+(?:about\s+(?:us|me|our)|(?:we|we'?ve|we have|we'?re|i'?ve|i)\s+(?:been\s+)?(?:talking|talked|chatting|chatted|messaging|messaged|met|meeting|texting))".replace("{YOUR}", YOUR)),
-    "secrecy_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
-    "secrecy_parents_talk": re.compile(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
-    "show_parents": re.compile(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
-    "mirror_pic": re.compile(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
-    "parents_wont_understand": re.compile(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
-    "age_number": re.compile(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
+    "uniform_pic": Gated(r"(?:pic|pics|picture|pictures|photo|photos|selfie|selfies|video|vid)s?\s+of\s+(?:(?:you|u|yourself|urself)\s+)?(?:in\s+)?(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|kit|swimsuit|swimming costume|bikini|pyjamas|pjs|underwear|bed|tights|skirt)(?!\s*(?:receipt|order|size|label|list|shop|policy|invoice|form|number|tag))"),
+    "isolation": Gated(rf"{YOUR}\s+(?:parents|mum|mom|dad|family|teachers|friends)\s+(?:don'?t|doesn'?t|do not|never|wouldn'?t)\s+(?:get|understand|care about|listen to)\s+(?:you|u)\s+like\s+(?:i|me)"),
+    "parents_wont_like": Gated(rf"{YOUR}\s+(?:mum|mom|dad|parents|family|mam)\s+(?:wouldn'?t|won'?t|would not|will not)\s+(?:like|want|approve|be happy)\s+(?:me|us|this|that we|it)"),
+    "parents_away": Gated(rf"what\s+time\s+(?:does|do|will)\s+{YOUR}\s+(?:mum|mom|dad|parents|mam)\s+(?:get\s+(?:home|back)|come\s+home|leave|go out)"),
+    "gate_out": Gated(r"(?:which|what)\s+(?:entrance|gate|exit|door)\s+do\s+(?:you|u)\s+come\s+out"),
+    "only_age_but": Gated(r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\s+but"),
+    "tell_about_us": Gated(r"(?:don'?t|dont|do not|never)\s+tell\s+(?:anyone|any1|anybody|nobody|no one|{YOUR}\s+(?:teachers?|mum|mom|dad|parents|friends))\s+(?:about\s+(?:us|me|our)|(?:we|we'?ve|we have|we'?re|i'?ve|i)\s+(?:been\s+)?(?:talking|talked|chatting|chatted|messaging|messaged|met|meeting|texting))".replace("{YOUR}", YOUR)),
+    "secrecy_parents": Gated(rf"(?:don'?t|dont|do not|never)\s+(?:tell|show|let)\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about (?:me|us|this|our)|know|what (?:we|i)|that (?:we|i))"),
+    "secrecy_parents_talk": Gated(rf"(?:don'?t|dont|do not|never)\s+tell\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:about\s+(?:me|us|this|our|the chats?)|we(?:'re)?\s+(?:talk|talking|chat|chatting|message|speak)|that\s+(?:we|i)|what\s+(?:we|i))"),
+    "show_parents": Gated(rf"(?:don'?t|dont|do not|never)\s+show\s+{YOUR}\s+(?:mum|mom|dad|parents?|mam|carers?|family)\s+(?:these|this|the|our|my)\s+(?:messages|msgs|chats?|texts|pics|photos|dms)"),
+    "mirror_pic": Gated(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
+    "parents_wont_understand": Gated(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
+    "age_number": Gated(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }
 BENIGN = r"(?:surprise|present for|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|pta)"
 
@@ -197,17 +198,22 @@ class _Signal:
     is. Where the rest is absent the whole cannot match; where it is present the whole
     pattern finds the match (and its span) as before."""
 
-    __slots__ = ("_core", "_full", "pattern")
+    __slots__ = ("_core", "_full", "needles", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._full = re.compile(pattern)
+        self._full = Gated(pattern)
         core = _OPTIONAL_LEAD.sub("", pattern, count=1)
-        self._core = re.compile(core) if core != pattern and core else None
+        self._core = Gated(core) if core != pattern and core else None
+        # strings of which a text must hold one from each group for the signal to match
+        self.needles = (self._core or self._full).needles
 
     def search(self, text: str) -> re.Match[str] | None:
-        if self._core is not None and self._core.search(text) is None:
-            return None
+        if self._core is not None:
+            if self._core.search(text) is None:
+                return None
+            # the core matched: the whole pattern itself finds the span (testing its needles would add nothing)
+            return self._full.regex.search(text)
         return self._full.search(text)
 
 
@@ -215,13 +221,18 @@ class _Signal:
 _STANDALONE_LEAD: dict[str, frozenset[str] | None] = {k: lead_keys(rx.pattern) for k, rx in _STANDALONE_RE.items()}
 
 
-def _standalone(text: str, present: set[str] | None) -> list[str]:
-    """The standalone phrases in ``text``, skipping those whose opening words are absent."""
-    return [
-        k
-        for k, rx in _STANDALONE_RE.items()
-        if (present is None or (lead := _STANDALONE_LEAD[k]) is None or not lead.isdisjoint(present)) and rx.search(text)
-    ]
+_STANDALONE_ITEMS = list(_STANDALONE_RE.items())
+# bit j: the j-th standalone phrase; a phrase without certain opening words is always tried
+_STANDALONE_ALWAYS = sum(1 << j for j, (k, _) in enumerate(_STANDALONE_ITEMS) if _STANDALONE_LEAD[k] is None)
+_STANDALONE_BY_KEY: dict[str, int] = {}
+for _j, (_k, _) in enumerate(_STANDALONE_ITEMS):
+    for _key in _STANDALONE_LEAD[_k] or ():
+        _STANDALONE_BY_KEY[_key] = _STANDALONE_BY_KEY.get(_key, 0) | 1 << _j
+
+
+def _standalone(text: str, woken: int) -> list[str]:
+    """The standalone phrases in ``text`` among those woken (bit j: the j-th phrase)."""
+    return [k for j, (k, rx) in enumerate(_STANDALONE_ITEMS) if woken >> j & 1 and rx.search(text)]
 
 
 @dataclass
@@ -241,57 +252,95 @@ class GroomingRule:
     # the signal patterns flattened in kind order, and which of them each prefilter key
     # wakes: a text looks up its ~20 keys instead of testing ~130 patterns' key sets
     _flat: list[tuple[str, _Signal]] = field(init=False, repr=False)
-    _always: frozenset[int] = field(init=False, repr=False)
-    _by_key: dict[str, list[int]] = field(init=False, repr=False)
+    # per prefilter key, as bit masks: the signals it wakes (bit i: _flat[i]) and the kinds
+    # whose group keys hold it (bit j: the j-th kind; the bit after them: STANDALONE_KEYS).
+    # A text ORs the masks of its ~20 keys: one dictionary look-up per key, where sets of
+    # indexes cost a union, a sort and a test of each signal's kind.
+    _wake: dict[str, tuple[int, int, int]] = field(init=False, repr=False)  # ... and the standalone phrases it wakes
+    _always: int = field(init=False, repr=False)
+    _of_kinds: list[int] = field(init=False, repr=False)  # per set of kind bits: the signals of those kinds
 
     def __post_init__(self) -> None:
         self._flat = []
-        always: set[int] = set()
-        self._by_key = {}
-        for kind, patterns in self._signals.items():
+        kinds = list(self._signals)
+        signals_of: dict[str, int] = {}
+        kind_bits: dict[str, int] = {}
+        kind_mask = [0] * len(kinds)
+        self._always = 0
+        for j, (kind, patterns) in enumerate(self._signals.items()):
             for keys, rx in patterns:
                 i = len(self._flat)
                 self._flat.append((kind, rx))
+                kind_mask[j] |= 1 << i
                 if keys is None:
-                    always.add(i)
+                    self._always |= 1 << i
                 else:
                     for k in keys:
-                        self._by_key.setdefault(k, []).append(i)
-        self._always = frozenset(always)
-
-    def _candidates(self, kinds_here: list[str], present: set[str]) -> list[tuple[str, _Signal]]:
-        flat = self._flat
-        kinds = set(kinds_here)
-        return [flat[i] for i in woken(self._always, self._by_key, present) if flat[i][0] in kinds]
+                        signals_of[k] = signals_of.get(k, 0) | 1 << i
+            for k in GROUP_KEYS[kind]:
+                kind_bits[k] = kind_bits.get(k, 0) | 1 << j
+        for k in STANDALONE_KEYS:
+            kind_bits[k] = kind_bits.get(k, 0) | 1 << len(kinds)
+        self._wake = {
+            k: (signals_of.get(k, 0), kind_bits.get(k, 0), _STANDALONE_BY_KEY.get(k, 0))
+            for k in signals_of.keys() | kind_bits.keys() | _STANDALONE_BY_KEY.keys()
+        }
+        self._of_kinds = [
+            sum(m for j, m in enumerate(kind_mask) if bits >> j & 1) for bits in range(1 << len(kinds))
+        ]
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         text = n.deep.text
         kinds_here = list(self._signals)
         standalone = []
-        if present is not None:
-            kinds_here = [k for k in kinds_here if not GROUP_KEYS[k].isdisjoint(present)]
-            if not kinds_here:
-                if STANDALONE_KEYS.isdisjoint(present):
-                    return []
-                standalone = _standalone(text, present)
-                if not standalone:
-                    return []
         if present is None:
             candidates = [(kind, rx) for kind in kinds_here for _, rx in self._signals[kind]]
+            phrases = (1 << len(_STANDALONE_ITEMS)) - 1
         else:
-            candidates = self._candidates(kinds_here, present)
+            signals, bits, phrases = self._always, 0, _STANDALONE_ALWAYS
+            wake = self._wake
+            for k in present:
+                w = wake.get(k)
+                if w is not None:
+                    signals |= w[0]
+                    bits |= w[1]
+                    phrases |= w[2]
+            n_kinds = len(kinds_here)
+            kinds_here = [k for j, k in enumerate(kinds_here) if bits >> j & 1]
+            if not kinds_here:
+                if not bits >> n_kinds & 1:  # no standalone key either
+                    return []
+                standalone = _standalone(text, phrases)
+                if not standalone:
+                    return []
+            # the woken signals of the kinds present, in _flat's order
+            flat = self._flat
+            candidates = []
+            mask = signals & self._of_kinds[bits & ((1 << n_kinds) - 1)]
+            while mask:
+                low = mask & -mask
+                candidates.append(flat[low.bit_length() - 1])
+                mask ^= low
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
-            standalone = _standalone(text, present)
+            standalone = _standalone(text, phrases)
             if not standalone:
                 return []
         found: dict[str, list[tuple[int, int]]] = {}
         for kind, rx in candidates:
-            m = rx.search(text)
-            if m is not None:
-                found.setdefault(kind, []).append(n.deep.original(*m.span()))
+            # most woken signals lack their needles: tested here, without a call per signal
+            for group in rx.needles:
+                for s in group:
+                    if s in text:
+                        break
+                else:
+                    break
+            else:
+                m = rx.search(text)
+                if m is not None:
+                    found.setdefault(kind, []).append(n.deep.original(*m.span()))
         if not standalone:
-            standalone = _standalone(text, present)
+            standalone = _standalone(text, phrases)
         # two separate signals, of one kind or two ("want to meet up after school? i'll drive
         # you"); overlapping matches of one phrase count once
         spans_all = sorted(s for v in found.values() for s in v)
