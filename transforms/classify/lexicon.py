@@ -61,7 +61,7 @@ def expand(pattern: str, *, tolerant: bool) -> str:
     def fill(m: re.Match[str]) -> str:
         items, masked = _WORD_LISTS[int(m.group(1))]
         if tolerant:
-            alts = sorted({fuzzy(w, masked=masked) for w in items}, key=len, reverse=True)
+            alts = sorted({fuzzy(w, masked=masked) for w in items}, key=lambda a: (-len(a), a))  # the same order in every process
         else:
             return r"(?<![a-z0-9])" + _trie(sorted(set(items))) + r"(?![a-z0-9])"
         return r"(?<![a-z0-9])(?:" + "|".join(alts) + r")(?![a-z0-9])"

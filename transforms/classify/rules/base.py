@@ -55,7 +55,7 @@ class Names:
 
 def names_pattern(names: Sequence[str]) -> str:
     """Whole-word alternation of names, lower-cased, tolerant of stretched letters."""
-    cleaned = sorted({" ".join(n.lower().split()) for n in names if n and len(n.strip()) >= 2}, key=len, reverse=True)
+    cleaned = sorted({" ".join(n.lower().split()) for n in names if n and len(n.strip()) >= 2}, key=lambda n: (-len(n), n))
     if not cleaned:
         return r"(?!x)x"
     return lx.B + lx.alt(*(re.escape(n).replace(r"\ ", r"\s+") for n in cleaned)) + lx.E
