@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
+from transforms.classify import wordmatch
 from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised, View
+from transforms.classify.wordmatch import WordList
 
 MAX_SPANS = 8  # evidence per hit: enough to show why, not the whole post
 
@@ -61,6 +63,17 @@ def names_pattern(names: Sequence[str]) -> str:
     return lx.B + lx.alt(*(re.escape(n).replace(r"\ ", r"\s+") for n in cleaned)) + lx.E
 
 
+def compile_rule(pattern: str, *, tolerant: bool) -> Gated | WordList:
+    """A rule's pattern, ready to search: a bare word list (plain, not tolerant) looks its
+    words up (:mod:`transforms.classify.wordmatch`); anything else is a gated regex."""
+    expanded = lx.expand(pattern, tolerant=tolerant)
+    items = None if tolerant else lx.bare_words(pattern)
+    first = wordmatch.starts(items) if items is not None else None
+    if first is not None:
+        return WordList(re.compile(expanded), first)
+    return Gated(expanded)
+
+
 @dataclass
 class Rule:
     """Every match of ``pattern`` in a view is a hit, unless ``unless`` matches the text."""
@@ -76,13 +89,13 @@ class Rule:
     check: Callable[[re.Match[str], str], bool] | None = None
     keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
     also: frozenset[str] | None = None  # ... and one of these too
-    _re: Gated = field(init=False, repr=False)
+    _re: Gated | WordList = field(init=False, repr=False)
     _re_tolerant: Gated | None = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._re = Gated(lx.expand(self.pattern, tolerant=False))
+        self._re = compile_rule(self.pattern, tolerant=False)
         self._re_tolerant = None  # compiled on first use: few texts need it
         self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = Gated(self.pupils) if isinstance(self.pupils, str) else None
@@ -97,7 +110,7 @@ class Rule:
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
-        rx = self._re
+        rx: Gated | WordList = self._re
         if n.tolerant:
             if self._re_tolerant is None:
                 self._re_tolerant = Gated(lx.expand(self.pattern, tolerant=True))
@@ -134,7 +147,7 @@ def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
 _WORD_RE = re.compile(r"[a-z0-9'_]+")
 
 
-def _spans(n: Normalised, view: str, pattern: str, rx: Gated) -> list[tuple[int, int]]:
+def _spans(n: Normalised, view: str, pattern: str, rx: Gated | WordList) -> list[tuple[int, int]]:
     """Every match of ``rx`` in the view, computed once per text for all rules that share it."""
     memo_key = (view, pattern, n.tolerant)
     found = n.memo.get(memo_key)
@@ -165,14 +178,14 @@ class NearRule:
     pupils: str | bool = False
     keys: frozenset[str] | None = None
     also: frozenset[str] | None = None
-    _a: list[Gated | None] = field(init=False, repr=False)
-    _b: list[Gated | None] = field(init=False, repr=False)
+    _a: list[Gated | WordList | None] = field(init=False, repr=False)  # plain, tolerant (compiled on first use)
+    _b: list[Gated | WordList | None] = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._a = [Gated(lx.expand(self.a, tolerant=False)), None]
-        self._b = [Gated(lx.expand(self.b, tolerant=False)), None]
+        self._a = [compile_rule(self.a, tolerant=False), None]
+        self._b = [compile_rule(self.b, tolerant=False), None]
         self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = Gated(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
 
@@ -222,7 +235,7 @@ class NearRule:
         pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
 
-    def _patterns(self, tolerant: bool) -> tuple[Gated, Gated]:
+    def _patterns(self, tolerant: bool) -> tuple[Gated | WordList, Gated | WordList]:
         plain_a, plain_b = self._a[0], self._b[0]
         assert plain_a is not None and plain_b is not None
         if not tolerant:
