@@ -30,7 +30,7 @@ from transforms.classify.model import _TOKEN as model_tokens
 from transforms.classify.model import _WORD, WORD_PATTERN
 from transforms.classify.rules import grooming
 from transforms.classify.rules.grooming import GroomingRule
-from transforms.classify.wordmatch import WordList
+from transforms.classify.wordmatch import WordList, WordsFirst
 
 DATA = Path(__file__).parent / "data"
 CONTEXT = ClassifyContext(
@@ -199,7 +199,7 @@ def test_classifier_flags_equal_the_plain_regex_path(monkeypatch: pytest.MonkeyP
             for g in gates:
                 g.possible("")
             assert not any(g.needles or g._alts for g in gates)
-            assert not any(isinstance(g, WordList) for r in plain_clf.rules.rules for g in (getattr(r, "_re", None), *getattr(r, "_a", ()), *getattr(r, "_b", ())))
+            assert not any(isinstance(g, (WordList, WordsFirst)) for r in plain_clf.rules.rules for g in (getattr(r, "_re", None), *getattr(r, "_a", ()), *getattr(r, "_b", ())))
             plain = plain_clf.classify_many(texts)
         assert [repr(f) for f in fast] == [repr(f) for f in plain]
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from transforms.classify.literals import Gated
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _SEGMENT = re.compile(r"[a-z0-9 ]+")  # an entry's opening run of words, up to other punctuation
@@ -113,3 +115,63 @@ class WordList:
             if m is not None:
                 return m
         return None
+
+
+class WordsFirst:
+    """An alternation ``(?:W|R1|R2...)`` whose first alternative is a word list ``W``.
+
+    ``finditer`` on the whole pattern takes, from where its last match ended, the leftmost
+    position where any alternative matches, and there ``W`` before the rest. So the
+    matches are found by merging ``W``'s (looked up as :class:`WordList` does) with those
+    of ``(?:R1|R2...)`` (a gated regex): the earlier start wins, ``W`` on a tie, and either
+    side's next match is sought again only when the last match overran its start. ``rest``
+    must not match the empty string (the caller checks), or ``finditer`` would treat it
+    specially.
+    """
+
+    __slots__ = ("pattern", "rest", "words")
+
+    def __init__(self, words: WordList, rest: Gated, pattern: str) -> None:
+        self.words = words
+        self.rest = rest
+        self.pattern = pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        candidates = self.words._candidates(text)
+        rx = self.rest.pick(text)
+        if rx is None:
+            return self.words._matches(text, candidates) if candidates else iter(())
+        if not candidates:
+            return rx.finditer(text)
+        return self._merged(text, candidates, rx)
+
+    def _merged(self, text: str, candidates: list[int], rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        w, i = self._word_from(text, candidates, 0, 0)
+        r = rx.search(text)
+        while w is not None or r is not None:
+            if w is not None and (r is None or w.start() <= r.start()):
+                m = w
+            else:
+                assert r is not None
+                m = r
+            yield m
+            end = m.end()
+            if w is not None and w.start() < end:
+                w, i = self._word_from(text, candidates, i, end)
+            if r is not None and r.start() < end:
+                r = rx.search(text, end)
+
+    def _word_from(self, text: str, candidates: list[int], i: int, pos: int) -> tuple[re.Match[str] | None, int]:
+        """The first word match at or after ``pos``, trying candidates from the ``i``-th; and where to go on."""
+        match = self.words.regex.match
+        while i < len(candidates):
+            p = candidates[i]
+            i += 1
+            if p >= pos:
+                m = match(text, p)
+                if m is not None:
+                    return m, i
+        return None, i
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify import wordmatch
-from transforms.classify.literals import Gated
+from transforms.classify.literals import Gated, searchable_apart, top_alternatives
 from transforms.classify.normalise import Normalised, View
-from transforms.classify.wordmatch import WordList
+from transforms.classify.wordmatch import WordList, WordsFirst
 
 MAX_SPANS = 8  # evidence per hit: enough to show why, not the whole post
 
@@ -63,14 +63,27 @@ def names_pattern(names: Sequence[str]) -> str:
     return lx.B + lx.alt(*(re.escape(n).replace(r"\ ", r"\s+") for n in cleaned)) + lx.E
 
 
-def compile_rule(pattern: str, *, tolerant: bool) -> Gated | WordList:
-    """A rule's pattern, ready to search: a bare word list (plain, not tolerant) looks its
-    words up (:mod:`transforms.classify.wordmatch`); anything else is a gated regex."""
+def compile_rule(pattern: str, *, tolerant: bool) -> Gated | WordList | WordsFirst:
+    """A rule's pattern, ready to search.
+
+    Plain (not tolerant) word lists look their words up (:mod:`transforms.classify.wordmatch`):
+    a pattern that is one list, or an alternation whose first alternative is one. Anything
+    else is a gated regex.
+    """
     expanded = lx.expand(pattern, tolerant=tolerant)
-    items = None if tolerant else lx.bare_words(pattern)
-    first = wordmatch.starts(items) if items is not None else None
-    if first is not None:
-        return WordList(re.compile(expanded), first)
+    if not tolerant:
+        items = lx.bare_words(pattern)
+        first = wordmatch.starts(items) if items is not None else None
+        if first is not None:
+            return WordList(re.compile(expanded), first)
+        alts = top_alternatives(pattern)
+        items = lx.bare_words(alts[0]) if alts is not None else None
+        first = wordmatch.starts(items) if items is not None else None
+        if alts is not None and first is not None:
+            rest = lx.expand("(?:" + "|".join(alts[1:]) + ")", tolerant=False)
+            if searchable_apart(rest):
+                words_rx = WordList(re.compile(lx.expand(alts[0], tolerant=False)), first)
+                return WordsFirst(words_rx, Gated(rest), expanded)
     return Gated(expanded)
 
 
@@ -89,7 +102,7 @@ class Rule:
     check: Callable[[re.Match[str], str], bool] | None = None
     keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
     also: frozenset[str] | None = None  # ... and one of these too
-    _re: Gated | WordList = field(init=False, repr=False)
+    _re: Gated | WordList | WordsFirst = field(init=False, repr=False)
     _re_tolerant: Gated | None = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
@@ -110,7 +123,7 @@ class Rule:
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
-        rx: Gated | WordList = self._re
+        rx: Gated | WordList | WordsFirst = self._re
         if n.tolerant:
             if self._re_tolerant is None:
                 self._re_tolerant = Gated(lx.expand(self.pattern, tolerant=True))
@@ -147,7 +160,7 @@ def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
 _WORD_RE = re.compile(r"[a-z0-9'_]+")
 
 
-def _spans(n: Normalised, view: str, pattern: str, rx: Gated | WordList) -> list[tuple[int, int]]:
+def _spans(n: Normalised, view: str, pattern: str, rx: Gated | WordList | WordsFirst) -> list[tuple[int, int]]:
     """Every match of ``rx`` in the view, computed once per text for all rules that share it."""
     memo_key = (view, pattern, n.tolerant)
     found = n.memo.get(memo_key)
@@ -178,8 +191,8 @@ class NearRule:
     pupils: str | bool = False
     keys: frozenset[str] | None = None
     also: frozenset[str] | None = None
-    _a: list[Gated | WordList | None] = field(init=False, repr=False)  # plain, tolerant (compiled on first use)
-    _b: list[Gated | WordList | None] = field(init=False, repr=False)
+    _a: list[Gated | WordList | WordsFirst | None] = field(init=False, repr=False)  # plain, tolerant (compiled on first use)
+    _b: list[Gated | WordList | WordsFirst | None] = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
 
@@ -235,7 +248,7 @@ class NearRule:
         pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
 
-    def _patterns(self, tolerant: bool) -> tuple[Gated | WordList, Gated | WordList]:
+    def _patterns(self, tolerant: bool) -> tuple[Gated | WordList | WordsFirst, Gated | WordList | WordsFirst]:
         plain_a, plain_b = self._a[0], self._b[0]
         assert plain_a is not None and plain_b is not None
         if not tolerant:
