@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.classify import Classifier, ClassifyContext, PersonRef, literals, wordmatch
+from transforms.classify import Classifier, ClassifyContext, PersonRef, literals
 from transforms.classify import lexicon as lx
 from transforms.classify import normalise as nm
 from transforms.classify.literals import Gated, needles, top_alternatives
@@ -30,7 +30,6 @@ from transforms.classify.model import _TOKEN as model_tokens
 from transforms.classify.model import _WORD, WORD_PATTERN
 from transforms.classify.rules import grooming
 from transforms.classify.rules.grooming import GroomingRule
-from transforms.classify.wordmatch import WordList, WordsFirst
 
 DATA = Path(__file__).parent / "data"
 CONTEXT = ClassifyContext(
@@ -69,7 +68,7 @@ def _gates(clf: Classifier) -> Iterator[Gated]:
             if isinstance(g, Gated):
                 yield g
         for attr in ("_a", "_b"):
-            yield from (g for g in getattr(rule, attr, None) or () if isinstance(g, Gated))
+            yield from (g for g in getattr(rule, attr, None) or () if g is not None)
         if hasattr(rule, "pattern") and hasattr(rule, "_re"):
             yield Gated(lx.expand(rule.pattern, tolerant=True))
         for side in ("a", "b"):
@@ -188,7 +187,6 @@ def test_classifier_flags_equal_the_plain_regex_path(monkeypatch: pytest.MonkeyP
             # test and searches with the plain regex; the module's own are switched off
             m.setattr(literals, "_whole", lambda source, flags: ())
             m.setattr(literals, "_split", lambda source: (None, []))
-            m.setattr(wordmatch, "starts", lambda items: None)  # word lists searched as regexes too
             for g in grooming._STANDALONE_RE.values():
                 m.setattr(g, "needles", ())
                 m.setattr(g, "_alts", None)
@@ -199,7 +197,6 @@ def test_classifier_flags_equal_the_plain_regex_path(monkeypatch: pytest.MonkeyP
             for g in gates:
                 g.possible("")
             assert not any(g.needles or g._alts for g in gates)
-            assert not any(isinstance(g, (WordList, WordsFirst)) for r in plain_clf.rules.rules for g in (getattr(r, "_re", None), *getattr(r, "_a", ()), *getattr(r, "_b", ())))
             plain = plain_clf.classify_many(texts)
         assert [repr(f) for f in fast] == [repr(f) for f in plain]
 

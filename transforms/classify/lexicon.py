@@ -69,12 +69,6 @@ def expand(pattern: str, *, tolerant: bool) -> str:
     return _PLACEHOLDER.sub(fill, pattern)
 
 
-def bare_words(pattern: str) -> tuple[str, ...] | None:
-    """The items of a pattern that is one :func:`words` list and nothing else (else None)."""
-    m = _PLACEHOLDER.fullmatch(pattern)
-    return _WORD_LISTS[int(m.group(1))][0] if m is not None else None
-
-
 def _trie(items: Iterable[str]) -> str:
     """A whole-word alternation folded into a prefix tree: ``kill(?:ing|er)?``.
 

@@ -243,17 +243,6 @@ def _closing(s: str, i: int) -> int:
     return -1
 
 
-def searchable_apart(source: str) -> bool:
-    """Whether the pattern can be searched apart from an alternation it was cut from and
-    find the same matches: no numbered groups, no inline flags or comments, and no empty
-    match (``finditer`` treats those specially)."""
-    return (
-        re.compile(source).groups == 0
-        and not _INLINE_FLAGS.search(source)
-        and _parser.parse(source).getwidth()[0] > 0
-    )
-
-
 _MAX_SUBSETS = 256  # narrower patterns kept per pattern (the most seen over 115k texts: 136)
 
 
@@ -308,11 +297,6 @@ class Gated:
     def possible(self, text: str) -> bool:
         """Whether the pattern can match ``text`` at all (False: it certainly cannot)."""
         return self._pick(text) is not None
-
-    def pick(self, text: str) -> re.Pattern[str] | None:
-        """The pattern to search ``text`` with: the whole, a narrower one that finds the same
-        matches in it, or None where it cannot match."""
-        return self._pick(text)
 
     def _pick(self, text: str) -> re.Pattern[str] | None:
         """The pattern to search ``text`` with (None: it cannot match)."""

@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify import wordmatch
-from transforms.classify.literals import Gated, searchable_apart, top_alternatives
+from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised, View
-from transforms.classify.wordmatch import WordList, WordsFirst
 
 MAX_SPANS = 8  # evidence per hit: enough to show why, not the whole post
 
@@ -63,30 +61,6 @@ def names_pattern(names: Sequence[str]) -> str:
     return lx.B + lx.alt(*(re.escape(n).replace(r"\ ", r"\s+") for n in cleaned)) + lx.E
 
 
-def compile_rule(pattern: str, *, tolerant: bool) -> Gated | WordList | WordsFirst:
-    """A rule's pattern, ready to search.
-
-    Plain (not tolerant) word lists look their words up (:mod:`transforms.classify.wordmatch`):
-    a pattern that is one list, or an alternation whose first alternative is one. Anything
-    else is a gated regex.
-    """
-    expanded = lx.expand(pattern, tolerant=tolerant)
-    if not tolerant:
-        items = lx.bare_words(pattern)
-        first = wordmatch.starts(items) if items is not None else None
-        if first is not None:
-            return WordList(re.compile(expanded), first)
-        alts = top_alternatives(pattern)
-        items = lx.bare_words(alts[0]) if alts is not None else None
-        first = wordmatch.starts(items) if items is not None else None
-        if alts is not None and first is not None:
-            rest = lx.expand("(?:" + "|".join(alts[1:]) + ")", tolerant=False)
-            if searchable_apart(rest):
-                words_rx = WordList(re.compile(lx.expand(alts[0], tolerant=False)), first)
-                return WordsFirst(words_rx, Gated(rest), expanded)
-    return Gated(expanded)
-
-
 @dataclass
 class Rule:
     """Every match of ``pattern`` in a view is a hit, unless ``unless`` matches the text."""
@@ -102,13 +76,13 @@ class Rule:
     check: Callable[[re.Match[str], str], bool] | None = None
     keys: frozenset[str] | None = None  # run only when the text holds one (lexicon.text_keys)
     also: frozenset[str] | None = None  # ... and one of these too
-    _re: Gated | WordList | WordsFirst = field(init=False, repr=False)
+    _re: Gated = field(init=False, repr=False)
     _re_tolerant: Gated | None = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._re = compile_rule(self.pattern, tolerant=False)
+        self._re = Gated(lx.expand(self.pattern, tolerant=False))
         self._re_tolerant = None  # compiled on first use: few texts need it
         self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = Gated(self.pupils) if isinstance(self.pupils, str) else None
@@ -123,7 +97,7 @@ class Rule:
         view: View = n.deep if self.view == "deep" else n.clean
         text = view.text
         spans: list[tuple[int, int]] = []
-        rx: Gated | WordList | WordsFirst = self._re
+        rx = self._re
         if n.tolerant:
             if self._re_tolerant is None:
                 self._re_tolerant = Gated(lx.expand(self.pattern, tolerant=True))
@@ -160,7 +134,7 @@ def either_order(a: str, b: str, gap: str = lx.GAP) -> str:
 _WORD_RE = re.compile(r"[a-z0-9'_]+")
 
 
-def _spans(n: Normalised, view: str, pattern: str, rx: Gated | WordList | WordsFirst) -> list[tuple[int, int]]:
+def _spans(n: Normalised, view: str, pattern: str, rx: Gated) -> list[tuple[int, int]]:
     """Every match of ``rx`` in the view, computed once per text for all rules that share it."""
     memo_key = (view, pattern, n.tolerant)
     found = n.memo.get(memo_key)
@@ -191,14 +165,14 @@ class NearRule:
     pupils: str | bool = False
     keys: frozenset[str] | None = None
     also: frozenset[str] | None = None
-    _a: list[Gated | WordList | WordsFirst | None] = field(init=False, repr=False)  # plain, tolerant (compiled on first use)
-    _b: list[Gated | WordList | WordsFirst | None] = field(init=False, repr=False)
+    _a: list[Gated | None] = field(init=False, repr=False)
+    _b: list[Gated | None] = field(init=False, repr=False)
     _unless: Gated | None = field(init=False, repr=False)
     _pupils: Gated | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._a = [compile_rule(self.a, tolerant=False), None]
-        self._b = [compile_rule(self.b, tolerant=False), None]
+        self._a = [Gated(lx.expand(self.a, tolerant=False)), None]
+        self._b = [Gated(lx.expand(self.b, tolerant=False)), None]
         self._unless = Gated(lx.expand(self.unless, tolerant=False)) if self.unless else None
         self._pupils = Gated(lx.expand(self.pupils, tolerant=False)) if isinstance(self.pupils, str) else None
 
@@ -248,7 +222,7 @@ class NearRule:
         pupils = self.pupils is True or (self._pupils is not None and self._pupils.search(n.deep.text) is not None)
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
 
-    def _patterns(self, tolerant: bool) -> tuple[Gated | WordList | WordsFirst, Gated | WordList | WordsFirst]:
+    def _patterns(self, tolerant: bool) -> tuple[Gated, Gated]:
         plain_a, plain_b = self._a[0], self._b[0]
         assert plain_a is not None and plain_b is not None
         if not tolerant:
