@@ -222,6 +222,43 @@ def test_token_patterns_equal_the_originals(s: str) -> None:
     assert model_tokens.findall(s) == re.findall(WORD_PATTERN, s)
 
 
+def _text_keys_regex(deep: str, tolerant: bool) -> set[str]:
+    """lexicon.text_keys as it was, with the regex for every text."""
+    found = set(lx._TOKEN_KEY.findall(deep))
+    if tolerant and lx._STRETCHED.search(deep):
+        for m in lx._STRETCHED_WORD.finditer(deep):
+            w = m.group(0)
+            found.add(lx._TO_ONE.sub(r"\1", w)[:4])
+            found.add(lx._TO_ONE.sub(r"\1\1", w)[:4])
+    if tolerant and lx._MASKED.search(deep):
+        found.add(lx.MASK_KEY)
+    if lx._DIGIT.search(deep):
+        found.add(lx.DIGIT_KEY)
+    if "@" in deep:
+        found.add(lx.AT_KEY)
+    return found
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=_ASCII, max_size=80) | st.text(alphabet="aZ_9 \t\x0b\x1c\x1f.'-*#@é\u00a0", max_size=60) | st.text(max_size=40))
+def test_text_keys_equal_the_regex_form(s: str) -> None:
+    # ASCII texts take the translate-and-split path; their keys must be the regex's exactly
+    for tolerant in (False, True):
+        assert lx.text_keys(s, tolerant) == _text_keys_regex(s, tolerant)
+
+
+@pytest.mark.parametrize(
+    "s", ["", " ", "a_b c-d", "KILL you", "k\x1cy\x1fs", "abcdefgh ij", "x\x0by\x0cz", "1234567 __ a", "kiiiill u f***", "émile x"]
+)
+def test_text_keys_on_separators_case_and_masks(s: str) -> None:
+    # \x0b, \x0c and \x1c-\x1f split words for str.split and are not word characters either
+    for tolerant in (False, True):
+        assert lx.text_keys(s, tolerant) == _text_keys_regex(s, tolerant)
+
+
 @pytest.fixture(scope="module")
 def model() -> object:
     return Classifier().model

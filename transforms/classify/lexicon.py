@@ -7,6 +7,7 @@ when asked, masking (``f***``, ``c*nt``).
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from itertools import groupby
@@ -173,6 +174,9 @@ _TO_ONE = re.compile(r"([a-z])\1{2,}")
 _TOKEN = re.compile(r"\w+")
 _TOKEN_KEY = re.compile(r"(\w{1,4})\w*")  # each token's first four characters: {t[:4] for t in _TOKEN.findall(s)}
 _MASKED = re.compile(r"[a-z][*#%]")
+# str.translate table: ASCII characters that \w does not match become spaces
+_NON_WORD_TO_SPACE = str.maketrans({i: " " for i in range(128) if not re.match(r"\w", chr(i))})
+_FIRST_FOUR = operator.itemgetter(slice(None, 4))
 _DIGIT = re.compile(r"\d")
 MASK_KEY = "MASK"
 DIGIT_KEY = "DIGIT"
@@ -210,7 +214,12 @@ def text_keys(deep: str, tolerant: bool = True) -> set[str]:
     ``tolerant`` False says the text has no stretched letters and no masks (the
     normaliser already looked), which saves two passes.
     """
-    found = set(_TOKEN_KEY.findall(deep))
+    if deep.isascii():
+        # the same keys as the regex below, a third of its cost: every ASCII character that
+        # is not a word character made a space, the words split out and each cut to four
+        found = set(map(_FIRST_FOUR, deep.translate(_NON_WORD_TO_SPACE).split()))
+    else:
+        found = set(_TOKEN_KEY.findall(deep))
     if tolerant and _STRETCHED.search(deep):
         for m in _STRETCHED_WORD.finditer(deep):
             w = m.group(0)
