@@ -212,7 +212,8 @@ def _gc_paused() -> Iterator[None]:
     Splitting and the Python path allocate many small objects that stay alive until the
     group is staged, and the collector's passes kept re-scanning them (measured at about
     two thirds of the parse time). Nothing here builds reference cycles that matter, and
-    memory is bounded by GROUP_LINES; the collector runs again as soon as the group is in.
+    memory is bounded by two groups (one staged, one written); the collector runs again as
+    soon as the group is in. Only the staging thread pauses it.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -187,7 +187,7 @@ def test_the_loaders_sql_view_gives_the_suites_verdicts(seeds):
     import pandas as pd
 
     from transforms.validate import VIEW_COLUMNS, check_view, validate_view
-    from warehouse.loader import _validate_group
+    from warehouse.loader import _Prepared, _validate_group
     from warehouse.staging import Staging
 
     texts = [dumps(s) for s in seeds[:40]]
@@ -206,13 +206,8 @@ def test_the_loaders_sql_view_gives_the_suites_verdicts(seeds):
         expected = validate_view(check_view(frame, now=NOW, unique_within="_file"))
         keys = frame[["_file", "line_no"]]
 
-        class Prep:  # what _validate_group reads and writes of a file
-            def __init__(self, f: int) -> None:
-                self.f, self.rel, self.platform, self.source_id = f, f"file{f}", "x", "src"
-                self.rows, self.validation, self.quarantine = 0, [], []
-
-        preps = [Prep(0), Prep(1)]
-        _validate_group(staging, preps, NOW)  # type: ignore[arg-type]
+        preps = [_Prepared(f, f"file{f}", "x", "src", "run") for f in (0, 1)]
+        _validate_group(staging, preps, NOW)
         got = {(q[0], q[1], q[2]) for p in preps for q in p.quarantine}
         want = {(f"file{int(keys.at[i, '_file'])}", int(keys.at[i, "line_no"]), name[:120])
                 for i, names in expected.failed_rows.items() for name in names}

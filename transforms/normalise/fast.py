@@ -12,8 +12,9 @@ quarantine reason. So the fast path can only be narrower than Python, never diff
 ``tests/normalise/test_fast_parity.py`` checks row-for-row equality on real payloads
 and on mutated ones.
 
-Each SELECT reads ``sw_parsed`` (one row per landing line: ``f``, ``line_no``, the
-envelope fields and ``item``/``context`` as JSON text) and returns ``f``, ``line_no`` and
+Each SELECT is written against ``sw_parsed``, a placeholder :func:`select_for` replaces
+with the staging group's table of parsed lines (one row per landing line: ``f``,
+``line_no``, the envelope fields and ``item``/``context`` as JSON text), and returns ``f``, ``line_no`` and
 :data:`~transforms.normalise.POST_COLUMNS`. RSS has no fast path: feeds are small, and
 its HTML unescaping and link unwrapping are Python's.
 """
@@ -314,7 +315,7 @@ def payload(item: str, context: str) -> str:
     )
 
 
-def select_for(platform: str, source: str = "sw_parsed") -> str | None:
+def select_for(platform: str, source: str) -> str | None:
     """The fast SELECT for one platform over the parsed lines in table ``source``, or None:
     columns f, line_no, POST_COLUMNS, the line's stream, endpoint and fetched_at, and the
     stored payload with its SHA-256."""
