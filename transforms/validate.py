@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -141,7 +144,8 @@ def validate_view(view: pd.DataFrame) -> ValidationReport:
 
     validator = Validator(batch_definition=batch_def, batch_parameters={"dataframe": view},
                           result_format={"result_format": "COMPLETE"})
-    result = validator.validate_expectation_suite(suite)
+    with _configurations_built_once():
+        result = validator.validate_expectation_suite(suite)
     outcomes: list[ExpectationOutcome] = []
     failed: dict[Any, list[str]] = {}
     for r in result.results:
@@ -167,6 +171,41 @@ def validate_view(view: pd.DataFrame) -> ValidationReport:
         for i in idx:
             failed.setdefault(i, []).append(label)
     return ValidationReport(outcomes, failed)
+
+
+_PATCH_LOCK = threading.Lock()
+
+
+@contextmanager
+def _configurations_built_once() -> Iterator[None]:
+    """For one validation, build each expectation's ``configuration`` once.
+
+    GX's ``Expectation.configuration`` is a property that serialises the whole pydantic
+    model (``self.dict()``) on every read, and one validation of our 7-expectation suite
+    reads it ~980 times (once per keyword while it builds the metric graph): a third of
+    GX's fixed cost per batch, which the loader pays once per group (measured 0.09 -> 0.06
+    s CPU per validation). Nothing in a validation assigns to an expectation, so the value
+    cannot change while it runs; the memo lives only for this call and holds the
+    expectations it keys on (an id is never reused while it is in the memo). The lock keeps
+    two validations in threads from swapping the property under each other.
+    """
+    from great_expectations.expectations.expectation import Expectation  # noqa: PLC0415 - GX imports slowly
+
+    with _PATCH_LOCK:
+        plain = Expectation.__dict__["configuration"]
+        memo: dict[int, tuple[Any, Any]] = {}
+
+        def configuration(self: Any) -> Any:
+            hit = memo.get(id(self))
+            if hit is None or hit[0] is not self:
+                hit = memo[id(self)] = (self, plain.fget(self))
+            return hit[1]
+
+        Expectation.configuration = property(configuration)  # type: ignore[assignment,method-assign]
+        try:
+            yield
+        finally:
+            Expectation.configuration = plain  # type: ignore[method-assign]
 
 
 def future_limit(now: datetime) -> datetime:
