@@ -360,6 +360,7 @@ def test_a_load_in_many_groups_writes_what_one_group_writes(tmp_path, zone, cloc
     whole, grouped = tmp_path / "whole.duckdb", tmp_path / "grouped.duckdb"
     with connect(whole) as con:
         load_landing(con, zone, clock)
+    monkeypatch.setattr("warehouse.loader.FIRST_GROUP_LINES", 3)
     monkeypatch.setattr("warehouse.loader.GROUP_LINES", 7)
     with connect(grouped) as con:
         summary = load_landing(con, zone, clock)
@@ -371,6 +372,7 @@ def test_a_load_in_many_groups_writes_what_one_group_writes(tmp_path, zone, cloc
 def test_a_crash_with_a_group_staged_ahead_frees_it_and_loses_nothing(tmp_path, zone, clock, monkeypatch):
     for i in range(4):
         land_run(zone, f"20261116T09000{i}Z-a", [tweet(10 * i + k) for k in range(3)], cursor={"since_id": str(i)})
+    monkeypatch.setattr("warehouse.loader.FIRST_GROUP_LINES", 2)
     monkeypatch.setattr("warehouse.loader.GROUP_LINES", 2)  # a group per run
     db = tmp_path / "w.duckdb"
 

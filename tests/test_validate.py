@@ -7,7 +7,13 @@ from datetime import UTC, datetime
 
 import pandas as pd
 
-from transforms.validate import _configurations_built_once, _gx, check_view, validate_posts, validate_view
+from transforms.validate import (
+    _configurations_built_once,
+    _gx,
+    check_view,
+    validate_posts,
+    validate_view,
+)
 
 NOW = datetime(2026, 11, 16, tzinfo=UTC)
 

@@ -32,7 +32,8 @@ from datetime import datetime
 from typing import Any
 
 import duckdb
-import pandas as pd
+import numpy as np
+import pyarrow as pa
 
 from schoolwatch.core.ids import canonical_json
 from schoolwatch.core.landing import parse_line
@@ -69,37 +70,50 @@ class FileLines:
     quarantine: list[tuple[int, str, str, str | None]] = field(default_factory=list)  # line_no, check, reason, raw
 
 
-def split_lines(f: int, raw: bytes) -> tuple[FileLines, list[int], list[str]]:
+def split_lines(f: int, raw: bytes) -> tuple[FileLines, pa.Array, pa.Array]:
     """Split one decompressed file on b"\\n"; lines that are not UTF-8 are quarantined here.
 
-    Blank lines are skipped but keep their numbers counted, as ``read_lines`` does.
+    Blank lines are skipped but keep their numbers counted, as ``read_lines`` does. The
+    lines come back as an Arrow array over ``raw`` itself (no Python string per line: DuckDB
+    copies them straight from the buffer), each line still ending in its "\\n" (Arrow
+    needs one contiguous run of bytes; :meth:`Staging.build` drops it).
     """
     out = FileLines(f)
-    try:
-        texts = raw.decode("utf-8").split("\n")
-    except UnicodeDecodeError:
-        return _split_slowly(out, raw)
-    if texts and not texts[-1].strip(_BLANK):
-        texts.pop()  # the final newline
-    if all(map(_not_blank, texts)):  # the usual file: no blank lines, numbers are 1..n
-        out.lines = len(texts)
-        return out, list(range(1, len(texts) + 1)), texts
-    numbers = [n for n, text in enumerate(texts, start=1) if _not_blank(text)]
+    data = np.frombuffer(raw, dtype=np.uint8)
+    breaks = np.flatnonzero(data == _NEWLINE)
+    # piece i is raw[starts[i]:stops[i]] (its "\n" excluded); the last piece runs to the end
+    starts = np.concatenate(([0], breaks + 1))
+    stops = np.concatenate((breaks, [len(raw)]))
+    # A line is blank when it holds only _BLANK bytes: most lines start with "{", and only
+    # the few that do not are looked at one by one.
+    first = data[np.minimum(starts, max(len(raw) - 1, 0))] if len(raw) else np.zeros(len(starts), np.uint8)
+    suspect = np.flatnonzero((stops == starts) | (first != _BRACE))
+    keep = np.ones(len(starts), dtype=bool)
+    for i in suspect.tolist():
+        keep[i] = bool(raw[starts[i] : stops[i]].strip(_BLANK_BYTES))
+    # offsets: piece i with its "\n" is raw[starts[i]:starts[i+1]]
+    offsets = np.append(starts, len(raw)).astype(np.int64)
+    pieces = pa.Array.from_buffers(pa.large_binary(), len(starts), [None, pa.py_buffer(offsets), pa.py_buffer(raw)])
+    numbers = np.flatnonzero(keep) + 1
+    if len(numbers) < len(starts):
+        pieces = pieces.take(pa.array(numbers - 1))
     out.lines = len(numbers)
-    return out, numbers, [texts[n - 1] for n in numbers]
+    try:
+        texts = pieces.cast(pa.large_string())  # checks that every line is UTF-8
+    except pa.ArrowInvalid:
+        return _split_slowly(out, raw)
+    return out, pa.array(numbers.astype(np.int32)), texts
 
 
+_NEWLINE, _BRACE = ord("\n"), ord("{")
 # What bytes.strip() removes: a line of only these is blank (str.strip() would also drop
 # Unicode spaces such as U+2028, which read_lines keeps as a line).
-_BLANK = " \t\n\r\x0b\x0c"
+_BLANK_BYTES = b" \t\n\r\x0b\x0c"
 
 
-def _not_blank(text: str) -> bool:
-    return bool(text.strip(_BLANK))
-
-
-def _split_slowly(out: FileLines, raw: bytes) -> tuple[FileLines, list[int], list[str]]:
+def _split_slowly(out: FileLines, raw: bytes) -> tuple[FileLines, pa.Array, pa.Array]:
     """A file with bytes that are not UTF-8: decode line by line, quarantining the bad ones."""
+    out.lines = 0
     numbers: list[int] = []
     texts: list[str] = []
     for n, part in enumerate(raw.split(b"\n"), start=1):
@@ -113,11 +127,11 @@ def _split_slowly(out: FileLines, raw: bytes) -> tuple[FileLines, list[int], lis
             out.quarantine.append((n, "parse", err or "line is not UTF-8", part.decode("utf-8", errors="replace")[:RAW_LINE_KEEP]))
             continue
         numbers.append(n)
-        texts.append(text)
-    return out, numbers, texts
+        texts.append(text + "\n")  # as split_lines gives them
+    return out, pa.array(numbers, type=pa.int32()), pa.array(texts, type=pa.large_string())
 
 
-FileSplit = tuple[int, list[int], list[str]]  # file index, line numbers, line texts
+FileSplit = tuple[int, pa.Array, pa.Array]  # file index, line numbers, line texts (as split_lines gives them)
 
 
 class Staging:
@@ -142,17 +156,17 @@ class Staging:
     def build(self, files: Iterable[FileSplit], now: datetime) -> dict[int, list[tuple[int, str, str, str | None]]]:
         """Stage the lines of every file; returns per file index the quarantined lines."""
         con = self.con
-        fs: list[int] = []
-        ns: list[int] = []
-        ls: list[str] = []
-        for f, numbers, texts in files:
-            fs.extend([f] * len(numbers))
-            ns.extend(numbers)
-            ls.extend(texts)
-        frame = pd.DataFrame({"f": pd.array(fs, dtype="int32"), "line_no": pd.array(ns, dtype="int32"), "line": ls})
-        con.register("sw_lines_in", frame)
+        parts = [pa.table({"f": pa.array(np.full(len(numbers), f, dtype=np.int32)), "line_no": pa.array(numbers, pa.int32()),
+                           "line": pa.array(texts, pa.large_string())})
+                 for f, numbers, texts in files]
+        table = pa.concat_tables(parts) if parts else pa.table({"f": pa.array([], pa.int32()), "line_no": pa.array([], pa.int32()),
+                                                                "line": pa.array([], pa.large_string())})
+        con.register("sw_lines_in", table)
         try:
-            con.execute(f"CREATE TABLE {self.lines} AS SELECT f, line_no, line::VARCHAR AS line FROM sw_lines_in")
+            # Each line keeps the "\n" it was split on (split_lines): JSON parsing ignores it,
+            # and the few lines Python reads back lose it in _line_text (DuckDB's rtrim cost
+            # more than the whole copy).
+            con.execute(f"CREATE TABLE {self.lines} AS SELECT f, line_no, line FROM sw_lines_in")
         finally:
             con.unregister("sw_lines_in")
         # One parse per line: try() turns a line that is not JSON into NULL (Python then
@@ -206,7 +220,8 @@ class Staging:
         quarantine: dict[int, list[tuple[int, str, str, str | None]]] = {}
         good: list[tuple[int, dict[str, Any]]] = []
         where: dict[int, tuple[int, int, str, str | None]] = {}
-        for key, (f, line_no, text, payload) in enumerate(rest):
+        for key, (f, line_no, line, payload) in enumerate(rest):
+            text = _line_text(line)
             obj, err = parse_line(text.encode("utf-8"))
             if obj is None:
                 quarantine.setdefault(f, []).append((line_no, "parse", err or "unreadable line", text[:RAW_LINE_KEEP]))
@@ -255,10 +270,15 @@ class Staging:
         rows = self.con.execute(
             f"SELECT k.f, k.line_no, l.line FROM {keys_table} k JOIN {self.lines} l ON l.f = k.f AND l.line_no = k.line_no"
         ).fetchall()
-        return {(int(f), int(n)): line[:RAW_LINE_KEEP] for f, n, line in rows}
+        return {(int(f), int(n)): _line_text(line)[:RAW_LINE_KEEP] for f, n, line in rows}
 
     def close(self) -> None:
         self.con.execute(f"DETACH DATABASE IF EXISTS {self.db}")
+
+
+def _line_text(line: str) -> str:
+    """A staged line without the "\\n" split_lines left on it."""
+    return line[:-1] if line.endswith("\n") else line
 
 
 _NOT_TEXT = frozenset({"created_at", "edited_at", "is_hidden"})
