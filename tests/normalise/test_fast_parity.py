@@ -33,7 +33,7 @@ from tests.normalise.test_normalise_conn_b import (
     rss_lines,
     youtube_lines,
 )
-from transforms.normalise import fast
+from transforms.normalise import POST_COLUMNS, fast
 from warehouse.staging import Staging
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
@@ -141,6 +141,21 @@ def test_envelope_without_a_stream_takes_the_same_way(seeds):
     assert taken > 0
     assert fast_rows == py_rows
     assert fast_q == py_q
+
+
+def test_a_value_reads_the_same_whatever_lines_share_its_batch(seeds):
+    """Found by the mutation test: an envelope whose account_id is the number 0 goes to the
+    Python normalisers on both paths; beside a line whose account_id is null (the Python
+    path's whole batch) pandas had turned the column into floats and the id into '0.0',
+    while alone (the fast path's leftovers) it stayed '0'."""
+    first, second = [s for s in seeds if s["platform"] == "facebook"][:2]
+    texts = [dumps(dict(first, account_id=None)), dumps(dict(second, account_id=0))]
+    fast_rows, fast_q, _ = stage(texts, fast_path=True)
+    py_rows, py_q, _ = stage(texts, fast_path=False)
+    assert fast_rows == py_rows
+    assert fast_q == py_q
+    account = POST_COLUMNS.index("account_id") + 2  # rows start with f, line_no
+    assert [r[account] for r in py_rows] == [None, "0"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -157,5 +157,9 @@ def normalise_batch(lines: Iterable[tuple[int, dict[str, Any]]]) -> tuple[pd.Dat
             continue
         row["line_no"] = line_no
         rows.append(row)
-    frame = pd.DataFrame(rows, columns=[*POST_COLUMNS, "line_no"])
+    # Every column as the Python values the normalisers made (object dtype): left to
+    # infer, pandas turns a column of 0 and None into 0.0 and NaN, so a value's text would
+    # depend on which other lines share its batch.
+    frame = pd.DataFrame({c: pd.Series([r.get(c) for r in rows], dtype=object) for c in POST_COLUMNS})
+    frame["line_no"] = pd.Series([r["line_no"] for r in rows], dtype="int64")
     return frame, rejects
