@@ -21,8 +21,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-import ahocorasick
-
 # the regex parser and its node names (private modules: typed loosely on purpose)
 _parser: Any = importlib.import_module("re._parser")
 C: Any = importlib.import_module("re._constants")
@@ -248,78 +246,6 @@ def _closing(s: str, i: int) -> int:
 _MAX_SUBSETS = 256  # narrower patterns kept per pattern (the most seen over 115k texts: 136)
 
 
-_BUILD_AFTER = 256  # searches by patterns whose needles wait for the automaton, before it is rebuilt
-
-
-class _Index:
-    """Every needle of every gated pattern in one Aho-Corasick automaton.
-
-    One pass of the automaton over a text (in C) finds which of some two thousand needles
-    it holds; each pattern then asks that set instead of testing its own needles one
-    ``in`` at a time (an alternation of 60 phrases tested ~100 needles per text).
-
-    Patterns register their needles as they are compiled or split; the automaton is
-    rebuilt (a few milliseconds) only once enough searches have waited for it, and until
-    then a pattern whose needles it lacks tests them with ``in`` (same answer, slower).
-    ``gen`` counts the builds: needles registered as generation ``g`` are in the
-    automaton once ``gen >= g``.
-    """
-
-    __slots__ = ("_auto", "_built", "_last", "_pending", "_prev", "_waited", "gen", "words")
-
-    def __init__(self) -> None:
-        self.words: set[str] = set()  # every needle registered
-        self._built: frozenset[str] = frozenset()  # ... and those in the automaton
-        self._pending = False  # needles registered since the last build
-        self._waited = 0  # searches that found their needles not yet built in
-        self._auto: Any = None
-        self.gen = 0
-        # the last two texts asked about, each as (text, automaton, needles found): rules
-        # alternate between a text's two views, and every pattern asks about the same
-        # ones. One tuple per entry, replaced whole, so a reader never sees half of one.
-        self._last: tuple[str | None, Any, frozenset[str]] = (None, None, frozenset())
-        self._prev = self._last
-
-    def register(self, groups: Iterable[Iterable[str]]) -> int:
-        """Add needles; the generation from which the automaton holds them."""
-        needed = {s for g in groups for s in g}
-        if needed <= self._built:
-            return self.gen
-        self.words |= needed
-        self._pending = True
-        return self.gen + 1
-
-    def wait(self) -> None:
-        """A search found its needles not built in yet: rebuild once enough have waited."""
-        self._waited += 1
-        if self._waited >= _BUILD_AFTER and self._pending:
-            words = frozenset(self.words)
-            auto = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-            for s in words:
-                auto.add_word(s, s)
-            auto.make_automaton()
-            self._built, self._auto, self._pending, self._waited = words, auto, False, 0
-            self.gen += 1
-
-    def found(self, text: str) -> frozenset[str]:
-        """The needles ``text`` holds, of those in the automaton (every match, overlapping ones too)."""
-        auto = self._auto
-        last = self._last
-        if last[1] is auto and text == last[0]:
-            return last[2]
-        prev = self._prev
-        if prev[1] is auto and text == prev[0]:
-            return prev[2]
-        here = frozenset([s for _, s in auto.iter(text)]) if auto is not None else frozenset()
-        self._prev, self._last = last, (text, auto, here)
-        return here
-
-
-_INDEX = _Index()
-_UNSET: Any = object()
-_MAX_FOUND = 1024  # needle sets remembered per pattern
-
-
 class Gated:
     """A compiled pattern that tests its needles before it searches.
 
@@ -334,10 +260,7 @@ class Gated:
       engine otherwise tries every alternative at every position of the text.
     """
 
-    __slots__ = (
-        "_alt_needles", "_alts", "_by_found", "_gen", "_groups", "_narrow", "_nset", "_pending",
-        "finditer", "needles", "pattern", "regex", "search",
-    )
+    __slots__ = ("_alt_needles", "_alts", "_narrow", "_pending", "finditer", "needles", "pattern", "regex", "search")
 
     search: Callable[[str], re.Match[str] | None]
     finditer: Callable[[str], Iterator[re.Match[str]]]
@@ -346,11 +269,6 @@ class Gated:
         self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
         self.pattern = self.regex.pattern
         self.needles = _whole(self.pattern, self.regex.flags)
-        self._groups = tuple(frozenset(g) for g in self.needles)
-        self._gen = _INDEX.register(self.needles)  # from which build the automaton holds them
-        self._nset: frozenset[str] = frozenset()  # every alternative's needles
-        # per set of those needles a text holds: the pattern to search it with (None: none)
-        self._by_found: dict[frozenset[str], re.Pattern[str] | None] = {}
         self._alts: list[str] | None = None
         self._alt_needles: list[_Groups] = []
         self._narrow: dict[tuple[int, ...], re.Pattern[str]] = {}
@@ -368,9 +286,6 @@ class Gated:
 
     def _settle(self) -> None:
         self._alts, self._alt_needles = _split(self.pattern)
-        if self._alts is not None:
-            self._nset = frozenset(s for groups in self._alt_needles for g in groups for s in g)
-            self._gen = _INDEX.register([self._nset])
         self._pending = False
         self._bind()
 
@@ -387,28 +302,6 @@ class Gated:
         """The pattern to search ``text`` with (None: it cannot match)."""
         if self._pending:
             self._settle()
-        index = _INDEX
-        if self._gen > index.gen:
-            index.wait()
-            if self._gen > index.gen:
-                return self._pick_testing(text)
-        here = index.found(text)
-        if self._alts is None:
-            for group in self._groups:
-                if here.isdisjoint(group):
-                    return None
-            return self.regex
-        key = self._nset & here
-        rx = self._by_found.get(key, _UNSET)
-        if rx is _UNSET:
-            if len(self._by_found) >= _MAX_FOUND:
-                self._by_found.clear()
-            live = [i for i, groups in enumerate(self._alt_needles) if all(not key.isdisjoint(g) for g in groups)]
-            rx = self._by_found[key] = self._narrowed(live)
-        return rx
-
-    def _pick_testing(self, text: str) -> re.Pattern[str] | None:
-        """``_pick`` by testing each needle with ``in``: until the automaton holds them."""
         if self._alts is None:
             return self.regex if _holds(self.needles, text) else None
         live = []
@@ -421,11 +314,6 @@ class Gated:
                     break
             else:
                 live.append(i)
-        return self._narrowed(live)
-
-    def _narrowed(self, live: list[int]) -> re.Pattern[str] | None:
-        """The alternation of the ``live`` alternatives (None: no alternative)."""
-        assert self._alts is not None
         if not live:
             return None
         if len(live) == len(self._alts):
