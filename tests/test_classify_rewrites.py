@@ -1,9 +1,10 @@
-"""Rewritten rule patterns find exactly what the forms they replaced found.
+"""Rewritten patterns and token paths find exactly what the forms they replaced found.
 
 - ``personal_data.ADDRESS`` opens with ``\\d(?<!\\w\\d)\\d{0,3}`` where it opened with
   ``\\b\\d{1,4}``: the same matches, span for span, on tricky and generated texts;
 - ``sexual.ACTS`` opens its first phrase with ``would|i(?:'?d| would)|wan(?:na|t to)|gonna``
   where it opened with ``would|i'?d|id|i would|wanna|want to|gonna``: the same matches;
+- the model's tokens of an ASCII text, split after ``str.translate``, are the regex's;
 - ``personal_data.EMAIL_GATE`` matches every text that ``EMAIL`` matches (so a rule that
   searches ``EMAIL`` only where the gate matches misses nothing), and a classifier whose
   rules search without their gates gives the same flags.
@@ -19,10 +20,13 @@ from hypothesis import strategies as st
 
 from transforms.classify import Classifier, ClassifyContext, PersonRef
 from transforms.classify import lexicon as lx
+from transforms.classify import model as model_mod
 from transforms.classify import normalise as nm
 from transforms.classify.rules import personal_data as pd
 from transforms.classify.rules import sexual
 from transforms.classify.rules.base import Rule
+
+model_tokens = model_mod.tokens
 
 OLD_ADDRESS = re.compile(rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{pd.STREET_TYPES}\b")
 ADDRESS = re.compile(pd.ADDRESS)
@@ -136,3 +140,17 @@ def test_acts_equals_the_unfolded_form(text: str) -> None:
                                  "gonna", " ", "  ", "smash", "do", "still", "so", "s", "climb", "him", "x"]), max_size=12).map("".join))
 def test_acts_equals_the_unfolded_form_on_generated_texts(text: str) -> None:
     assert _spans(ACTS, text) == _spans(OLD_ACTS, text)
+
+
+_ASCII = "".join(map(chr, range(128)))
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=_ASCII, max_size=80) | st.text(alphabet="ab_9 !?!?\t\x0b\x1c\x1f.'-@é\u00a0\u2028", max_size=60) | st.text(max_size=40))
+def test_model_tokens_equal_the_regex(s: str) -> None:
+    assert model_tokens(s) == model_mod._TOKEN.findall(s)
+
+
+@pytest.mark.parametrize("s", ["", " ", "!!", "what?!", "k\x1cy\x1fs", "a_b c-d", "x\x0by\x0cz\x00w", "hi!!! u ok??", "é!", "1,000"])
+def test_model_tokens_on_separators_and_marks(s: str) -> None:
+    assert model_tokens(s) == model_mod._TOKEN.findall(s)
