@@ -19,9 +19,15 @@ P = Category.PERSONAL_DATA
 PHONE = r"(?<![\d+])(?:(?:\+|00)\s?44\s?\(?0?\)?\s?|0)(?:7\d{3}[\s.-]?\d{3}[\s.-]?\d{3}|[1-3]\d{2,3}[\s.-]?\d{3}[\s.-]?\d{3,4}|[1-3]\d{1,2}[\s.-]?\d{4}[\s.-]?\d{4})(?!\d)"
 POSTCODE = r"\b(?:[A-Za-z]{1,2}\d[A-Za-z\d]?)\s?\d[A-Za-z]{2}\b"
 STREET_TYPES = r"(?:[Rr]oad|[Ss]treet|[Aa]venue|[Ll]ane|[Cc]lose|[Dd]rive|[Ww]ay|[Cc]rescent|[Gg]ardens|[Pp]lace|[Cc]ourt|[Tt]errace|[Gg]rove|[Pp]ark|[Ww]alk|[Rr]ise|[Hh]ill|[Mm]ews|[Ss]quare|Rd|St|Ave|Ln|Cres|Dr)"
-ADDRESS = rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{STREET_TYPES}\b"
+# the house number: "\b\d{1,4}" read as "a digit not after a word character, then up to three
+# more" (the same matches), so that the pattern opens with a digit, which Python's engine
+# skips to, instead of a word boundary it tests at every position of the text
+ADDRESS = rf"\d(?<!\w\d)\d{{0,3}}[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){{1,3}}{STREET_TYPES}\b"
 LIVES_ON = rf"\b(?:lives?|living|stays?|staying|house is|home is|moved)\s+(?:at|on|in|to)\s+(?:\d{{1,4}}\s+)?(?:[A-Z][a-z]+\s+){{1,3}}{STREET_TYPES}\b"
 EMAIL = r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"
+# every e-mail address holds its "@domain.tld" (the same characters, the same closing
+# boundary): found by skipping to each "@", where EMAIL is tried at every word boundary
+EMAIL_GATE = r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b"
 NAME = r"\b[A-Z][a-z]{1,20}\s+[A-Z][a-z'-]{1,20}"  # first name and surname: "Lily in Year 5" is how schools praise
 FORM = r"(?:[Yy]ear|[Yy]r|Y)\s?(?:[1-9]|1[0-3])(?:[A-Z]{1,2}\b)?|\b(?:[7-9]|1[0-3])[A-Z]{1,2}\d?\b"
 NAME_YEAR = rf"{NAME}\s*(?:,|\s(?:in|from|is in|'s in|who'?s in|is))\s+(?:{FORM})"
@@ -47,7 +53,7 @@ def _not_office(m: re.Match[str], text: str) -> bool:
 def rules(names: Names) -> list[Rule]:
     return [
         Rule("personal_data.phone", P, PHONE, 0.9, "a UK phone number", view="clean", check=_not_office, keys=lx.keys("DIGIT")),
-        Rule("personal_data.email", P, EMAIL, 0.9, "an e-mail address", view="clean", check=_not_office, keys=lx.keys("AT")),
+        Rule("personal_data.email", P, EMAIL, 0.9, "an e-mail address", view="clean", check=_not_office, keys=lx.keys("AT"), gate=EMAIL_GATE),
         Rule("personal_data.address", P, lx.alt(ADDRESS, LIVES_ON), 0.9, "a street address", view="clean", check=_not_office, keys=lx.keys("DIGIT live lives living stay stays staying house home moved")),
         Rule("personal_data.postcode", P, POSTCODE, 0.8, "a postcode next to a home or person", view="clean", check=_postcode_with_context, keys=lx.keys("DIGIT")),
         Rule("personal_data.name_year", P, NAME_YEAR, 0.75, "a pupil named with their year group or form",
@@ -75,4 +81,4 @@ def _is_common_start(matched: str) -> bool:
     return first in _COMMON_START
 
 
-__all__ = ["EMAIL", "PHONE", "POSTCODE", "rules"]
+__all__ = ["ADDRESS", "EMAIL", "EMAIL_GATE", "PHONE", "POSTCODE", "rules"]
