@@ -76,7 +76,8 @@ def split_lines(f: int, raw: bytes) -> tuple[FileLines, pa.Array, pa.Array]:
     Blank lines are skipped but keep their numbers counted, as ``read_lines`` does. The
     lines come back as an Arrow array over ``raw`` itself (no Python string per line: DuckDB
     copies them straight from the buffer), each line still ending in its "\\n" (Arrow
-    needs one contiguous run of bytes; :meth:`Staging.build` drops it).
+    needs one contiguous run of bytes): JSON parsing ignores it, and ``_line_text`` drops
+    it wherever Python reads a line back.
     """
     out = FileLines(f)
     data = np.frombuffer(raw, dtype=np.uint8)
