@@ -1,4 +1,4 @@
-"""Oblique critical content (rules-2): veiled threats, hidden self-harm, sexual remarks
+"""Oblique critical content (added in rules-2): veiled threats, hidden self-harm, sexual remarks
 without explicit words, grooming by two quiet signals; and the school chatter that shares
 their words but must stay quiet. Lines are invented and differ from the holdout sets."""
 

@@ -103,6 +103,59 @@ def test_benign_look_alikes(clf: Classifier, text: str) -> None:
     assert clf.classify(text) == []
 
 
+def rule_names(clf: Classifier, text: str) -> set[str]:
+    """The rules behind a text's flags (the model's own reasons left out)."""
+    return {r.split(":")[0] for f in clf.classify(text) for r in f.reasons if not r.startswith("model")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # everyday British senses of words on the slur list
+        "I didnt buy any alcohol this weekend, and only bought 20 fags. Proud of myself",
+        "found a packet of fags behind the science block",
+        "tinker with the settings until the projector works",
+        "we watched Tinker Tailor Soldier Spy in media studies",
+        "selling my auto tranny car, one careful owner",
+        # food, drink, filming and messages after a harm verb
+        "I could murder a bacon roll after that 7am cross country",
+        "i could murder a brew after that parents evening",
+        "I will murder this Victoria sponge for the bake sale or die trying",
+        "I'm going to strangle whoever invented quadratic equations",
+        "i'll shoot the PTA a message about the bake sale",
+        "we're gonna shoot the music video for our media coursework on the field tomorrow",
+        "the chem teacher set fire to her own hair in the demo, she's fine",
+        "Thanks to the police for coming into school to talk about knife crime",
+        # idiom and everyday cutting, not self-harm
+        "this revision timetable is going to be the death of me",
+        "if Mrs Akhtar sets one more past paper I'm faking my own death and moving to Spain",
+        "I'd die for our form tutor honestly, she brought us all Easter eggs",
+        "cutting my hair for the Little Princess Trust, sponsor me at the school fair!",
+        "Who has the maths homework answers? I'm dying here",
+    ],
+)
+def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
+    assert rule_names(clf, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the same words still flag where they are not the idiom
+        ("bought 20 fags, shut up you fag", "hate"),
+        ("go back to your caravan you dirty tinker", "hate"),
+        ("look at that tranny", "hate"),
+        ("I could murder a kid", "threat"),
+        ("im going to shoot the teacher a message and then shoot him", "threat"),
+        ("I'm going to strangle you after school", "threat"),
+        ("been cutting my arms again", "self_harm"),
+        ("this will be the death of me. i want to die", "self_harm"),
+    ],
+)
+def test_idiom_exceptions_keep_the_real_thing(clf: Classifier, text: str, category: str) -> None:
+    assert category in cats(clf, text)
+
+
 def test_severity_defaults_and_pupils(clf: Classifier) -> None:
     staff = clf.classify("Miss Jennings is so fit")
     pupils = clf.classify("the year 10 girls are well peng")

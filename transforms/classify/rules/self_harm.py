@@ -96,6 +96,11 @@ NOT_SELF_HARM = (
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
+    # British idiom and everyday cutting: "this mock will be the death of me", "faking my own
+    # death and moving to Spain", "I'd die for our form tutor", "cutting my hair for charity"
+    r"|(?:be|been|is|are|was) the death of (?:me|us)|fak(?:e|ed|ing) my (?:own )?death"
+    r"|(?:i'?m|im|i am) (?:literally |actually )?dying here|(?:i'?d|i would|id|would) (?:literally |honestly |actually )?die for (?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them) "
+    r"|cut(?:ting)? (?:my|the|his|her|our|their|your|ur|mum'?s|mom'?s|mama'?s|nan'?s) (?:[a-z]+'?s? )?(?:hair|fringe|grass|lawn|hedges?|nails|fingernails|toenails|cake)\b"
 )
 
 

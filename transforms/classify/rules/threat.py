@@ -44,8 +44,21 @@ BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:i
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
 VIOLENT = lx.B + r"(?:stab|stabbing|shank|shanking|shoot|shooting|murder|kill|killing|batter|battering|slit|strangle|cave\s+(?:\w+\s+)?(?:head|face)\s+in|smash(?:ing)?\s+(?:[a-z']+\s+){0,2}(?:head|face|teeth)(?:\s+in)?)" + lx.E
+# "I could murder a brew", "I will murder this Victoria sponge": food and drink after a
+# harm verb is British hyperbole, as is "I'll strangle whoever invented quadratics"
+FOOD = (
+    r"(?:a|an|the|this|that|these|those|some|my)\s+(?:[a-z]+\s+){0,2}?(?:pizza|coffee|burger|drinks?|brew|cuppa|cup of (?:tea|coffee)|"
+    r"tea|pint|beer|wine|curry|kebab|bacon|butty|buttie|sarnie|sandwich|roll|chippy|takeaway|cake|sponge|biscuits?|brownies?|"
+    r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|mcdonalds|kfc|doughnuts?|donuts?|"
+    r"ice cream|pasty|pie|sausage roll)\b"
+)
+# "I'll shoot the PTA a message": something sent to someone
+SEND_OBJ = r"(?:[a-z]+\s+){1,2}?(?:a|an)\s+(?:quick\s+)?(?:text|email|e-mail|message|msg|dm|pm|line|note|invite|link|reminder)\b"
+# "shoot the music video on the field", "shoot some hoops": filming and sport, not guns
+FILMING = r"(?:a|an|the|our|some|my|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:video|film|movie|scene|photos?|pictures?|pics|shots?|hoops|penalties|trailer|advert|documentary|vlog|tiktok)\b"
+WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided on|made up|wrote|set)\b"
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
-WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
+WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:talk|talks|talked|talking|podcast|campaign|posters?|assembly|workshop|lesson|session|film|video) (?:to [a-z0-9 ]{1,20})?(?:about|on) (?:knife crime|carrying (?:knives|weapons)|knives|weapons)|anti-knife|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
 
 # -- oblique threats: no harm verb, but a named target plus a warning about their safety,
 # their movements, their family or their property ("Mr X won't make it home tonight")
@@ -136,7 +149,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:break|breaking|snap|snapping|smash|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
              0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smashing knock break breaking snap snapping cave caving")),
         Rule("threat.intent_violence", T,
-             near(INTENT, VIOLENT + r"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|a (?:pizza|coffee|burger|drink)|time|some time))", lx.GAP),
+             near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
              0.85, "intent to do serious violence",
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
              unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|time|kill (?:it|this|that)|hunger|the exam|the test)"),
@@ -157,7 +170,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              ),
              0.85, "a menacing warning",
              keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good"),
-             unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:the|a) (?:bunsen|candle|paper|pumpkin)|in the game|fortnite|minecraft)"),
+             unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:(?:the|a) (?:bunsen|candle|paper|pumpkin)|(?:his|her|their|my|your) own)|in the game|fortnite|minecraft)"),
         Rule("threat.weapon_with", T,
              r"(?:with|got|have|has|had|bring|brought|bringing|carry|carrying|pull|pulled|pulling)\s+(?:my|his|her|a|an|the|some|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
              r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat)\b",
