@@ -132,6 +132,13 @@ def rule_names(clf: Classifier, text: str) -> set[str]:
         "I'd die for our form tutor honestly, she brought us all Easter eggs",
         "cutting my hair for the Little Princess Trust, sponsor me at the school fair!",
         "Who has the maths homework answers? I'm dying here",
+        # a phrasal verb or an exclamation, aimed at no one (the rule once read "fuck ye|s")
+        "don't screw up the exam tomorrow",
+        "shut up year 7, you were all amazing in the play",
+        "fuck yes we won the cup",
+        # "smash" as doing well
+        "she's been glued to the library for weeks, gonna smash her gcses",
+        "his art project is fire, he's gonna smash his GCSE",
     ],
 )
 def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
@@ -150,6 +157,11 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("I'm going to strangle you after school", "threat"),
         ("been cutting my arms again", "self_harm"),
         ("this will be the death of me. i want to die", "self_harm"),
+        ("fuck yourself", "abuse"),
+        ("shut the fuck up nazi", "abuse"),
+        ("screw you mr smith", "abuse"),
+        ("i would smash her", "sexual"),
+        ("gonna smash her face in", "threat"),
     ],
 )
 def test_idiom_exceptions_keep_the_real_thing(clf: Classifier, text: str, category: str) -> None:

@@ -23,7 +23,11 @@ STRONG_WORDS = [
 ]
 STRONG = lx.words(STRONG_WORDS, masked=True)
 AT_YOU = lx.alt(
-    rf"(?:fuck|f\*+k|f\*+|screw|stfu|shut the fuck up|shut up)\s+(?:off\s+)?{lx.alt(lx.YOU, r'him', r'her', r'them', r'off', r'ur mum', r'your mum', lx.TITLE_NAME)}",
+    # the whole word after the verb: "screw up the exam", "shut up year 7", "fuck yes" aim at no one
+    rf"(?:fuck|f\*+k|f\*+|screw|stfu|shut up)\s+(?:off\s+)?{lx.alt(lx.YOU, r'him', r'her', r'them', r'off', r'ur mum', r'your mum', lx.TITLE_NAME)}{lx.E}",
+    r"(?:fuck|f\*+k|f\*+)\s+(?:your|ur)\s+[a-z]+",
+    r"(?:fuck|f\*+k|f\*+|screw)\s+(?:yourself|yourselves|urself|ur self|your self)",
+    r"shut\s+(?:the|da|tha)\s+(?:fuck|f\*+k|f\*+|hell)\s+up",
     r"stfu", r"gtfo", r"(?:no\s*(?:one|body)|nobody)\s+(?:likes|wants|cares about|loves)\s+(?:you|u|her|him)",
     r"(?:every\s*(?:one|body|1))\s+(?:hates|laughs at)\s+(?:you|u|her|him)", r"(?:go|jog)\s+(?:and\s+)?(?:cry|do one|get lost)",
     r"(?:you|u)(?:'re| are|re| r)?\s+(?:a\s+|an\s+|such\s+a\s+|so\s+)?(?:waste of (?:space|oxygen|air)|worthless|pathetic|disgusting|vile|a joke|a nobody|nothing)",

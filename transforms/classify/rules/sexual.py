@@ -42,7 +42,8 @@ ACTS = lx.alt(
     # the opening was "would|i'?d|id|i would|wanna|want to|gonna": the words sharing a
     # first letter folded together (tried in the same order; "id" was "i'?d" again), which
     # the engine tries several times faster at the many positions that hold an "i"
-    r"(?:would|i(?:'?d| would)|wan(?:na|t to)|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])",
+    r"(?:would|i(?:'?d| would)|wan(?:na|t to)|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])"
+    r"(?!\s+(?:(?:his|her|their|my|your|ur|the|it|them|those|these|this|that)\s+)?(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|interview|audition|homework|coursework|revision|presentation)\b)",
     r"(?:can|could)\s+(?:get|have)\s+it\b",
     r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:bending|bent|bends)\s+over(?!\s+backwards)",
     r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b",

@@ -37,9 +37,12 @@ WEAPON_WORDS = ["knife", "knives", "blade", "machete", "gun", "guns", "pistol", 
 WEAPON = lx.words(WEAPON_WORDS)
 EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
 EMOJI_DEATH = r"(?:emj_skull|emj_coffin|emj_grave|emj_blood|emj_fire|emj_boom)"
+SCHOOL_WORK = r"(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|driving test|interview|audition|homework|coursework|revision|presentation|race|final|pb)\b"
 # "shoot you a text", "kill it", "smash the exam": the object is a thing, not a person
 NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mail|message|msg|link|dm|pm|line|invite|photo|pic|note|form|details|reminder|copy|call|quick)",
-                        r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)")
+                        r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)",
+                        # "gonna smash her GCSEs", "kill his audition": doing well, not harm
+                        r"(?:his|her|their|my|your|ur|the|those|these)\s+" + SCHOOL_WORK)
 BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
