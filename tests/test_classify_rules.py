@@ -139,6 +139,15 @@ def rule_names(clf: Classifier, text: str) -> set[str]:
         # "smash" as doing well
         "she's been glued to the library for weeks, gonna smash her gcses",
         "his art project is fire, he's gonna smash his GCSE",
+        # fire emoji as praise, a weapon emoji for a result, slang talked about, a bird
+        "the year 7 production of Oliver was 🔥🔥🔥",
+        "omg the drama kids killed it in Matilda 🎭🔥🔥",
+        "bomb emoji for this result 💣📈 year 13 absolutely smashed the mocks",
+        "'kys' = 'keep yourself safe' on our anti-bullying posters, clever rebrand",
+        "our safeguarding talk covers words like 'unalive' and 'kms' that children use online",
+        "the 'Watch Your Back' posture workshop for the rowing squad is on Monday",
+        "the bird box has a small hole but the blue tits don't seem to mind",
+        "Year 12 had a talk from a former gang member about how he was groomed into carrying knives",
     ],
 )
 def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
@@ -162,6 +171,9 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("screw you mr smith", "abuse"),
         ("i would smash her", "sexual"),
         ("gonna smash her face in", "threat"),
+        ("westfield academy 🔥🔥🔥 tomorrow", "threat"),
+        ("just kys", "self_harm"),
+        ("watch your back", "threat"),
     ],
 )
 def test_idiom_exceptions_keep_the_real_thing(clf: Classifier, text: str, category: str) -> None:

@@ -18,6 +18,12 @@ FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i l
 HYPERBOLE = r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear))"
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
+# the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
+# 'keep yourself safe' on our posters"
+QUOTED_SLANG = (
+    r"(?:words like|saying|says|said|say|means|stands for|short for|=)\s+(?:['\"][a-z]+['\"],?\s+(?:and|or)?\s*)?['\"](?:kys|kms|unalive)['\"]"
+    r"|['\"](?:kys|kms)['\"]\s*(?:=|means|stands for|is short for)"
+)
 KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
                               "neck yourself", "neck urself", "hang yourself", "hang urself",
                               "unalive yourself", "unalive urself", "go die", "go and die",
@@ -117,7 +123,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
              0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms jump breathing yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
-             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide"),
+             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),

@@ -55,13 +55,17 @@ FOOD = (
     r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|mcdonalds|kfc|doughnuts?|donuts?|"
     r"ice cream|pasty|pie|sausage roll)\b"
 )
+FIRE_PRAISE = (r"(?:best|love|amazing|great|lit|banger|slaps|proud|congrat|killed it|smashed it|nailed it|production|performance|"
+               r"concert|show|musical|panto|disco|prom|solo|choir|song|single|music video|dance|art|project|results?)")
+# "bomb emoji for this result, year 13 smashed the mocks": praise of a result
+EMOJI_PRAISE = r"(?:(?:smashed|killed|nailed|aced|bossed|crushed) (?:it|the (?:mocks?|exams?|tests?|results?|gcses?|a[- ]?levels?))|emoji for)"
 # "I'll shoot the PTA a message": something sent to someone
 SEND_OBJ = r"(?:[a-z]+\s+){1,2}?(?:a|an)\s+(?:quick\s+)?(?:text|email|e-mail|message|msg|dm|pm|line|note|invite|link|reminder)\b"
 # "shoot the music video on the field", "shoot some hoops": filming and sport, not guns
 FILMING = r"(?:a|an|the|our|some|my|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:video|film|movie|scene|photos?|pictures?|pics|shots?|hoops|penalties|trailer|advert|documentary|vlog|tiktok)\b"
 WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided on|made up|wrote|set)\b"
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
-WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:talk|talks|talked|talking|podcast|campaign|posters?|assembly|workshop|lesson|session|film|video) (?:to [a-z0-9 ]{1,20})?(?:about|on) (?:knife crime|carrying (?:knives|weapons)|knives|weapons)|anti-knife|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
+WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:talk|talks|talked|talking|podcast|campaign|posters?|assembly|workshop|lesson|session|film|video) (?:to [a-z0-9 ]{1,20})?(?:about|on) (?:knife crime|carrying (?:knives|weapons)|knives|weapons)|anti-knife|into carrying (?:knives|weapons)|awareness|police (?:talk|visit)|workshop|no knives|amnesty|history|lesson|museum|cooking|food tech|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|toy|starting pistol|hammer throw|sports day|play|drama|musical|macbeth|romeo|shakespeare)"
 
 # -- oblique threats: no harm verb, but a named target plus a warning about their safety,
 # their movements, their family or their property ("Mr X won't make it home tonight")
@@ -194,14 +198,14 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:won'?t|wont|will never|never)\s+see\s+(?:it|me|us)\s+coming",
                     r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
              0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet coming"),
-             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)"),
+             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)|posture|back (?:pain|injur)"),
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         Rule("threat.weapon_carried", T,
              near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
-                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_")),
+                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"), unless=EMOJI_PRAISE),
         Rule("threat.emoji_weapon_name", T,
              lx.alt(rf"{EMOJI_WEAPON}\s*(?:[,:.!-]\s*)?(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
                     rf"(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[,:.!-]\s*)?{EMOJI_WEAPON}"),
@@ -217,7 +221,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
                  r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
                 r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
-                 rf"{lx.alt(school, person)}[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*(?:best|love|amazing|great|lit|banger|slaps|proud|congrat))",
+                 # fire emoji are praise far more often than arson: not where the post praises a show or a result
+                 rf"{lx.alt(school, person)}(?![^.!?\n]{{0,40}}?{FIRE_PRAISE})[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*{FIRE_PRAISE})",
              ),
              0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath"),
              unless=r"(?:fire drill|history|lesson|news|awareness|pray|thoughts|victims|memorial|america|us school|texas|florida|emj_(?:peach|aubergine|splash|tongue|hearteyes))"),
