@@ -62,3 +62,48 @@ def test_oblique_critical_content_is_flagged(clf: Classifier, text: str, categor
 )
 def test_school_chatter_with_the_same_words_stays_quiet(clf: Classifier, text: str) -> None:
     assert cats(clf, text) & {"threat", "self_harm", "sexual", "grooming"} == set()
+
+
+# rules-3: harm promised without a harm verb (the injury, the hospital, the visit, the
+# place with no cameras), each with school chatter that shares its words
+@pytest.mark.parametrize(
+    "text",
+    [
+        "whoever did this to my son is leaving in an ambulance",
+        "one more comment and that'll send her to hospital",
+        "pay up by friday or you'll be going to hospital",
+        "anyone who laughs at my son is going home without teeth",
+        "I'd keep looking over your shoulder at the match on Saturday",
+        "I will find you before the police do",
+        "this place deserves another Dunblane",
+        "somebody should set the staff room alight",
+        "someone should spike her coffee with something",
+        "your address is going up on here tonight",
+        "I'd sort him out where there are no cameras",
+        "one of these days a parent is going to walk in and make you pay for it",
+        "me and the lads will sort him",
+        "my brothers are very keen to meet you",
+        "the liar is going to find their car on bricks",
+        "let's see how you like visitors",
+        "I know where she parks",
+    ],
+)
+def test_veiled_threats_without_a_harm_verb(clf: Classifier, text: str) -> None:
+    assert "threat" in cats(clf, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son went to hospital after the rugby match, he's fine now",
+        "the school will get a visit from Ofsted next week",
+        "they'll get a visit from Santa at the Christmas fair",
+        "my daughter is going around without her front teeth, so cute",
+        "the canteen makes you pay for it upfront now",
+        "we know where the minibus parks for the trip",
+    ],
+)
+def test_veiled_threat_look_alikes(clf: Classifier, text: str) -> None:
+    # the rules' say (the model alone still reads "a visit from Ofsted" as a threat)
+    reasons = [r for f in clf.classify(text) if f.category.value == "threat" for r in f.reasons]
+    assert [r for r in reasons if not r.startswith("model")] == []

@@ -130,6 +130,37 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, r'[a-z]+')}\s+(?:walks|drives|leaves|goes home|parks|jogs|runs)\s+[^.!?]{{0,50}}(?:alone|on (?:her|his|their) own|every (?:evening|night|morning|day))[^.!?]{{0,40}}(?:just saying|fyi|wink|emj_wink|be careful|careful)"),
     ("careful",
      r"(?:^|[.!?,]\s*|\b(?!(?:kids|children|pupils|students|everyone|parents|drivers|we|people|cyclists|you|u|they|all)\b)[a-z]+\s+)(?:needs? to|should|better|had better|wants? to)\s+be\s+(?:very\s+|real\s+|really\s+)?careful\s+(?:walking|going|on (?:his|her|their) way|after school|alone|at night|who (?:he|she) (?:grasses|snitches))"),
+    # harm promised without a harm verb: the injury, the hospital, the place with no cameras
+    ("ambulance hospital",
+     r"(?:leav(?:e|ing)|go(?:ing)?\s+home|end(?:s|ing)?\s+up|carried\s+out)\s+in\s+an?\s+ambulance"
+     r"|send(?:s|ing)?\s+(?:him|her|them|you|u)\s+to\s+(?:hospital|a&e)"
+     r"|\bor\s+(?:you|u|he|she|they)(?:'ll| will)\s+(?:be\s+)?(?:going|go|end up)\s+(?:to|in)\s+(?:hospital|a&e)"),
+    ("home teeth",
+     r"(?:go(?:ing)?|be going|leav(?:e|ing)|walk(?:ing)?)\s+home\s+without\s+(?:any\s+|(?:his|her|their|your|ur)\s+)?teeth|knock\s+(?:[a-z']+\s+){0,2}teeth\s+(?:out|in)"),
+    ("look looking shoulder",
+     r"(?:keep|keeps|keeping|start|better|i'?d)\s+(?:keep\s+)?look(?:ing)?\s+over\s+(?:your|ur|his|her|their)\s+shoulders?"),
+    ("find",
+     r"find\s+(?:you|u|him|her|them)\s+before\s+(?:the\s+)?(?:police|cops|feds|school|they do)"),
+    ("another next dunblane sandy uvalde parkland columbine",
+     r"(?:another|the next|next|do a|pull a|deserves? a|needs? a)\s+(?:dunblane|sandy hook|uvalde|parkland|columbine)"),
+    ("set alight fire ablaze",
+     r"set\s+(?:the\s+|their\s+|his\s+|her\s+|your\s+|ur\s+)?(?:[a-z]+\s+)?(?:staff\s?room|school|building|classroom|car|house|office|hall|gym|block)\s+(?:alight|on fire|ablaze)"),
+    ("spike spiking",  # "spike her coffee", a plan; "we spiked her drink" tells of one done (sexual, often)
+     r"spik(?:e|ing)\s+(?:his|her|their|your|ur|the\s+(?:teacher|head)'?s?|[a-z]+'s)\s+(?:coffee|tea|drink|water|food|lunch|bottle)"),
+    ("address",
+     r"(?:your|ur|his|her|their)\s+address\s+(?:is\s+)?(?:going|goes|will go|gonna go)\s+(?:up|online|public|on here)"),
+    ("cameras cctv witnesses",
+     r"(?:finish|sort|deal with|settle|do|get)\s+(?:it|him|her|them|this|you|u)\s+(?:off\s+)?(?:where|when)\s+(?:there(?:'s|s| are| is)?\s+)?no\s+(?:cameras|cctv|witnesses)"),
+    ("pay",
+     r"(?:going to|gonna|will|'ll)\s+(?:[a-z]+\s+){0,6}?make\s+(?:you|u|him|her|them|the school|the head|the teachers?)\s+pay\s+for\s+(?:it|this|that|what)"),
+    ("boys lads brothers cousins uncles",
+     r"(?:me and the (?:boys|lads)|my (?:boys|lads|brothers|cousins))\s+(?:will|'ll|are gonna|are going to)\s+(?:see to|sort|deal with)\s+(?:that|him|her|them|it)"
+     r"|(?:my|his|her)\s+(?:brothers|cousins|boys|lads|uncles)\s+(?:are|is)\s+(?:[a-z]+\s+){0,2}(?:keen|dying|waiting|looking forward)\s+to\s+(?:meet|see|visit)\s+(?:you|u|him|her|them)"),
+    ("bricks",
+     r"(?:find|found)\s+(?:their|his|her|your|ur)\s+car\s+on\s+bricks"),
+    ("visitors visit",
+     r"(?:see|find out)\s+how\s+(?:you|u|he|she|they)\s+(?:like|likes|enjoy)\s+(?:visitors|a visit)"
+     r"|(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna)\s+(?:get|be getting)\s+a\s+(?:little\s+|wee\s+|friendly\s+)?visit(?!\s+from\s+(?:ofsted|the inspectors?|inspectors|the council|santa|father christmas))"),
 ]
 
 
@@ -187,7 +218,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
              unless=r"(?:news|reported|police said|gaza|ukraine|war|in the film|in the game|fortnite|minecraft)"),
         Rule("threat.know_where_you_live", T,
-             r"(?:i|we|we all|everyone|every1|u|you)\s+knows?\s+where\s+" + WHO_LIVES + r"\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
+             r"(?:i|we|we all|everyone|every1|u|you)\s+knows?\s+where\s+"
+             + lx.alt(WHO_LIVES + r"\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
+                      # where a person parks or works: a person, not "where the minibus parks"
+                      lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, r"(?:your|his|her|their) (?:mum|mom|dad|wife|husband|family|kids?)")
+                      + r"\s+(?:parks?|works?|walks?)"),
              0.95, "says they know where someone lives", keys=lx.keys("know")),
         Rule("threat.watch_your_back", T,
              lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
