@@ -132,6 +132,8 @@ def rule_names(clf: Classifier, text: str) -> set[str]:
         "I'd die for our form tutor honestly, she brought us all Easter eggs",
         "cutting my hair for the Little Princess Trust, sponsor me at the school fair!",
         "Who has the maths homework answers? I'm dying here",
+        "I dressed up as a death eater for world book day",
+        "we lost on sudden death penalties",
         # a phrasal verb or an exclamation, aimed at no one (the rule once read "fuck ye|s")
         "don't screw up the exam tomorrow",
         "shut up year 7, you were all amazing in the play",

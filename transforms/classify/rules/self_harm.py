@@ -105,6 +105,8 @@ NOT_SELF_HARM = (
     # British idiom and everyday cutting: "this mock will be the death of me", "faking my own
     # death and moving to Spain", "I'd die for our form tutor", "cutting my hair for charity"
     r"|(?:be|been|is|are|was) the death of (?:me|us)|fak(?:e|ed|ing) my (?:own )?death"
+    # compounds that are not about dying: music, sport, Harry Potter, pudding
+    r"|death (?:metal|eaters?|star|by chocolate)|sudden death|die hard|dying light"
     r"|(?:i'?m|im|i am) (?:literally |actually )?dying here|(?:i'?d|i would|id|would) (?:literally |honestly |actually )?die for (?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them) "
     r"|cut(?:ting)? (?:my|the|his|her|our|their|your|ur|mum'?s|mom'?s|mama'?s|nan'?s) (?:[a-z]+'?s? )?(?:hair|fringe|grass|lawn|hedges?|nails|fingernails|toenails|cake)\b"
 )
