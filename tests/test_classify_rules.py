@@ -172,6 +172,11 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("shut the fuck up nazi", "abuse"),
         ("screw you mr smith", "abuse"),
         ("i would smash her", "sexual"),
+        ("miss jones has great tits", "sexual"),  # the great tit is a bird too, but not here
+        # an idiom beside the real thing does not hide it
+        ("this mock will be the death of me, I've started cutting again", "self_harm"),
+        ("im planning my own death", "self_harm"),
+        ("stop talking about knives, I'm bringing one to school tomorrow", "threat"),
         ("gonna smash her face in", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow", "threat"),
         ("just kys", "self_harm"),

@@ -85,11 +85,22 @@ IDEATION: list[tuple[str, str]] = [
 ]
 
 FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
+# British idiom and everyday words around the vocabulary: "I'd die for our form tutor",
+# "die hard", "I'm dying here", "dying light", "the death of me", "faking my own death",
+# "sudden death", "death metal", "death eaters", "cutting my hair for charity"
+_DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them)\s))"
+_DYING = r"dying(?!\s+(?:here|light)\b)"
+_DEATH = (r"(?<!sudden )(?<!faking my )(?<!fake my )(?<!faked my )(?<!faking my own )(?<!fake my own )(?<!faked my own )"
+          r"death(?!\s+(?:of\s+(?:me|us)\b|metal|eaters?\b|star\b|by chocolate))")
+_CUTTING = (r"cutting(?!\s+(?:my|the|his|her|our|their|your|ur|mum'?s|mom'?s|mama'?s|nan'?s)\s+(?:[a-z]+'?s?\s+)?"
+            r"(?:hair|fringe|grass|lawn|hedges?|nails|fingernails|toenails|cake)\b)")
 SH_VOCAB = (
-    r"\b(?:die|dying|death|suicide|suicidal|kill myself|end it|end it all|end my life|overdose|paracetamol|pills|"
+    # (each word's idioms are ruled out beside the word itself, not for the whole text: "this
+    # mock will be the death of me, I've started cutting again" still flags the cutting)
+    rf"\b(?:{_DIE}|{_DYING}|{_DEATH}|suicide|suicidal|kill myself|end it|end it all|end my life|overdose|paracetamol|pills|"
     r"tablets|noose|hang myself|(?:not|n't|isn't|isnt)\s+worth\s+(?:living|it anymore)|see the point|no point|"
     r"point anymore|how to do it|deserve to die|never wake up|not wake up|swallow(?:ing)?|cut(?:ting)? (?:so |too )?deep|"
-    r"cutting|self[\s-]?harm(?:ing)?|vanish(?:ed)?|disappear(?:ed)?|won'?t be (?:here|around|in (?:tomorrow|again))|"
+    rf"{_CUTTING}|self[\s-]?harm(?:ing)?|vanish(?:ed)?|disappear(?:ed)?|won'?t be (?:here|around|in (?:tomorrow|again))|"
     r"hurt myself|starv(?:e|ing) myself|razor|blade|scars)\b"
 )
 SH_KEYS = lx.keys(
@@ -102,13 +113,6 @@ NOT_SELF_HARM = (
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
-    # British idiom and everyday cutting: "this mock will be the death of me", "faking my own
-    # death and moving to Spain", "I'd die for our form tutor", "cutting my hair for charity"
-    r"|(?:be|been|is|are|was) the death of (?:me|us)|fak(?:e|ed|ing) my (?:own )?death"
-    # compounds that are not about dying: music, sport, Harry Potter, pudding
-    r"|death (?:metal|eaters?|star|by chocolate)|sudden death|die hard|dying light"
-    r"|(?:i'?m|im|i am) (?:literally |actually )?dying here|(?:i'?d|i would|id|would) (?:literally |honestly |actually )?die for (?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them) "
-    r"|cut(?:ting)? (?:my|the|his|her|our|their|your|ur|mum'?s|mom'?s|mama'?s|nan'?s) (?:[a-z]+'?s? )?(?:hair|fringe|grass|lawn|hedges?|nails|fingernails|toenails|cake)\b"
 )
 
 
