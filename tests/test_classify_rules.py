@@ -177,6 +177,8 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("this mock will be the death of me, I've started cutting again", "self_harm"),
         ("im planning my own death", "self_harm"),
         ("stop talking about knives, I'm bringing one to school tomorrow", "threat"),
+        ("westfield academy 🔥🔥🔥 tomorrow, show them", "threat"),
+        ("💣 emoji for year 9 tomorrow", "threat"),
         ("gonna smash her face in", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow", "threat"),
         ("just kys", "self_harm"),

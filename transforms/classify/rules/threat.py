@@ -55,10 +55,11 @@ FOOD = (
     r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|mcdonalds|kfc|doughnuts?|donuts?|"
     r"ice cream|pasty|pie|sausage roll)\b"
 )
-FIRE_PRAISE = (r"(?:best|love|amazing|great|lit|banger|slaps|proud|congrat|killed it|smashed it|nailed it|production|performance|"
-               r"concert|show|musical|panto|disco|prom|solo|choir|song|single|music video|dance|art|project|results?)")
+FIRE_PRAISE = (r"\b(?:best|love|loved|amazing|great|lit|banger|slaps|proud|congrat\w*|killed it|smashed it|nailed it|production|"
+               r"performance|concert|(?:the|a|our|their) show|musical|panto|disco|prom|solo|choir|song|single|music video|dance|"
+               r"art project|project|results?)\b")
 # "bomb emoji for this result, year 13 smashed the mocks": praise of a result
-EMOJI_PRAISE = r"(?:(?:smashed|killed|nailed|aced|bossed|crushed) (?:it|the (?:mocks?|exams?|tests?|results?|gcses?|a[- ]?levels?))|emoji for)"
+EMOJI_PRAISE = r"(?:smashed|killed|nailed|aced|bossed|crushed) (?:it|the (?:mocks?|exams?|tests?|results?|gcses?|a[- ]?levels?))"
 # "I'll shoot the PTA a message": something sent to someone
 SEND_OBJ = r"(?:[a-z]+\s+){1,2}?(?:a|an)\s+(?:quick\s+)?(?:text|email|e-mail|message|msg|dm|pm|line|note|invite|link|reminder)\b"
 # "shoot the music video on the field", "shoot some hoops": filming and sport, not guns
