@@ -234,3 +234,37 @@ def test_reasons_name_the_rule(clf: Classifier) -> None:
     assert flag.source in {"rules", "rules+model"}
     assert any(r.startswith("self_harm.kys") for r in flag.reasons)
     assert all(s.rule.startswith("self_harm.") for s in flag.spans)
+
+
+def threat_rules(clf: Classifier, text: str) -> set[str]:
+    return {name for name in rule_names(clf, text) if name.startswith("threat.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word the threat rules excuse ("play", "history", "war", "time") used to veto the
+        # whole post wherever it stood, even inside another word ("playground", "warning")
+        "bringing a knife to the playground tomorrow",
+        "bringing a knife to sports day",
+        "got a knife in my bag for after history",
+        "hes going to get stabbed, its a warning",
+        "next time i see him im going to stab him",
+    ],
+)
+def test_an_excusing_word_elsewhere_does_not_hide_a_threat(clf: Classifier, text: str) -> None:
+    assert threat_rules(clf, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we used a toy gun in the school play",
+        "killing time before the bus, going to kill some time in the library",
+        "Our dog is going to murder the postman one day 😂",
+        "miss ur so peng, fancy a private lesson 🔥🔥",
+        "Knife crime awareness workshop for Year 10 with the police",
+    ],
+)
+def test_threat_look_alikes_wake_no_threat_rule(clf: Classifier, text: str) -> None:
+    assert threat_rules(clf, text) == set()
