@@ -178,6 +178,8 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("im planning my own death", "self_harm"),
         ("stop talking about knives, I'm bringing one to school tomorrow", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow, show them", "threat"),
+        # the fitness words that excuse "fit" used to match inside names and words ("Grace")
+        ("Grace in year 9 is so sexy", "sexual"),
         ("💣 emoji for year 9 tomorrow", "threat"),
         ("gonna smash her face in", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow", "threat"),
