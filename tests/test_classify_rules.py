@@ -180,6 +180,9 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         ("westfield academy 🔥🔥🔥 tomorrow, show them", "threat"),
         # the fitness words that excuse "fit" used to match inside names and words ("Grace")
         ("Grace in year 9 is so sexy", "sexual"),
+        # a laugh beside an act of self-harm is masking, not hyperbole
+        ("haha i took 20 paracetamol last night", "self_harm"),
+        ("lmao i cut my wrists again", "self_harm"),
         ("💣 emoji for year 9 tomorrow", "threat"),
         ("gonna smash her face in", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow", "threat"),
@@ -270,3 +273,12 @@ def test_an_excusing_word_elsewhere_does_not_hide_a_threat(clf: Classifier, text
 )
 def test_threat_look_alikes_wake_no_threat_rule(clf: Classifier, text: str) -> None:
     assert threat_rules(clf, text) == set()
+
+
+@pytest.mark.parametrize("text", ["haha i took 20 paracetamol last night", "lmao i cut my wrists again", "im not ok haha, been self harming again"])
+def test_a_laugh_does_not_excuse_an_act_of_self_harm(clf: Classifier, text: str) -> None:
+    assert "self_harm.ideation" in rule_names(clf, text)
+
+
+def test_a_laugh_still_excuses_hyperbole(clf: Classifier) -> None:
+    assert not {n for n in rule_names(clf, "i was killing myself laughing") if n.startswith("self_harm.")}

@@ -84,6 +84,15 @@ IDEATION: list[tuple[str, str]] = [
     ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
 ]
 
+# the patterns that tell of an act (cutting, burning, pills taken or stored): a laugh beside
+# them ("haha i took 20 paracetamol last night", "lmao cut myself again") is masking, not
+# hyperbole, so HYPERBOLE does not excuse them as it does "i want to die lol"
+ACTS_DONE = frozenset({
+    "self harm harming cutting", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
+    "pills tablets paracetamol meds medication", "took taken swallowed",
+})
+assert ACTS_DONE <= {k for k, _ in IDEATION}, "ACTS_DONE names IDEATION entries by their keys"
+
 FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
 # British idiom and everyday words around the vocabulary: "I'd die for our form tutor",
 # "die hard", "I'm dying here", "dying light", "the death of me", "faking my own death",
@@ -135,7 +144,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
-                 keys=lx.keys(keys), unless=HYPERBOLE)
+                 keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE)
             for keys, pattern in IDEATION
         ),
     ]
