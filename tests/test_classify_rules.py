@@ -183,6 +183,7 @@ def test_british_idioms_wake_no_rule(clf: Classifier, text: str) -> None:
         # a laugh beside an act of self-harm is masking, not hyperbole
         ("haha i took 20 paracetamol last night", "self_harm"),
         ("lmao i cut my wrists again", "self_harm"),
+        # the plain forms beside each exception
         ("💣 emoji for year 9 tomorrow", "threat"),
         ("gonna smash her face in", "threat"),
         ("westfield academy 🔥🔥🔥 tomorrow", "threat"),

@@ -196,7 +196,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
              unless=GAMES + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
                     r"|\b(?:dog|cat|puppy|kitten)s? (?:is|are|'s|will|gonna|going to)(?: [a-z]+){0,2} (?:murder|kill|eat|destroy)"
-                    r"|(?:kill|smash|murder|destroy|ace)(?:ed|ing)? (?:the|this|that|my) (?:exam|test|mock)"),
+                    r"|(?:(?:kill|smash|murder|destroy)(?:ed|ing)?|ac(?:e|ed|ing)) (?:the|this|that|my) (?:exam|test|mock)"),
         Rule("threat.menace", T,
              lx.alt(
                  r"(?:better|should|needs? to|wanna)\s+watch\s+(?:himself|herself|themselves|yourself|urself|out|it|their back|his back|her back)",
