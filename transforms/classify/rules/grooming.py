@@ -41,6 +41,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
+        r"when\s+(?:no\s*one|nobody|no1)(?:'s|s| is)\s+looking", r"(?:texts?|messages?|chats?|dms?)\s+can\s+be\s+(?:read|seen|checked)",
+        r"(?:nosy|nosey)\s+(?:people|parents|teachers|mods|eyes)|where\s+(?:no\s*one|nobody|we)\s+(?:can\s+(?:see|read)|won'?t\s+be\s+(?:interrupted|seen))",
     ),
     "private": (
         r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
@@ -51,6 +53,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:video|facetime|cam)\s+(?:call|chat)|facetime|video\s*call", r"(?:chat|talk|message|msg|speak)\s+(?:on|over|via|through)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|insta|instagram|signal|wickr|tiktok)",
         r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
         r"move\s+(?:this|the|our)\s+(?:chat|convo|conversation)\s+(?:to|on|over)",
+        r"(?:different|another|other|safer|better)\s+(?:app|platform|site|chat)\s+(?:where|so|that)\b", r"call\s+me\s+instead\s+of\s+(?:texting|messaging|dming)",
     ),
     "age": (
         r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near)\b",
@@ -66,6 +69,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:older|younger)\s+than\s+(?:1[0-8]|[5-9])\b",
         r"i'?m\s+(?:only\s+)?(?:1[0-8])\s+(?:too|as well|also)", r"(?:still|are you|r u|you)\s+(?:at|in)\s+(?:school|year\s?\d+)",
         r"what\s+year\s*\?", r"(?:bit|little|few years|couple of years|only \d+ years?)\s+older\s+than\s+(?:you|u)",
+        r"(?:1[0-7]|[5-9]|eleven|twelve|thirteen|fourteen|fifteen)\s+year\s+olds?\s+(?:are|is|r)\s+(?:as|so|this)\s+(?:smart|mature|clever|pretty|grown up|sensible)",
+        r"(?:i\s+)?know\s+(?:your|ur)\s+(?:year group|form|school|class)\b",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -87,6 +92,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:i'?ll|i will|i can)\s+wait\s+(?:for\s+(?:you|u)\s+)?(?:round the corner|outside|at the|by the)", r"(?:i'?ll|i can|i will|i could)\s+(?:pick\s+(?:you|u)\s+up|come\s+get\s+(?:you|u)|drive\s+(?:you|u))",
         r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
+        r"(?:have|got|get|having)\s+the\s+(?:house|place|flat)\s+to\s+(?:ourselves|our selves)",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -108,12 +114,12 @@ SIGNALS: dict[str, tuple[str, ...]] = {
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
-    "private": lx.keys("privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+    "secrecy": lx.keys("when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "private": lx.keys("different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
-    "age": lx.keys("saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
+    "age": lx.keys("eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
     "images": lx.keys("your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
-    "meet": lx.keys("parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
+    "meet": lx.keys("have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
     "flattery": lx.keys("cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }

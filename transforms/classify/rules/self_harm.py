@@ -82,6 +82,11 @@ IDEATION: list[tuple[str, str]] = [
     ("took taken swallowed", r"(?:took|taken|swallowed|had)\s+(?:like\s+)?(?:[1-9][0-9]+|twenty|thirty|forty|fifty|loads of|a load of|a whole (?:box|packet|bottle) of)\s+(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills)"),
     ("rather", r"(?:i'?d|i would|id)\s+rather\s+(?:be\s+dead|die)\b"),
     ("goodbye bye", r"(?:goodbye|bye)\s+(?:everyone|world|forever)[^.]{0,40}(?:sorry|can'?t|won'?t be|love you all)"),
+    # self-punishment: "I punish myself when I get below a 6", skipping meals "as punishment"
+    ("punish punishing punished punishment",
+     r"(?:punish|punishing|punished)\s+myself|(?:as|for|my|it'?s)\s+(?:a\s+|my\s+)?punishment\s+for\s+(?:being|existing|failing|not\b|me\b|my\b)"),
+    ("sticking hanging",
+     r"(?:i'?m|im|i am)\s+not\s+(?:sticking|hanging)\s+around\s+(?:to see|much longer|for much longer|long)\b|i\s+won'?t\s+be\s+(?:sticking|hanging)\s+around\b"),
 ]
 
 # the patterns that tell of an act (cutting, burning, pills taken or stored): a laugh beside
@@ -131,13 +136,16 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("self_harm.kys", S,
              lx.alt(lx.words(KYS_WORDS),
                     r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
-                    r"do\s+(?:us|everyone|the world)\s+a\s+favou?r\s+and\s+(?:die|disappear|kill|end|jump|stop breathing)",
+                    r"do\s+(?:us|everyone|every1|the world|the school)(?:\s+(?:in|at)\s+(?:this|the|our)\s+[a-z]+)?\s+a\s+(?:favou?r|kindness|service)\s+and\s+(?:die|disappear|kill|end|jump|stop breathing|stop existing|unalive|log off (?:permanently|forever|for good))",
+                    r"(?:just|pls|please|should|go|u should|you should)\s+stop\s+(?:breathing|existing)\b",
+                    # encouragement aimed at someone who self-harms: "tell him to do it properly"
+                    r"(?:self[\s-]?harm\w*|cut(?:s|ting)?\s+(?:himself|herself|themselves|yourself|urself))\b[^!?]{0,80}?\bdo\s+it\s+properly",
                     r"(?:go|just|pls|please)\s+(?:and\s+)?jump\s+off\s+(?:a|the|that)\s+(?:[a-z]+\s+){0,2}(?:roof|bridge|building|cliff|block|car park)",
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms jump breathing yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,

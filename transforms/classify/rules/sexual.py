@@ -88,7 +88,35 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:has|got|with|have)\s+(?:a\s+|such\s+a\s+)?(?:banging|bangin|fit|peng|hot|sexy|tasty|leng|lush)\s+(?:body|arse|ass|figure|bum|rack|pair)"),
     ("body",
      r"(?:has|got)\s+(?:the\s+)?body\s+of\s+(?:a|an)\s+(?:[0-9]+|grown|adult)"),
+    # pictures of someone undressing, taken or passed round ("get a pic of Lucy changing")
+    ("pic pics picture pictures photo photos video videos vid vids snap snaps footage",
+     r"(?:pics?|pictures?|photos?|videos?|vids?|snaps?|footage)\s+of\s+(?:[a-z]+\s+){0,2}?"
+     r"(?:changing|getting changed|undressing|getting undressed|in the shower|showering|in (?:her|his|their) (?:bra|underwear|knickers|pants|boxers))"
+     r"(?!\s+(?:rooms?|area|facilities|places?|lives?|the|world|times|lanes?|block)\b)"),
+    # rankings of bodies and "best in bed" games about pupils or staff
+    ("best nicest fittest biggest hottest",
+     r"(?:has|got|have|with)\s+the\s+(?:best|nicest|fittest|biggest|hottest)\s+(?:legs|bum|arse|ass|tits|boobs|body|rack|figure)\b(?!\s+of\s+work)"),
+    ("bed sheets freak",
+     r"(?:is|be|are|'s|s)\s+(?:the\s+)?(?:best|good|better|great|worst|a freak|wild|dirty|kinky)\s+in\s+(?:bed|the sheets)\b"
+     r"|\bfreak\s+(?:behind closed doors|in the sheets|in bed)"),
+    ("likely",
+     r"most\s+likely\s+to\s+(?:give it up|put out|sleep around|get in bed|get pregnant|get laid)"),
+    ("kit clothes",
+     r"(?:get|take|whip)\s+(?:(?:ur|your|her|his|their|them)\s+)?(?:kit|clothes|top|bra|knickers|undies)\s+off\b(?![^.!?]{0,40}\b(?:wash|washing|laundry|muddy|soaking|machine|basket)\b)"),
+    ("rather smash pass",
+     r"(?:who'?d|who would)\s+(?:you|u|ya)\s+rather\b|\bsmash\s+or\s+pass\b"),
 ]
+# intimate-image abuse: upskirts and creepshots are about a person by their nature, and
+# sextortion ("send more or everyone sees what you sent") is sexual exploitation
+IMAGE_ABUSE = lx.alt(
+    r"(?:upskirt(?:s|ing)?|creepshots?|downblouse)\b",
+    r"(?:send|sending)\s+(?:me\s+)?(?:more|another|one more|a new one|the rest|something)(?:\s+(?:pics?|photos?|videos?|vids?|nudes))?"
+    r"\s+or\s+(?:(?:i'?ll|ill|i will|i'?m gonna|im gonna|i)\s+(?:send|share|post|show|leak|airdrop|tell)|everyone|every1|the whole|your|ur)\b",
+    r"(?:or|else)\s+(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:send|share|post|show|leak|airdrop)\s+(?:the\s+ones?|them|it\s+to|what\s+(?:you|u)\s+sent|(?:your|ur)\s+(?:pics|photos|nudes|videos)|(?:the|those)\s+(?:pics|photos|nudes|videos))",
+    r"(?:everyone|every1|the whole (?:school|year|form|class)|(?:your|ur) (?:mum|dad|parents|whole year|mates))(?:\s+at\s+[a-z]+)?\s+(?:sees|will see|gonna see|is gonna see|gets to see|is getting)\s+what\s+(?:you|u)\s+sent",
+    r"(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:tell|show)\s+(?:everyone|every1|the whole \w+)\s+what\s+(?:you|u)\s+sent",
+)
+IMAGE_ABUSE_NEWS = r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism)\b|" + SEX_ED
 LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 
@@ -110,6 +138,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+        Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
+             "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
+             keys=lx.keys("upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur")),
         *(
             Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
                  pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))

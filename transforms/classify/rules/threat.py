@@ -32,7 +32,7 @@ HARM_PAST_WORDS = ["killed", "murdered", "stabbed", "shot", "strangled", "batter
                       "hurt", "raped", "hanged", "hung", "bombed", "burned", "burnt", "shanked"]
 HARM_PAST = lx.words(HARM_PAST_WORDS)
 WEAPON_WORDS = ["knife", "knives", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
-                   "bomb", "bombs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
+                   "bomb", "bombs", "skeng", "skengs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
                    "emj_knife", "emj_gun", "emj_bomb"]
 WEAPON = lx.words(WEAPON_WORDS)
 EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
@@ -131,7 +131,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("know",
      r"(?:i|we)\s+know\s+(?:what|which)\s+(?:car|house|road|street|bus|route|door|flat|gym)\s+(?:[a-z']+\s+){0,3}(?:drives|lives|takes|is|uses|parks|goes)"),
     ("walks drives leaves goes parks jogs runs",
-     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, r'[a-z]+')}\s+(?:walks|drives|leaves|goes home|parks|jogs|runs)\s+[^.!?]{{0,50}}(?:alone|on (?:her|his|their) own|every (?:evening|night|morning|day))[^.!?]{{0,40}}(?:just saying|fyi|wink|emj_wink|be careful|careful)"),
+     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, r'[a-z]+')}\s+(?:walks|drives|leaves|goes home|parks|jogs|runs)\s+[^.!?]{{0,50}}(?:alone|on (?:her|his|their) own|every (?:evening|night|morning|day))[^!?]{{0,40}}(?:just saying|fyi|wink|emj_wink|be careful|careful|quiet (?:spot|place|road|lane|path|there)|(?:no one|nobody|no-one) (?:around|about|there)|no cameras)"),
     ("careful",
      r"(?:^|[.!?,]\s*|\b(?!(?:kids|children|pupils|students|everyone|parents|drivers|we|people|cyclists|you|u|they|all)\b)[a-z]+\s+)(?:needs? to|should|better|had better|wants? to)\s+be\s+(?:very\s+|real\s+|really\s+)?careful\s+(?:walking|going|on (?:his|her|their) way|after school|alone|at night|who (?:he|she) (?:grasses|snitches))"),
     # harm promised without a harm verb: the injury, the hospital, the place with no cameras
@@ -162,6 +162,23 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"|(?:my|his|her)\s+(?:brothers|cousins|boys|lads|uncles)\s+(?:are|is)\s+(?:[a-z]+\s+){0,2}(?:keen|dying|waiting|looking forward)\s+to\s+(?:meet|see|visit)\s+(?:you|u|him|her|them)"),
     ("bricks",
      r"(?:find|found)\s+(?:their|his|her|your|ur)\s+car\s+on\s+bricks"),
+    # drill slang: "wet him up" (stab), "gets wet up"; a grass "knows the ending"
+    ("wet",
+     r"(?:get|gets|getting|got|gonna get|going to get)\s+wet\s+up|wet\s+(?:him|her|them|you|u|man|that\s+[a-z]+)\s+up\b"),
+    ("snitch snitches snitching snitched grass grassed grasses grassing",
+     r"(?:snitch(?:es|ing|ed)?|grass(?:ed|es|ing)?)\b[^.!?]{0,60}?\b(?:knows?\s+the\s+ending|knows?\s+what\s+happens(?:\s+next)?|get\s+stitches|gets?\s+(?:wet|dealt with|what'?s coming))"),
+    ("wish",
+     r"(?:you|u|he|she|they)(?:'ll|ll| will| gonna| are gonna| r gonna| is gonna)\s+wish\s+(?:you|u|he|she|they)(?:'d|d| had| was| were)?\s+never\s+(?:been\s+born|born|come\s+(?:here|to this school)|crossed\s+me)"),
+    ("find",
+     r"(?:i|we)(?:'ll|ll| will|'m gonna| am gonna| are gonna|'re gonna| gonna)\s+find\s+(?:you|u|them|him|her|out who you are|whoever)\b[^.!?]{0,25}\band\s+(?:when\s+(?:i|we)\s+do|(?:you|u|they|he|she)(?:'ll| will))"),
+    ("protect",
+     r"(?:can'?t|cannot|can not|won'?t|wont|not gonna|isn'?t gonna)\s+protect\s+(?:you|u|him|her|them|(?:your|ur|his|her)\s+[a-z]+)\s+(?:forever|for ever|all the time|24/7|every day|outside (?:school|the gates)|after school)"),
+    ("next",
+     r"\b(?:or|else)\s+(?:they'?re|they are|he'?s|she'?s|he is|she is)\s+next(?=\s*(?:$|[.!?,;]|emj_))"),
+    ("jump",
+     rf"(?:help\s+(?:me|us)|let'?s|lets|we\s+should|we'?re\s+gonna|we\s+are\s+gonna|gonna|going\s+to|wanna|want\s+to)\s+jump\s+(?:the\s+new\s+(?:kid|boy|girl|lad)|him|her|them|that\s+(?:kid|boy|girl|lad|year\s?\d+)|{lx.TITLE_NAME}|{lx.YEAR})"),
+    ("going goin walking getting home",
+     r"(?:you'?re|ur|you are|u r|he'?s|she'?s|they'?re)\s+(?:not|aint|ain'?t)\s+(?:going|goin|walking|getting)\s+home(?=\s*(?:$|[.!?,;]|emj_|in one piece|again|alive))"),
     ("visitors visit",
      r"(?:see|find out)\s+how\s+(?:you|u|he|she|they)\s+(?:like|likes|enjoy)\s+(?:visitors|a visit)"
      r"|(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna)\s+(?:get|be getting)\s+a\s+(?:little\s+|wee\s+|friendly\s+)?visit(?!\s+from\s+(?:ofsted|the inspectors?|inspectors|the council|santa|father christmas))"),
