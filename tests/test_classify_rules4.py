@@ -88,3 +88,62 @@ def test_round_six_critical_content_is_found(rules: RuleSet, text: str, category
 )
 def test_round_six_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
     assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+
+
+# round six b (comments under posts about moments of the school year): strangers asking
+# about a child in a photo, street menace without a harm verb, self-harm told as a wish
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("how old is the girl in the blue dress in the choir photo? tell her to follow me", "grooming"),
+        ("the boy in the football pic looks lonely, I'm 34 and fun, tell him to look me up", "grooming"),
+        ("what time do the year 8s finish on Tuesdays? I'd like to surprise one of them at the gates", "grooming"),
+        ("I run a sleepover camp for the quiet ones, no parents allowed, sign up privately", "grooming"),
+        ("whoever cut the music budget should be strung up", "threat"),
+        ("someone should bomb the place during parents evening", "threat"),
+        ("nice new science block, would go up a treat with a lighter", "threat"),
+        ("Mr Oakes better have eyes in the back of his head on Monday", "threat"),
+        ("his brother doesn't ask twice, give us the names", "threat"),
+        ("Lily better not show her face at the prom", "threat"),
+        ("I'll drag that ref across the pitch by his collar", "threat"),
+        ("saw the memorial for the lad who died. honestly I envy him", "self_harm"),
+        ("thinking of opting out of life after results day", "self_harm"),
+        ("Maya keeps telling everyone she's going to do it after the exams", "self_harm"),
+        ("just throw yourself off the stage and spare us", "self_harm"),
+        ("your own mum wishes you'd drown", "self_harm"),
+        ("he's done half the rugby team apparently", "sexual"),
+        ("Sophie can sit on my face", "sexual"),
+        ("heard the deputy head is sleeping with a year 13", "sexual"),
+    ],
+)
+def test_round_six_b_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
+    assert category in hit_categories(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how old is the school? 150 years this June!",
+        "what time do the year 7s finish on the trip day? need to book a lift",
+        "the girl in the photo is my niece, so proud of her",
+        "I'm 40 today and still can't park at the school gates",
+        "our trip to the bomb disposal museum was brilliant",
+        "the whole school will go up a year in September",
+        "she wants to die her hair purple for non-uniform day",
+        "RIP Mr Jones, he taught us all so much",
+        "I'm so tired now after sports day, bed at 8",
+    ],
+)
+def test_round_six_b_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
+    assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+
+
+def test_grooming_signal_keys_cover_every_branch_of_a_leading_group() -> None:
+    # the prefilter keys of "wait ...|(?:catch|surprise|meet) ..." once held "catch" alone,
+    # so "surprise one of them at the gates" never woke its signal
+    from transforms.classify.lexicon import keys
+    from transforms.classify.rules.grooming import lead_keys
+
+    assert lead_keys(r"wait\s+for|(?:catch|surprise|meet)\s+him") == keys("wait catch surprise meet")
+    assert lead_keys(r"(?:so\s+)?grown\s+up") is None  # an optional lead: always run
+    assert lead_keys(r"(?:a|(?:bb|cc))d|eee") == keys("a bb cc eee")

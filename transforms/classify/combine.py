@@ -46,6 +46,9 @@ FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.
 FEW_EXAMPLES_THRESHOLD = 0.7
 COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
 CRITICAL_MODEL = frozenset({"threat", "self_harm", "sexual", "grooming"})
+# a school-head flag this sure ranks with the rules' flags by score: "send pics of ur legs in
+# the PE skirt" is sexual (head p=0.97) before it is two grooming signals (rule 0.9)
+HEAD_SURE = 0.85
 
 
 @lru_cache(maxsize=8)
@@ -78,6 +81,7 @@ class _Acc:
     reasons: list[str] = field(default_factory=list)
     pupils: bool = False
     source: str = "rules"
+    sure: bool = False  # the school head named this critical category with p >= HEAD_SURE
 
 
 def _add_model_flag(
@@ -86,7 +90,7 @@ def _add_model_flag(
     cat = MODEL_CATEGORIES[best]
     existing = by_cat.get(cat)
     if existing is None:
-        acc = _Acc(score=score, reasons=[reason], source="model")
+        acc = _Acc(score=score, reasons=[reason], source="model", sure=school and best in CRITICAL_MODEL and score >= HEAD_SURE)
         for a, b, _ in model.evidence(n.deep.text, best, school=school):
             oa, ob = n.deep.original(a, b)
             acc.spans[(oa, ob)] = _span(n.original, oa, ob, f"model.{'school.' if school else ''}{best}")
@@ -175,21 +179,21 @@ def combine(
     if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
         del by_cat[Category.COMPLAINT]
 
-    flags: list[Flag] = []
+    ranked: list[tuple[tuple[int, bool, float, str], Flag]] = []
     for cat, acc in by_cat.items():
         severity = context.severity_for(cat)
         if cat is Category.SEXUAL and acc.pupils:
             severity = Severity.CRITICAL
-        flags.append(
-            Flag(
-                category=cat,
-                severity=severity,
-                score=round(min(max(acc.score, 0.0), 1.0), 4),
-                spans=tuple(sorted(acc.spans.values(), key=lambda s: (s.start, s.end))),
-                source=acc.source,
-                reasons=tuple(acc.reasons),
-            )
+        flag = Flag(
+            category=cat,
+            severity=severity,
+            score=round(min(max(acc.score, 0.0), 1.0), 4),
+            spans=tuple(sorted(acc.spans.values(), key=lambda s: (s.start, s.end))),
+            source=acc.source,
+            reasons=tuple(acc.reasons),
         )
-    # most severe first; among equals a rule's specific finding before the model's general one
-    flags.sort(key=lambda f: (-f.severity.rank, f.source == "model", -f.score, f.category.value))
-    return flags
+        # most severe first; among equals a rule's specific finding before the model's
+        # general one, unless the school head is sure of a critical category
+        ranked.append(((-severity.rank, acc.source == "model" and not acc.sure, -flag.score, cat.value), flag))
+    ranked.sort(key=lambda kf: kf[0])
+    return [f for _, f in ranked]

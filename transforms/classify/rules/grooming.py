@@ -43,6 +43,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
         r"when\s+(?:no\s*one|nobody|no1)(?:'s|s| is)\s+looking", r"(?:texts?|messages?|chats?|dms?)\s+can\s+be\s+(?:read|seen|checked)",
         r"(?:nosy|nosey)\s+(?:people|parents|teachers|mods|eyes)|where\s+(?:no\s*one|nobody|we)\s+(?:can\s+(?:see|read)|won'?t\s+be\s+(?:interrupted|seen))",
+        r"remember\s+what\s+we\s+(?:talked|spoke|chatted|said)\s+about",
+        r"no\s+parents\s+(?:allowed|needed|invited|required)|skip\s+the\s+parents|without\s+(?:your|ur|their|his|her)\s+(?:parents|mum|mom|dad)\s+knowing|strictly\s+confidential|(?:sign\s+up|register|apply)\s+(?:with\s+me\s+)?privately",
+        r"whenever\s+(?:his|her|their|your|ur)\s+(?:dad|mum|mom|parents)\s+(?:isn\'?t|aren\'?t|is not|are not)\s+(?:around|home|in|looking)",
     ),
     "private": (
         r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
@@ -54,6 +57,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:whats|what'?s|wats|got|have you got|send me)\s+(?:your|ur)\s+(?:number|no|digits|addy|address)",
         r"move\s+(?:this|the|our)\s+(?:chat|convo|conversation)\s+(?:to|on|over)",
         r"(?:different|another|other|safer|better)\s+(?:app|platform|site|chat)\s+(?:where|so|that)\b", r"call\s+me\s+instead\s+of\s+(?:texting|messaging|dming)",
+        r"tell\s+(?:her|him|them)\s+to\s+(?:follow|add|message|msg|dm|text|look)\s+(?:me|me\s+up)|(?:tell|ask)\s+(?:her|him|them)\s+(?:an?|this|that)\s+(?:older|\d\d\s*(?:year old|yo))",
+        r"(?:sent|send|sending)\s+(?:you|u|her|him)\s+a\s+(?:follow|friend)\s+request|accept\s+my\s+(?:follow|friend)\s+request|look\s+me\s+up\b|(?:my\s+)?(?:inbox|dms)\s+(?:is|are)\s+(?:always\s+)?open",
+        r"(?:messages?|sends?|dms?|texts?)\s+me\s+(?:his|her|their)\s+(?:number|snap|insta|whatsapp)|(?:add|follow)\s+me\b(?!\s+(?:to|in|into|on\s+to)\s+(?:the|our|your)\s+(?:group|rota|list|chat|whatsapp))",
     ),
     "age": (
         r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near)\b",
@@ -71,6 +77,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"what\s+year\s*\?", r"(?:bit|little|few years|couple of years|only \d+ years?)\s+older\s+than\s+(?:you|u)",
         r"(?:1[0-7]|[5-9]|eleven|twelve|thirteen|fourteen|fifteen)\s+year\s+olds?\s+(?:are|is|r)\s+(?:as|so|this)\s+(?:smart|mature|clever|pretty|grown up|sensible)",
         r"(?:i\s+)?know\s+(?:your|ur)\s+(?:year group|form|school|class)\b",
+        r"(?:how\s+old|what\s+age(?:\s+group)?|what\s+year|which\s+(?:school\s+)?year(?:\s+group)?)\s+(?:is|are|r)\s+(?:she|he|they|her|him|(?:the|that|this|those|these)\s+(?:[a-z]+\s+){0,2}?(?:girls?|boys?|lads?|lass|kids?|child|children|one|team|squad))\b",
+        r"what\'?s\s+(?:his|her)\s+(?:real\s+)?name\b",
+        r"(?:i\'?m|im|i am)\s+(?:[2-5][0-9])\b(?!\s*(?:%|minutes|mins|seconds|quid|pounds|miles|weeks|days))|(?:an?|this)\s+(?:[2-5][0-9])\s*(?:year old|yo|y/o)|(?:an?|this)\s+older\s+(?:guy|man|friend|boy|lad|bloke)",
+        r"(?:the|that)\s+(?:[a-z]+\s+){0,3}?(?:girl|boy|lad|lass|kid|child)\s+(?:in|with|from|playing|wearing)\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}?(?:pics?|photos?|pictures?|videos?|vids?|costume|dress|onesie|hoodie|kit|bow|braids)\b",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -81,6 +91,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:wear|put on|in)\s+(?:your|ur)\s+(?:school\s+)?(?:uniform|pe kit|swimsuit|bikini|pyjamas|pjs|skirt|tights|shorts|underwear|bra)",
         r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b", r"(?:your|ur)\s+(?:pics|photos|selfies|pictures)",
         r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
+        r"sends?\s+me\s+(?:a\s+)?(?:pic|photo|selfie|video|picture)s?\b|photos?\s+for\s+my\s+[\'\"]?portfolio",
     ),
     "meet": (
         r"(?:are|r|is)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|mam|family)\s+(?:home|in|out|away|around|at work|going out)",
@@ -93,6 +104,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"come\s+(?:round|over|back)\s+(?:to\s+)?(?:mine|my place|my house|my flat)", r"what\s+time\s+do\s+(?:you|u)\s+(?:finish|get out of|leave)\s+school",
         r"(?:wanna|want to)\s+meet\s+(?:up)?", r"(?:meet|meeting)\s+up\s+(?:sometime|soon|alone|just us)",
         r"(?:have|got|get|having)\s+the\s+(?:house|place|flat)\s+to\s+(?:ourselves|our selves)",
+        r"(?:see|meet)\s+(?:you|u)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|later|soon)\b",
+        r"wait\s+(?:in|at|by|outside)\s+the\s+(?:car\s?park|gates?|bus\s+stop|corner)\s+for\s+(?:the|that|her|him)\b|(?:catch|surprise|meet)\s+(?:one\s+of\s+them|him|her|the\s+(?:boy|girl|lad|kid))\s+(?:at|by|after|outside)\s+(?:the\s+)?(?:gates?|school|club)",
+        r"one[\s-]to[\s-]one\s+at\s+(?:my|mine)|at\s+my\s+(?:house|place|flat|pool)\b|(?:sleep|stay)\s+over\s+(?:at\s+mine|whenever|any\s?time)|can\s+sleep\s+over|(?:separate|private)\s+(?:camping\s+)?(?:trip|camp|sleepover)|sleepover\s+(?:sports\s+)?camp",
+        r"what\s+time\s+(?:do|does)\s+(?:the\s+)?(?:year\s?\d+s?|kids|girls|boys|children|pupils|[a-z\']+\s+club)\s+(?:finish|get\s+out|leave|come\s+out)",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -111,16 +126,18 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:you|u)\s+(?:look|looks|seem)\s+(?:so\s+|really\s+|very\s+)?(?:mature|older|grown up|hot|sexy|pretty|beautiful|cute|gorgeous|fit)",
         r"(?:dm|message|msg|text)\s+me\s+(?:babe|baby|hun|sweetie|sexy|gorgeous|beautiful)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
+        r"(?:i\'?ll|i\s+will|i\'?d)\s+(?:give|pay|donate|send)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds))\s+(?:to|if)\b|(?:give|giving|gives)\s+(?:out\s+)?(?:free\s+)?(?:v-?bucks|robux)|(?:pocket\s+money|pay\s+well)\b",
+        r"(?:give|show)\s+(?:her|him)\s+something(?:\s+special)?\b|sugar\s+(?:daddy|daddies|mummy)|(?:big\s+brother|older\s+friend)\s+(?:figure)?|(?:would|i\'?d)\s+love\s+to\s+(?:mentor|chat\s+to|take)\s+(?:him|her)\b|(?:get|got)\s+(?:her|him)\s+a\s+sponsorship|(?:youth\s+)?modelling\s+agency|private\s+lessons",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
-    "private": lx.keys("different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+    "secrecy": lx.keys("remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "private": lx.keys("tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
-    "age": lx.keys("eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
-    "images": lx.keys("your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
-    "meet": lx.keys("have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
-    "flattery": lx.keys("cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
+    "age": lx.keys("how what which DIGIT an this older the that eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
+    "images": lx.keys("sends photos photo portfolio your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
+    "meet": lx.keys("see meet wait catch surprise one at sleep stay can separate private sleepover what have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
+    "flattery": lx.keys("give pay donate send giving gives out pocket show sugar big older would love get got youth modelling private cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
 STANDALONE_KEYS = lx.keys("tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
@@ -142,7 +159,7 @@ _STANDALONE_RE: dict[str, Gated] = {
     "parents_wont_understand": Gated(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
     "age_number": Gated(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
 }
-BENIGN = r"(?:surprise|present for|mother'?s day|father'?s day|card signed|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|\bpta\b)"
+BENIGN = r"(?:surprise(?!\s+(?:one|him|her|them|you|u|the (?:boy|girl|lad|kid))\b)|present for|mother'?s day|father'?s day|card signed|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|\bpta\b)"
 
 
 _LEAD = re.compile(r"[a-z_]+")
@@ -151,22 +168,29 @@ _LEAD = re.compile(r"[a-z_]+")
 def lead_keys(pattern: str) -> frozenset[str] | None:
     """Prefilter keys for a pattern: the first word of each top-level alternative.
 
-    None (always run) when some alternative does not start with a plain word.
+    None (always run) when some alternative does not start with a plain word. An
+    alternative that opens with a group ("(?:catch|surprise|meet)\\s+...") leads with the
+    first word of every branch of that group.
     """
-    body = pattern
-    if body.startswith("(?:"):
-        depth, end = 0, -1
-        for i, ch in enumerate(body):
-            if ch == "(" and (i == 0 or body[i - 1] != "\\"):
-                depth += 1
-            elif ch == ")" and body[i - 1] != "\\":
-                depth -= 1
-                if depth == 0:
-                    end = i
-                    break
-        if end > 0 and body[end + 1 : end + 2] in ("?", "*"):
-            return None  # an optional first group: no word is certain to lead
-        body = body[3:end] if end > 0 else body
+    words = _lead_words(pattern)
+    return lx.keys(words) if words is not None else None
+
+
+def _close(body: str, start: int) -> int:
+    """The index of the ")" closing the group that opens at ``body[start]`` (-1: none)."""
+    depth = 0
+    for i in range(start, len(body)):
+        ch = body[i]
+        if ch == "(" and (i == 0 or body[i - 1] != "\\"):
+            depth += 1
+        elif ch == ")" and body[i - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _lead_words(body: str) -> list[str] | None:
     alts, depth, cur = [], 0, ""
     for i, ch in enumerate(body):
         if ch == "(" and (i == 0 or body[i - 1] != "\\"):
@@ -179,19 +203,27 @@ def lead_keys(pattern: str) -> frozenset[str] | None:
         else:
             cur += ch
     alts.append(cur)
-    words = []
+    words: list[str] = []
     for a in alts:
-        a = a.removeprefix("(?:")
+        if a.startswith("(?:"):
+            end = _close(a, 0)
+            if end < 0 or a[end + 1 : end + 2] in ("?", "*", "{"):
+                return None  # an optional first group: no word is certain to lead
+            inner = _lead_words(a[3:end])
+            if inner is None:
+                return None
+            words.extend(inner)
+            continue
         m = _LEAD.match(a)
         if not m:
             return None
         w = m.group(0)
-        if a[m.end():m.end() + 1] == "?":
+        if a[m.end() : m.end() + 1] in ("?", "*", "{"):
             w = w[:-1]
         if not w:
             return None
         words.append(w)
-    return lx.keys(words)
+    return words
 
 
 _OPTIONAL_LEAD = re.compile(r"^(?:\\b|\(\?:[^()]*\)\?)")

@@ -85,6 +85,13 @@ IDEATION: list[tuple[str, str]] = [
     # self-punishment: "I punish myself when I get below a 6", skipping meals "as punishment"
     ("punish punishing punished punishment",
      r"(?:punish|punishing|punished)\s+myself|(?:as|for|my|it'?s)\s+(?:a\s+|my\s+)?punishment\s+for\s+(?:being|existing|failing|not\b|me\b|my\b)"),
+    ("envy", r"(?:rip|r\.i\.p|passed away|died|funeral)\b[^!?]{0,80}\bi\s+(?:\w+\s+)?envy\s+(?:him|her|them)\b"),
+    ("under", r"wish\s+[^.!?]{0,40}\bi'?d\s+(?:stayed|gone|stay)\s+under\b|never\s+(?:come|came)\s+back\s+up\b"),
+    ("live", r"(?:version|part)\s+of\s+me\s+(?:that|who)\s+(?:wanted|want|wants)\s+to\s+live|(?:don'?t|do not|no longer)\s+want\s+to\s+live\b"),
+    ("mean joking", r"(?:killing me|want to die|wanna die|kill myself|end it)\b[^.!?]{0,40}(?:(?:don'?t|do not)\s+mean\s+(?:that|it)\s+(?:in\s+a\s+funny\s+way|as\s+a\s+joke)|not\s+joking\s+(?:any\s?more|this\s+time))"),
+    ("tired", r"i'?m\s+(?:so\s+)?tired\s+now\b[^!?]{0,40}(?:look after each other|take care of each other|goodbye|love you all)"),
+    ("opting opt", r"opt(?:ing)?\s+out\s+of\s+(?:life|living|existence|existing|everything)\b"),
+    ("telling told saying said says", r"(?:telling|told|saying|said|says)\s+(?:everyone|people|us|me|her friends|his friends)\s+(?:that\s+)?(?:she|he|they)(?:\s+wants?\s+to\s+die|(?:'s|'re|\s+is|\s+are|\s+was)\s+(?:going to|gonna)\s+(?:do it|end it|kill (?:herself|himself|themselves)))"),
     ("sticking hanging",
      r"(?:i'?m|im|i am)\s+not\s+(?:sticking|hanging)\s+around\s+(?:to see|much longer|for much longer|long)\b|i\s+won'?t\s+be\s+(?:sticking|hanging)\s+around\b"),
 ]
@@ -138,6 +145,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
                     r"do\s+(?:us|everyone|every1|the world|the school)(?:\s+(?:in|at)\s+(?:this|the|our)\s+[a-z]+)?\s+a\s+(?:favou?r|kindness|service)\s+and\s+(?:die|disappear|kill|end|jump|stop breathing|stop existing|unalive|log off (?:permanently|forever|for good))",
                     r"(?:just|pls|please|should|go|u should|you should)\s+stop\s+(?:breathing|existing)\b",
+                    r"throw\s+(?:yourself|urself|ur self)\s+(?:in|into|off|under|out of)\b|go\s+play\s+(?:on|in)\s+(?:the\s+)?(?:railway|motorway|traffic|tracks)",
+                    r"(?:should|just|go)\s+(?:just\s+)?give\s+up\s+on\s+life|\bgo\s+(?:overdose|od|drown)\b|slit\s+(?:them|it|ur|your|her|his)\s+(?:wrists\s+)?properly",
+                    r"wish(?:es|ed)?\s+(?:you|u)(?:'d| would)\s+(?:just\s+)?(?:drown|die|disappear|kill (?:yourself|urself))",
                     # encouragement aimed at someone who self-harms: "tell him to do it properly"
                     r"(?:self[\s-]?harm\w*|cut(?:s|ting)?\s+(?:himself|herself|themselves|yourself|urself))\b[^!?]{0,80}?\bdo\s+it\s+properly",
                     r"(?:go|just|pls|please)\s+(?:and\s+)?jump\s+off\s+(?:a|the|that)\s+(?:[a-z]+\s+){0,2}(?:roof|bridge|building|cliff|block|car park)",
@@ -145,7 +155,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
