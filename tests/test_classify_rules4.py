@@ -147,3 +147,54 @@ def test_grooming_signal_keys_cover_every_branch_of_a_leading_group() -> None:
     assert lead_keys(r"wait\s+for|(?:catch|surprise|meet)\s+him") == keys("wait catch surprise meet")
     assert lead_keys(r"(?:so\s+)?grown\s+up") is None  # an optional lead: always run
     assert lead_keys(r"(?:a|(?:bb|cc))d|eee") == keys("a bb cc eee")
+
+
+# round seven: how young people let self-harm slip, threats in new voices, grooming and
+# exploitation from outside the school gates, fake nudes
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("logging off for good, thanks for the laughs", "self_harm"),
+        ("deleting all my socials tonight, sorry for everything", "self_harm"),
+        ("Liam posted 'see you on the other side' and his phone is off, can someone check on him", "self_harm"),
+        ("purged again after tea, nobody noticed", "self_harm"),
+        ("she's stopped eating and hides it from her mum", "self_harm"),
+        ("the intrusive thoughts keep telling me to jump", "self_harm"),
+        ("Ellie do everyone at Parkside a favour and vanish", "self_harm"),
+        ("why are you still breathing honestly", "self_harm"),
+        ("next time cut deeper", "self_harm"),
+        ("I'd think twice about parking there if I were you, Mr Gale", "threat"),
+        ("wouldn't want to be in that staff room when I finally snap", "threat"),
+        ("she should have thought about her kids before she excluded mine", "threat"),
+        ("took some pictures of your house today, lovely front door", "threat"),
+        ("just a reminder that his daughter goes to the infants next door", "threat"),
+        ("meet us by the canal after school. not for a chat.", "threat"),
+        ("bro £50 for a couple of drops after school, nobody searches a kid in uniform", "grooming"),
+        ("if you ever run away you can stay at mine, no questions asked", "grooming"),
+        ("your dad's getting in the way of our lessons, let's meet without him knowing", "grooming"),
+        ("someone made a deepfake of Zara and it's going round year 9", "sexual"),
+        ("send a pic in your netball skirt or I'll tell everyone you fancy him", "sexual"),
+    ],
+)
+def test_round_seven_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
+    assert category in hit_categories(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "logging off till exams are over, good luck everyone",
+        "she's stopped eating meat since the farm trip",
+        "the Year 9 history project on Stalin's purges is on display",
+        "been sleeping with one eye open since the ghost tour lol",
+        "my son's been sleeping with the light on since the lockdown drill",
+        "think twice about the uniform shop, the supermarket one is half the price",
+        "I finally snapped a photo of the whole choir together",
+        "reminder: your daughter needs her PE kit on Tuesday",
+        "the fire drill went well, let's hope we never need a real one",
+        "deepfakes awareness session for parents on Thursday",
+        "£5 for a cake at the bake sale, all cash to the PTA",
+    ],
+)
+def test_round_seven_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
+    assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}

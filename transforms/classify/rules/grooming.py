@@ -46,6 +46,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"remember\s+what\s+we\s+(?:talked|spoke|chatted|said)\s+about",
         r"no\s+parents\s+(?:allowed|needed|invited|required)|skip\s+the\s+parents|without\s+(?:your|ur|their|his|her)\s+(?:parents|mum|mom|dad)\s+knowing|strictly\s+confidential|(?:sign\s+up|register|apply)\s+(?:with\s+me\s+)?privately",
         r"whenever\s+(?:his|her|their|your|ur)\s+(?:dad|mum|mom|parents)\s+(?:isn\'?t|aren\'?t|is not|are not)\s+(?:around|home|in|looking)",
+        r"(?:if|when)\s+(?:someone|anyone|any1|people|they|(?:your|ur)\s+(?:mum|mom|dad|parents))\s+finds?\s+out\s+about\s+(?:us|me|this|what we)|when\s+(?:everyone|every1|(?:your|ur)\s+(?:parents|mum|mom|dad))(?:'s|s| is| are|'re)\s+asleep",
+        r"no\s+(?:mods|adults|teachers|parents)\s+(?:reading|watching|checking|around)|keep\s+(?:your|ur|the)\s+phone\s+hidden|hide\s+(?:your|ur)\s+phone|lock\s+(?:your|ur)\s+(?:bedroom\s+)?door",
+        r"show\s+me\s+(?:you|u)\s+trust\s+me|(?:prove|show)\s+(?:you|u)\s+(?:trust|love)\s+me",
     ),
     "private": (
         r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
@@ -60,6 +63,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"tell\s+(?:her|him|them)\s+to\s+(?:follow|add|message|msg|dm|text|look)\s+(?:me|me\s+up)|(?:tell|ask)\s+(?:her|him|them)\s+(?:an?|this|that)\s+(?:older|\d\d\s*(?:year old|yo))",
         r"(?:sent|send|sending)\s+(?:you|u|her|him)\s+a\s+(?:follow|friend)\s+request|accept\s+my\s+(?:follow|friend)\s+request|look\s+me\s+up\b|(?:my\s+)?(?:inbox|dms)\s+(?:is|are)\s+(?:always\s+)?open",
         r"(?:messages?|sends?|dms?|texts?)\s+me\s+(?:his|her|their)\s+(?:number|snap|insta|whatsapp)|(?:add|follow)\s+me\b(?!\s+(?:to|in|into|on\s+to)\s+(?:the|our|your)\s+(?:group|rota|list|chat|whatsapp))",
+        r"get\s+on\s+(?:a\s+)?(?:call|cam|facetime|video|vc)\b|private\s+vc",
     ),
     "age": (
         r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near)\b",
@@ -92,6 +96,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:photo|pic|picture|selfie|video|vid)s?\s+of\s+(?:you|u|yourself|urself)\b", r"(?:your|ur)\s+(?:pics|photos|selfies|pictures)",
         r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
         r"sends?\s+me\s+(?:a\s+)?(?:pic|photo|selfie|video|picture)s?\b|photos?\s+for\s+my\s+[\'\"]?portfolio",
+        r"thanks\s+for\s+the\s+(?:pic|photo|selfie|pics|photos)",
     ),
     "meet": (
         r"(?:are|r|is)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|mam|family)\s+(?:home|in|out|away|around|at work|going out)",
@@ -108,6 +113,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"wait\s+(?:in|at|by|outside)\s+the\s+(?:car\s?park|gates?|bus\s+stop|corner)\s+for\s+(?:the|that|her|him)\b|(?:catch|surprise|meet)\s+(?:one\s+of\s+them|him|her|the\s+(?:boy|girl|lad|kid))\s+(?:at|by|after|outside)\s+(?:the\s+)?(?:gates?|school|club)",
         r"one[\s-]to[\s-]one\s+at\s+(?:my|mine)|at\s+my\s+(?:house|place|flat|pool)\b|(?:sleep|stay)\s+over\s+(?:at\s+mine|whenever|any\s?time)|can\s+sleep\s+over|(?:separate|private)\s+(?:camping\s+)?(?:trip|camp|sleepover)|sleepover\s+(?:sports\s+)?camp",
         r"what\s+time\s+(?:do|does)\s+(?:the\s+)?(?:year\s?\d+s?|kids|girls|boys|children|pupils|[a-z\']+\s+club)\s+(?:finish|get\s+out|leave|come\s+out)",
+        r"get\s+in\s+(?:the|my)\s+(?:car|van)|(?:bring|bringing|take|taking)\s+(?:you|u)\s+(?:to|round\s+to)\s+(?:mine|my\s+(?:house|place|flat))",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -128,19 +134,20 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
         r"(?:i\'?ll|i\s+will|i\'?d)\s+(?:give|pay|donate|send)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds))\s+(?:to|if)\b|(?:give|giving|gives)\s+(?:out\s+)?(?:free\s+)?(?:v-?bucks|robux)|(?:pocket\s+money|pay\s+well)\b",
         r"(?:give|show)\s+(?:her|him)\s+something(?:\s+special)?\b|sugar\s+(?:daddy|daddies|mummy)|(?:big\s+brother|older\s+friend)\s+(?:figure)?|(?:would|i\'?d)\s+love\s+to\s+(?:mentor|chat\s+to|take)\s+(?:him|her)\b|(?:get|got)\s+(?:her|him)\s+a\s+sponsorship|(?:youth\s+)?modelling\s+agency|private\s+lessons",
+        r"\bgood\s+girl\b|(?:had|have)\s+something\s+special|all\s+to\s+myself|older\s+(?:mentor|boyfriend|girlfriend)|think\s+about\s+(?:you|u)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|constantly)",
     ),
 }
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
-    "private": lx.keys("tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
+    "secrecy": lx.keys("if someone anyone people they asleep no keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
     "age": lx.keys("how what which DIGIT an this older the that eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
-    "images": lx.keys("sends photos photo portfolio your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
-    "meet": lx.keys("see meet wait catch surprise one at sleep stay can separate private sleepover what have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
-    "flattery": lx.keys("give pay donate send giving gives out pocket show sugar big older would love get got youth modelling private cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
+    "images": lx.keys("thanks without sends photos photo portfolio your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
+    "meet": lx.keys("get bring bringing take taking see meet wait catch surprise one at sleep stay can separate private sleepover what have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),
+    "flattery": lx.keys("good had have all just only older think give pay donate send giving gives out pocket show sugar big older would love get got youth modelling private cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
-STANDALONE_KEYS = lx.keys("tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
+STANDALONE_KEYS = lx.keys("nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE: dict[str, Gated] = {
     # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
@@ -158,6 +165,13 @@ _STANDALONE_RE: dict[str, Gated] = {
     "mirror_pic": Gated(r"(?:take|send)\s+(?:a|some)\s+(?:pic|picture|photo|selfie|video)s?\s+of\s+(?:yourself|urself)\s+(?:in\s+(?:the\s+mirror|bed|your room|the bath|the shower)|for\s+me)"),
     "parents_wont_understand": Gated(r"(?:your|ur)\s+(?:parents|mum|mom|dad|family|carers?)\s+(?:wouldn'?t|won'?t|don'?t|do not|would never|will never)\s+understand"),
     "age_number": Gated(r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number|mature\s+for\s+(?:your|ur)\s+age"),
+    # criminal exploitation (county lines): a child paid to carry, mind or deliver, because
+    # "nobody searches a 13 year old"
+    "exploitation": Gated(r"(?:nobody|no\s*one|police\s+(?:won'?t|don'?t|never)|feds\s+(?:won'?t|don'?t|never))\s+(?:searches|search|stops?|suspects?|clocks?|will\s+clock|looks?\s+twice\s+at)\s+(?:a\s+)?(?:kid|\d+\s*year\s*old|school\s?kid|child|year\s?\d+|kid\s+in\s+a\s+blazer)"
+                          r"|(?:£\s?\d+|\d+\s*(?:quid|pounds)|cash)\s+(?:for|to)\s+(?:a\s+(?:couple\s+of\s+|few\s+)?|some\s+)?(?:runs?|drops?|deliveries|parcels?)\b"
+                          r"|(?:carry|take|drop)\s+(?:it|this|the\s+(?:bag|parcel|package))\s+to\s+(?:the|an?)\s+address"),
+    "runaway_room": Gated(r"(?:run|ran)\s+away[^.!?]{0,50}(?:spare\s+room|stay\s+(?:at\s+)?(?:mine|with\s+me))|no\s+questions\s+asked[^.!?]{0,30}(?:mine|my\s+(?:house|place|flat))"),
+    "parents_in_the_way": Gated(r"(?:your|ur)\s+(?:mum|mom|dad|parents?)(?:'s|s|\s+is|\s+are|'re)\s+getting\s+in\s+the\s+way|without\s+(?:your|ur)\s+(?:mum|mom|dad|parents)\s+(?:knowing|there|finding\s+out)"),
 }
 BENIGN = r"(?:surprise(?!\s+(?:one|him|her|them|you|u|the (?:boy|girl|lad|kid))\b)|present for|mother'?s day|father'?s day|card signed|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|\bpta\b)"
 
@@ -281,7 +295,12 @@ class GroomingRule:
         "tell show let keep kept secret between delete wouldn won don dont never emj_ dm pm inbox message msg text snap "
         "whatsapp kik telegram add follow what whats wats send give private move talk go video facetime cam alone old year "
         "school class age asl are mature young send pic show turn wearing meet see where pick come drive wanna want pretty "
-        "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands"
+        "beautiful gorgeous cute special buy get give free robux only favourite bond connection understands "
+        # rules-4: the words that lead its newer signals and standalone phrases
+        "thanks without hide lock asleep someone anyone finds trust prove bring bringing mine good older mentor think "
+        "mods vc call cam skip sleepover camp parents mum dad request accept inbox look donate pay pocket sugar "
+        "portfolio modelling agency sponsorship surprise catch wait old age run ran runs drops deliveries parcel "
+        "nobody police feds quid pounds cash carry drop questions"
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}

@@ -92,6 +92,14 @@ IDEATION: list[tuple[str, str]] = [
     ("tired", r"i'?m\s+(?:so\s+)?tired\s+now\b[^!?]{0,40}(?:look after each other|take care of each other|goodbye|love you all)"),
     ("opting opt", r"opt(?:ing)?\s+out\s+of\s+(?:life|living|existence|existing|everything)\b"),
     ("telling told saying said says", r"(?:telling|told|saying|said|says)\s+(?:everyone|people|us|me|her friends|his friends)\s+(?:that\s+)?(?:she|he|they)(?:\s+wants?\s+to\s+die|(?:'s|'re|\s+is|\s+are|\s+was)\s+(?:going to|gonna)\s+(?:do it|end it|kill (?:herself|himself|themselves)))"),
+    # goodbyes: leaving every account, a last post, a farewell and then silence
+    ("logging log signing deleting delete last post", r"(?:logging|log|signing)\s+off\s+(?:for\s+good|forever|permanently)\b|delet(?:ing|e)\s+(?:all\s+)?my\s+(?:socials|accounts?|insta|tiktok|snap)\s+(?:after\s+this|for\s+good|forever|tonight)|last\s+post\s+(?:from|on)\s+this\s+account|(?:his|her|their)\s+last\s+post\s+was\s+(?:literally\s+|basically\s+)?a\s+goodbye"),
+    ("goodbye side everything all offline off answering replying reach", r"(?:goodbye|see\s+you\s+on\s+the\s+other\s+side|thanks\s+for\s+everything|love\s+you\s+all)\b[^!?]{0,60}?\b(?:went\s+offline|phone\s+is\s+(?:off|dead)|(?:not|isn'?t|hasn'?t\s+been)\s+(?:answering|replying)|can'?t\s+reach)"),
+    # eating as self-harm
+    ("purged purging purge hid hide hiding stopped eating", r"\bi\s+(?:\w+\s+)?purged\b|\bpurged\s+(?:after|again|tonight|today|twice)|hid(?:e|ing)?\s+my\s+(?:dinner|lunch|food|tea|breakfast)|(?:has|have|'s|s|i'?ve|i\s+have)\s+stopped\s+eating(?!\s+(?:meat|dairy|sugar|gluten|pork|fish|junk|sweets|chocolate|crisps|out|at|in))"),
+    ("intrusive", r"intrusive\s+thoughts?\b[^.!?]{0,40}(?:step\s+off|jump|end\s+it|kill|die|cut|hurt)"),
+    ("sharpener sharpeners blades blade", r"sharpeners?\s+(?:just\s+)?for\s+the\s+blades?|blades?\s+(?:out\s+)?of\s+(?:a|the|my)\s+sharpeners?"),
+    ("anywhere", r"won'?t\s+be\s+anywhere\b"),
     ("sticking hanging",
      r"(?:i'?m|im|i am)\s+not\s+(?:sticking|hanging)\s+around\s+(?:to see|much longer|for much longer|long)\b|i\s+won'?t\s+be\s+(?:sticking|hanging)\s+around\b"),
 ]
@@ -100,7 +108,7 @@ IDEATION: list[tuple[str, str]] = [
 # them ("haha i took 20 paracetamol last night", "lmao cut myself again") is masking, not
 # hyperbole, so HYPERBOLE does not excuse them as it does "i want to die lol"
 ACTS_DONE = frozenset({
-    "self harm harming cutting", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
+    "self harm harming cutting", "sharpener sharpeners blades blade", "purged purging purge hid hide hiding stopped eating", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
     "pills tablets paracetamol meds medication", "took taken swallowed",
 })
 assert ACTS_DONE <= {k for k, _ in IDEATION}, "ACTS_DONE names IDEATION entries by their keys"
@@ -143,7 +151,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("self_harm.kys", S,
              lx.alt(lx.words(KYS_WORDS),
                     r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
-                    r"do\s+(?:us|everyone|every1|the world|the school)(?:\s+(?:in|at)\s+(?:this|the|our)\s+[a-z]+)?\s+a\s+(?:favou?r|kindness|service)\s+and\s+(?:die|disappear|kill|end|jump|stop breathing|stop existing|unalive|log off (?:permanently|forever|for good))",
+                    r"do\s+(?:us|everyone|every1|the world|the school)(?:\s+(?:in|at)\s+(?:(?:this|the|our)\s+)?[a-z]+)?\s+a\s+(?:favou?r|kindness|service)\s+and\s+(?:die|disappear|vanish|kill|end|jump|stop breathing|stop existing|unalive|log off (?:permanently|forever|for good))",
+                    r"(?:you|u)\s+(?:should\s+)?cut\s+deeper|cut\s+deeper\s+(?:next|this)\s+time|(?:next|this)\s+time\s+cut\s+deeper|remov(?:e|es|ed)\s+(?:yourself|urself|herself|himself|themselves)\s+from\s+(?:existence|the\s+planet|this\s+world|the\s+earth)",
                     r"(?:just|pls|please|should|go|u should|you should)\s+stop\s+(?:breathing|existing)\b",
                     r"throw\s+(?:yourself|urself|ur self)\s+(?:in|into|off|under|out of)\b|go\s+play\s+(?:on|in)\s+(?:the\s+)?(?:railway|motorway|traffic|tracks)",
                     r"(?:should|just|go)\s+(?:just\s+)?give\s+up\s+on\s+life|\bgo\s+(?:overdose|od|drown)\b|slit\s+(?:them|it|ur|your|her|his)\s+(?:wrists\s+)?properly",
@@ -154,8 +163,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
-                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?alive", r"(?:just|go|pls|please)\s+end\s+it\b"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,

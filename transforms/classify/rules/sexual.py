@@ -19,7 +19,7 @@ EXPLICIT_WORDS = [
     "sexy", "horny", "dilf", "milf", "gilf", "shagged", "shagging", "banged", "smashed her", "smashed him", "noodz", "nudez", "noods", "nudies", "fuckable", "shaggable", "bangable", "smashable", "nudes", "nude pics", "naked",
     "topless", "boobs", "tits", "titties", "pussy", "cock", "dick pic", "dick pics", "blowjob",
     "blow job", "handjob", "porn", "porno", "wank", "wanking", "jerk off", "jerking off", "cum",
-    "sex with", "have sex", "had sex", "sleep with", "slept with", "sleeping with", "in bed with", "lingerie",
+    "sex with", "have sex", "had sex", "sleep with", "slept with", "in bed with", "lingerie",
     "knickers", "panties", "thong", "grope", "groped", "groping", "molest", "finger her", "feel her up",
     "touch her up", "touch him up", "rape", "raped", "milf", "dilf", "thot", "sexting", "onlyfans",
     "up her skirt", "under her skirt", "down her top", "suck my", "ride me", "sit on my face",
@@ -36,7 +36,7 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathon|ran|running|race|gym|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathon|ran|running|race|gym|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     # the opening was "would|i'?d|id|i would|wanna|want to|gonna": the words sharing a
@@ -111,6 +111,8 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:done|shagged|slept with|been with|had|pulled)\s+half\s+(?:the|of the|of)\s+(?:[a-z]+\s+)?(?:team|year|school|boys|girls|class|form|sixth form)"),
     ("buttons",
      r"(?:top|two|2|three|3)\s+buttons?\s+(?:always\s+|all\s+)?undone"),
+    ("sleeping",
+     rf"sleeping\s+with\s+(?:a\s+|one\s+of\s+the\s+|the\s+|his\s+|her\s+|their\s+)?(?:sixth\s+formers?|{lx.YEAR}|pupils?|students?|{lx.STAFF}|{lx.TITLE_NAME})"),
     ("gave",
      r"gave\s+(?:him|her|them)\s+what\s+(?:he|she|they)\s+wanted\s+(?:behind|in|at|after|on|round|under)\b"),
     ("rather smash pass",
@@ -120,6 +122,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
 IMAGE_ABUSE = lx.alt(
     r"(?:upskirt(?:s|ing)?|creepshots?|downblouse)\b",
+    # fake nudes: "the deepfake of Harriet", "a nudify app"
+    r"deep\s?fakes?\s+(?:of|with|pics?\s+of|videos?\s+of)\b|nudif(?:y|ied|ying)\b|(?:undress(?:ing)?|nude|nudes|clothes\s+off)\s+apps?\b",
+    r"send\s+(?:me\s+)?(?:a\s+|one\s+|another\s+|more\s+|ur\s+|your\s+)?(?:pic|pics|photo|photos|nude|nudes|video|vid|snap|one)\b[^.!?]{0,40}?\s+or\s+(?:else\s+)?(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:send|share|post|show|leak|airdrop|tell)",
     r"(?:send|sending)\s+(?:me\s+)?(?:more|another|one more|a new one|the rest|something)(?:\s+(?:pics?|photos?|videos?|vids?|nudes))?"
     r"\s+or\s+(?:(?:i'?ll|ill|i will|i'?m gonna|im gonna|i)\s+(?:send|share|post|show|leak|airdrop|tell)|everyone|every1|the whole|your|ur)\b",
     r"(?:or|else)\s+(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:send|share|post|show|leak|airdrop)\s+(?:the\s+ones?|them|it\s+to|what\s+(?:you|u)\s+sent|(?:your|ur)\s+(?:pics|photos|nudes|videos)|(?:the|those)\s+(?:pics|photos|nudes|videos))",
@@ -150,7 +155,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
         Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
              "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
-             keys=lx.keys("upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur")),
+             keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur")),
         *(
             Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
                  pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))
