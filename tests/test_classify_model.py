@@ -232,3 +232,25 @@ def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None
     if m.school is not None:
         assert set(m.school.classes) >= {"threat", "self_harm", "sexual", "grooming", "none"}
         assert "school head" in result.output
+
+
+def test_thresholds_keep_each_public_set_at_its_baseline_floor() -> None:
+    # a low main threshold finds the school threat but halves set b's precision; the mean
+    # slack alone would allow it, the floor (alt-profanity-check's F1 on b) does not
+    from transforms.classify.train import TrainConfig, _choose, _Scores
+
+    def scores(flag: list[float]) -> _Scores:
+        n = len(flag)
+        return _Scores(np.zeros(n, bool), np.array(flag), np.zeros(n), np.ones(n), np.zeros(n, bool), np.zeros((n, 4)))
+
+    public = scores([0.7, 0.1, 0.7, 0.35])
+    y_dev = np.array([True, False, True, False])
+    sources = np.array(["a", "a", "b", "b"])
+    school = scores([0.35, 0.1])
+    ys = np.array(["threat", "none"])
+    cfg = TrainConfig(thresholds=(0.3, 0.6), critical_grid=(0.9,), veto_grid=(None,), floor_grid=(0.2,),
+                      together_grid=(None,), public_slack=0.5)
+    (free, _), per_free, _ = _choose(public, y_dev, sources, ["a", "b"], school, ys, cfg)
+    assert free[0] == 0.3 and per_free["b"] < 0.9  # without a floor the school lines win
+    (kept, _), per_kept, _ = _choose(public, y_dev, sources, ["a", "b"], school, ys, cfg, {"a": 0.5, "b": 0.9})
+    assert kept[0] == 0.6 and per_kept["b"] == 1.0

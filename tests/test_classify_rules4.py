@@ -198,3 +198,12 @@ def test_round_seven_critical_content_is_found(rules: RuleSet, text: str, catego
 )
 def test_round_seven_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
     assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+
+
+def test_a_goodbye_tied_to_the_school_calendar_is_a_notice_unless_a_rule_reads_more() -> None:
+    from transforms.classify import Classifier
+
+    clf = Classifier()
+    assert clf.classify("last post before the holidays, thanks everyone!") == []
+    flags = clf.classify("last post before the holidays. I won't be here after that, sorry everyone")
+    assert flags and flags[0].category.value == "self_harm"
