@@ -145,7 +145,11 @@ def test_grooming_signal_keys_cover_every_branch_of_a_leading_group() -> None:
     from transforms.classify.rules.grooming import lead_keys
 
     assert lead_keys(r"wait\s+for|(?:catch|surprise|meet)\s+him") == keys("wait catch surprise meet")
-    assert lead_keys(r"(?:so\s+)?grown\s+up") is None  # an optional lead: always run
+    # an optional lead: a match opens with it or with what follows it
+    assert lead_keys(r"(?:so\s+)?grown\s+up") == keys("so grown")
+    assert lead_keys(r"\b(?:sweetheart|babes?)\b") == keys("sweetheart babe")
+    assert lead_keys(r"(?:1[0-7]|[5-9]|eleven)\s+year") == keys("DIGIT eleven")
+    assert lead_keys(r"(?:'ll|will)\s+pick") is None  # no word leads "'ll": always run
     assert lead_keys(r"(?:a|(?:bb|cc))d|eee") == keys("a bb cc eee")
 
 

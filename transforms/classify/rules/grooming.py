@@ -219,14 +219,24 @@ def _lead_words(body: str) -> list[str] | None:
     alts.append(cur)
     words: list[str] = []
     for a in alts:
+        a = a.removeprefix("\\b")
         if a.startswith("(?:"):
             end = _close(a, 0)
-            if end < 0 or a[end + 1 : end + 2] in ("?", "*", "{"):
-                return None  # an optional first group: no word is certain to lead
+            if end < 0 or a[end + 1 : end + 2] == "{":
+                return None
             inner = _lead_words(a[3:end])
             if inner is None:
                 return None
             words.extend(inner)
+            if a[end + 1 : end + 2] in ("?", "*"):
+                # an optional first group: a match opens with it or with what follows it
+                rest = _lead_words(a[end + 2 :]) if a[end + 2 :] else None
+                if rest is None:
+                    return None
+                words.extend(rest)
+            continue
+        if a[:1].isdigit() or a.startswith("\\d") or (a[:1] == "[" and a[1:2].isdigit()):
+            words.append("DIGIT")  # text_keys gives every text with a digit this key
             continue
         m = _LEAD.match(a)
         if not m:
