@@ -53,8 +53,9 @@ FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.
 FEW_EXAMPLES_THRESHOLD = 0.7
 COMPLAINT_SUPPRESSED_BY = frozenset({Category.ABUSE, Category.HATE, Category.THREAT, Category.DEFAMATION})
 CRITICAL_MODEL = frozenset({"threat", "self_harm", "sexual", "grooming"})
-# a school-head flag this sure ranks with the rules' flags by score: "send pics of ur legs in
-# the PE skirt" is sexual (head p=0.97) before it is two grooming signals (rule 0.9)
+# a school-head flag scored this high ranks with the rules' flags by score: "send pics of ur
+# legs in the PE skirt" is sexual (head p=0.97) before it is two grooming signals (rule 0.9).
+# Where the head renames the main model's flag (_school_lean) the score is the main flag score
 HEAD_SURE = 0.85
 
 
@@ -88,7 +89,9 @@ class _Acc:
     reasons: list[str] = field(default_factory=list)
     pupils: bool = False
     source: str = "rules"
-    sure: bool = False  # the school head named this critical category with p >= HEAD_SURE
+    # a school-head flag of a critical category (its own, or its reading of the main model's
+    # flag) scored at HEAD_SURE or more
+    sure: bool = False
 
 
 def _add_model_flag(
