@@ -254,3 +254,28 @@ def test_thresholds_keep_each_public_set_at_its_baseline_floor() -> None:
     assert free[0] == 0.3 and per_free["b"] < 0.9  # without a floor the school lines win
     (kept, _), per_kept, _ = _choose(public, y_dev, sources, ["a", "b"], school, ys, cfg, {"a": 0.5, "b": 0.9})
     assert kept[0] == 0.6 and per_kept["b"] == 1.0
+
+
+def test_thresholds_favour_the_critical_class_found_least() -> None:
+    # one false alarm is allowed. Lowering the threat threshold finds two more threats and
+    # leaves the self-harm line missed; lowering the self-harm one finds that line. The
+    # target is per class, so the second wins though it finds fewer lines in all.
+    from transforms.classify.train import TrainConfig, _choose, _Scores
+
+    public = _Scores(np.zeros(2, bool), np.array([0.9, 0.1]), np.zeros(2), np.ones(2), np.zeros(2, bool), np.zeros((2, 4)))
+    y_dev = np.array([True, False])
+    sources = np.array(["a", "a"])
+    #             threat  threat  threat  threat  self_harm  none (threat-ish)  none (self-harm-ish)
+    threat_p = [0.8, 0.8, 0.45, 0.45, 0.0, 0.5, 0.0]
+    self_harm_p = [0.0, 0.0, 0.0, 0.0, 0.45, 0.0, 0.5]
+    each = np.zeros((7, 4))
+    each[:, 0], each[:, 1] = threat_p, self_harm_p
+    school = _Scores(np.zeros(7, bool), np.full(7, 0.1), each.max(axis=1), 1 - each.max(axis=1), np.zeros(7, bool), each)
+    ys = np.array(["threat"] * 4 + ["self_harm", "none", "none"])
+    cfg = TrainConfig(thresholds=(0.5,), critical_grid=(0.4, 0.6), veto_grid=(None,), floor_grid=(0.0,),
+                      together_grid=(None,), public_slack=1.0, critical_fpr=0.5)
+    (k, refined), _, stats = _choose(public, y_dev, sources, ["a"], school, ys, cfg)
+    assert refined is not None
+    t_each, _ = refined
+    assert t_each[0] == 0.6 and t_each[1] == 0.4  # threat kept high, self-harm lowered
+    assert stats["oof_critical_recall_any_flag"] == 0.6 and stats["oof_school_none_fpr"] == 0.5

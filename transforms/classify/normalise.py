@@ -55,6 +55,14 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f609": "emj_wink",
     "\U0001f92b": "emj_shush",  # shushing face: "keep it secret"
     "\U0001f92c": "emj_swear",
+    # rules-5: emoji that stood for words in round eight's disguised lines
+    "\U0001f48a": "emj_pill",  # pill: "💊💊💊 take the lot"
+    "\U0001faa2": "emj_rope",  # knot: a noose, "kys" pressure
+    "\U0001f528": "emj_hammer",  # "knee caps monday 🔨"
+    "\U0001f47b": "emj_ghost",  # Snapchat's logo, and "going to become a 👻"
+    "\U0001f924": "emj_drool",  # drooling face, under photos of pupils
+    "\U0001f4f8": "emj_camera",  # camera with flash: "pics 4 credit 📸"
+    "\U0001f440": "emj_eyes",  # "mr grant's kids go to st mary's right? 👀"
 }
 
 # Letters from other scripts that look like Latin ones (a small, high-value subset of

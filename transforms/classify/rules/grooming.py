@@ -175,6 +175,13 @@ _STANDALONE_RE: dict[str, Gated] = {
 }
 BENIGN = r"(?:surprise(?!\s+(?:one|him|her|them|you|u|the (?:boy|girl|lad|kid))\b)|present for|mother'?s day|father'?s day|card signed|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|\bpta\b)"
 
+# rules-5: a safety notice quotes what groomers say ("if anyone messages your child saying
+# 'don't tell your mum', contact our DSL"); a groomer does not write one
+SAFETY_NOTICE = (
+    r"(?:online|internet|e-?)\s*safety\s+(?:notice|talk|session|evening|alert|week|day|advice|update|workshop|assembly)|\bgroomers?\b"
+    r"|grooming\s+(?:red\s+flags|signs|awareness|warning)|warning\s+signs|contact\s+(?:our|the)\s+(?:dsl|safeguarding|designated)"
+    r"|report\s+(?:it|them|this)\s+to\s+(?:us|the\s+school|ceop|the\s+police|our\s+dsl)|\bceop\b|safeguarding\s+(?:talk|team|lead|notice|evening|session)"
+)
 
 _LEAD = re.compile(r"[a-z_]+")
 
@@ -316,6 +323,7 @@ class GroomingRule:
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}
     )
     _benign: re.Pattern[str] = field(default_factory=lambda: re.compile(BENIGN))
+    _notice: re.Pattern[str] = field(default_factory=lambda: re.compile(SAFETY_NOTICE))
     # the signal patterns flattened in kind order, and which of them each prefilter key
     # wakes: a text looks up its ~20 keys instead of testing ~130 patterns' key sets
     _flat: list[tuple[str, _Signal]] = field(init=False, repr=False)
@@ -418,6 +426,8 @@ class GroomingRule:
                 n_signals += 1
             last_end = max(last_end, s1)
         if n_signals < 2 and not standalone:
+            return []
+        if self._notice.search(text):
             return []
         # "keep it a secret, it's for Miss's retirement": benign secrecy with nothing else
         if not standalone and self._benign.search(text) and len(found) < 3:

@@ -24,6 +24,13 @@ QUOTED_SLANG = (
     r"(?:words like|saying|says|said|say|means|stands for|short for|=)\s+(?:['\"][a-z]+['\"],?\s+(?:and|or)?\s*)?['\"](?:kys|kms|unalive)['\"]"
     r"|['\"](?:kys|kms)['\"]\s*(?:=|means|stands for|is short for)"
 )
+# the phrases talked about, not said: "phrases like 'kys' and 'nobody would miss you' are
+# NOT banter", "he said 'don't kill yourselves over the personal statement'", a list of the
+# codes pupils use, an anti-bullying notice
+TALKED_ABOUT = (
+    r"(?:words|phrases|things|messages|comments|stuff|codes?)\s+like\s+['\"]|(?:don'?t|do not|dont)\s+kill\s+(?:yourself|yourselves|urself|ur\s*selves)\s+(?:over|about|with|for|trying|revising|doing)\b"
+    r"|anti[\s-]?bullying|screenshot\s+(?:it|them|and)|report\s+(?:it|them|this)\s+to\b|watch\s+(?:out\s+)?for\s+(?:these|codes|words|phrases)|codes?\s+(?:in|used\s+in)\s+group\s+chats"
+)
 KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
                               "neck yourself", "neck urself", "hang yourself", "hang urself",
                               "unalive yourself", "unalive urself", "go die", "go and die",
@@ -102,6 +109,21 @@ IDEATION: list[tuple[str, str]] = [
     ("anywhere", r"won'?t\s+be\s+anywhere\b"),
     ("sticking hanging",
      r"(?:i'?m|im|i am)\s+not\s+(?:sticking|hanging)\s+around\s+(?:to see|much longer|for much longer|long)\b|i\s+won'?t\s+be\s+(?:sticking|hanging)\s+around\b"),
+    # rules-5 (round eight): slang, disguises and plans let slip in ordinary talk
+    ("sewer sewerslide unalive unaliving", r"sewer\s*slid(?:e|ing)\b(?![^.!?]{0,60}\b(?:words?|list|talk|codes?|slang|means)\b)|\bunaliv(?:e|ing)\s+(?:myself|meself|my\s*self)\b"),
+    ("still", r"why\s+am\s+i\s+still\s+(?:here|alive|breathing|around)\b"),
+    ("quit", r"\bi(?:'?m| am)?\s+(?:quit|quitting)\s+(?:living|life|existing)\b"),
+    ("sleep", r"(?:time|ready)\s+for\s+the\s+(?:big|long|forever)\s+sleep\b"),
+    ("carved carving", r"carv(?:ed|ing)\s+(?:[a-z']+\s+){0,4}into\s+my\s+(?:arm|arms|leg|legs|thigh|thighs|skin|wrist|wrists|stomach)\b"),
+    ("relapse relapsed sh", r"\bsh\s+relapse|relapse[ds]?\b[^.!?]{0,30}\b(?:sleeves|cutting|cut|blades?|emj_blood)"),
+    ("saving stockpiling hoarding", r"(?:saving|stockpiling|hoarding|saved)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:emj_pill|pills|tablets|meds|paracetamol|painkillers)"),
+    ("countdown counting", r"countdown\b[^.!?]{0,40}\bnot\s+(?:to|for)\s+the\s+(?:holidays|summer|weekend|end\s+of\s+term)|counting\s+(?:down\s+)?the\s+days\s+(?:till|until)\s+i\s+can\s+(?:finally\s+)?stop\b"),
+    ("googling googled google", r"googl(?:e|ed|ing)\s+(?:painless\s+ways|ways\s+to\s+(?:die|go|end\s+it)|how\s+to\s+(?:die|end\s+it|do\s+it\s+painlessly))"),
+    ("hit mind", r"(?:wouldn'?t|would\s+not|won'?t)\s+(?:have\s+)?mind(?:ed)?\s+if\s+(?:the|a)\s+(?:car|bus|train|lorry|van)\s+(?:had\s+)?hit\s+me|if\s+(?:the|a)\s+(?:car|bus|train|lorry|van)\s+(?:had\s+)?hit\s+me\s+i\s+(?:wouldn'?t|would\s+not)\s+(?:have\s+)?mind"),
+    ("decided", r"already\s+decided\s+how\b"),
+    ("fade", r"\bi\s+(?:just\s+|really\s+)?(?:want|wanna|need)\s+to\s+fade\s+away\b|\bfade\s+away\s+time\b"),
+    ("purpose", r"(?:haven'?t|not|didn'?t)\s+eaten\s+(?:in|for)\s+(?:\w+\s+)?days\s+on\s+purpose"),
+    ("ahead", r"whole\s+life\s+ahead\b[^.!?]{0,40}\bnot\s+planning\s+on\s+it"),
 ]
 
 # the patterns that tell of an act (cutting, burning, pills taken or stored): a laugh beside
@@ -142,6 +164,13 @@ NOT_SELF_HARM = (
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
+    # rules-5: "my son's dying to join the club", "bored to death", "I wanted the ground to
+    # swallow me", "his tie has mysteriously vanished again", "I could die, so proud"
+    r"|\bdying\s+to\s+(?!die\b|end\b|be\s+dead\b|kill\b|disappear\b|vanish\b)[a-z]+"
+    r"|\b(?:bored|scared|worried|frightened|freezing|starving)\s+(?:me\s+|him\s+|her\s+|us\s+)?to\s+death\b|ground\s+(?:to\s+)?swallow\s+me\b"
+    r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
+    r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
+    r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
 )
 
 
@@ -163,9 +192,15 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
-                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
-             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG),
+                    r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b",
+                    # rules-5 (round eight): pills, wrists, roofs and funerals, said to someone
+                    r"neck\s+(?:a|the|ur|your)\s+(?:bottle|packet|box|load|handful)\s+of\s+(?:[a-z']+\s+){0,2}(?:pills|tablets|paracetamol|meds)",
+                    r"slit\s+(?:them|those)\s+wrists|why\s+(?:don'?t|dont|not)\s+(?:you|u)\s+(?:just\s+)?(?:walk|jump|step|fall)\s+off\s+(?:the|a|that)\b",
+                    r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
+                    r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
+                    r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+             unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),

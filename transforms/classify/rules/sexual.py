@@ -115,8 +115,21 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      rf"sleeping\s+with\s+(?:a\s+|one\s+of\s+the\s+|the\s+|his\s+|her\s+|their\s+)?(?:sixth\s+formers?|{lx.YEAR}|pupils?|students?|{lx.STAFF}|{lx.TITLE_NAME})"),
     ("gave",
      r"gave\s+(?:him|her|them)\s+what\s+(?:he|she|they)\s+wanted\s+(?:behind|in|at|after|on|round|under)\b"),
-    ("rather smash pass",
-     r"(?:who'?d|who would)\s+(?:you|u|ya)\s+rather\b|\bsmash\s+or\s+pass\b"),
+    ("rather smash pass smashorpass",
+     r"(?:who'?d|who would)\s+(?:you|u|ya)\s+rather\b(?!\s+(?:have\s+as|have\s+(?:teach|for|in)|vote|be\s+taught|sit\s+next|work\s+with|ask|talk\s+to))|\bsmash\s*or\s*pass\b"),
+    # rules-5 (round eight): filming pupils changing, dares, rankings and rumours
+    ("filmed filming film snapped snapping recorded recording photographed photographing videoed videoing",
+     r"(?:film|snapp|record|photograph|video)(?:ed|ing)\s+(?:[a-z]+\s+){0,2}?(?:getting\s+changed|changing|undressing|in\s+the\s+(?:showers?|toilets?))\b"
+     r"(?!\s+(?:rooms?|area|facilities|block)\b)"),
+    ("flash", r"\bflash\s+(?:us|me)\s+(?:at|in|after|during|on|ur|your|them|those)\b"),
+    ("top shirt bra", r"take\s+(?:ur|your|yer)\s+(?:top|shirt|bra|clothes|kit|skirt)\s+off\s+for\s+(?:me|us)\b"),
+    ("doing", r"who'?s\s+doing\s+who\b"),
+    ("car park toilets staff room cupboard",
+     r"(?:do|doing|did|does|done)\s+it\s+in\s+the\s+(?:staff\s+)?(?:car\s*park|toilets?|staff\s*room|store\s+cupboard|changing\s+rooms?|minibus|stock\s+room)\b"),
+    ("easiest", r"['\"]?easiest['\"]?\s+(?:girl|boy|one)?\s*in\s+(?:your|ur|the|her|his|our)\s+(?:year|form|class|school)|the\s+(?:girl|boy|one)\s+who'?s\s+(?:the\s+)?['\"]?easiest"),
+    ("time", r"call\s+for\s+a\s+good\s+time\b"),
+    ("home", r"who\s+(?:you'?d|you\s+would|u'?d|ud)\s+(?:take\s+home|do|shag|bang)\b"
+             r"|which\s+(?:[a-z]+\s+){1,2}(?:would\s+(?:you|u)|you'?d|u'?d)\s+(?:take\s+home|shag|bang)\b"),
 ]
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
@@ -131,7 +144,8 @@ IMAGE_ABUSE = lx.alt(
     r"(?:everyone|every1|the whole (?:school|year|form|class)|(?:your|ur) (?:mum|dad|parents|whole year|mates))(?:\s+at\s+[a-z]+)?\s+(?:sees|will see|gonna see|is gonna see|gets to see|is getting)\s+what\s+(?:you|u)\s+sent",
     r"(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:tell|show)\s+(?:everyone|every1|the whole \w+)\s+what\s+(?:you|u)\s+sent",
 )
-IMAGE_ABUSE_NEWS = r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism)\b|" + SEX_ED
+IMAGE_ABUSE_NEWS = (r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism"
+                    r"|sextortion\s+scams?|safeguarding|(?:online|e-?)\s*safety|ceop)\b|report\s+(?:it|them|this)\s+to\b|" + SEX_ED)
 LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
 
 

@@ -75,6 +75,12 @@ GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in th
 # their movements, their family or their property ("Mr X won't make it home tonight")
 SOMEONE = lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PRON3, lx.PUPIL, r"the (?:boy|girl|lad|kid|teacher|one|woman|man) who [a-z' ]{1,30}?")
 FAMILY = r"(?:kids?|child|children|daughter|son|wife|husband|family|little one|mum|mom)"
+# rules-5: a harm word aimed at a machine, a game or a sibling who ate the chips
+NOT_A_THREAT = (
+    r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
+    r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
+    r"|(?:kill|murder|strangle)\s+my\s+(?:little\s+|big\s+|baby\s+|twin\s+)?(?:brother|sister|bro|sis)\b[^.!?]{0,40}\b(?:ate|eaten|nicked|stole|took|borrowed|used|finished|for\s+eating)\b"
+)
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
     ("make walking smiling teaching laughing see",
      rf"{SOMEONE}\s+(?:won'?t|wont|will not|will never|is not going to|isn'?t going to)\s+(?:make it (?:home|to (?:friday|monday|the weekend|christmas|half term|the end of)|out alive|through the (?:day|week|night))|be (?:walking|smiling|teaching|laughing|around) (?:to school |home )?(?:for long|much longer|next week|after|again|by|when|tomorrow)|see (?:christmas|the weekend|friday|monday|next week|the end of term|another day))"),
@@ -227,6 +233,29 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:is|'s|s|are|'re)\s+not\s+safe\s+(?:there|here|at\s+[a-z]+)?\s*or\s+anywhere"),
     ("drill drills",
      r"(?:fire|bomb|lockdown)\s+drills?\b[^!?]{0,60}\b(?:need|needs|needing|have|get|do)\s+a\s+real\s+one\s+(?:soon|next|this)"),
+    # rules-5 (round eight): arson, hospitals, coffins and lists; imperatives with no "I will"
+    ("torch petrol",
+     r"(?:torch|petrol\s+bomb)\s+(?:that|the|this|his|her|their|your|ur)\s+(?:[a-z]+\s+){0,2}(?:school|office|reception|building|house|car|cars|classroom|staff\s*room|block|place)\b"
+     r"|(?:got|bought|brought|bring|bringing|getting)\s+(?:the\s+|some\s+)?petrol\b[^!?]{0,60}(?:deserved?|you'?ll\s+see|burn|watch\s+it|emj_fire|emj_boom)"
+     r"|(?:cars?|school|house|building)\s*\+\s*petrol|petrol\s*\+\s*(?:cars?|school|house)"),
+    ("hospital", r"pick\s+a\s+hospital\b|hospital\s+food\s+suits\s+(?:you|u)\b|(?:booked|book)\s+(?:you|u|him|her)\s+a\s+(?:hospital\s+)?bed\b"),
+    ("list", r"(?:put|added|adding|putting|wrote|writing)\s+(?:her|his|their|your|ur|[a-z]+'s)\s+name\s+(?:on|to)\s+(?:the|my)\s+list\b"
+             r"|(?:her|his|their|your|ur)\s+name\s+(?:added|put|written)\s+(?:on|to)\s+(?:the|my)\s+list\b"),
+    ("coffin", r"(?:get|go\s+get|have|getting)\s+(?:ur|your|his|her|their)\s+coffin\s+(?:measured|ready|fitted|sorted)"),
+    ("dragging kicking hiding beating battering",
+     r"(?:wants?|needs?|deserves?)\s+dragging\s+(?:out\b[^.!?]{0,40}(?:hiding|kicking|beating|battering|doing)|outside|round\s+the\s+back)"
+     r"|(?:owe|owes|owed)\s+(?:[a-z]+\s+){1,2}a\s+(?:proper\s+|good\s+|right\s+)?(?:kicking|hiding|beating|battering)\b"),
+    ("meat", r"(?:is|'s|s|ur|you'?re)\s+(?:dead|ded)\s+meat\b"),
+    ("alone", r"(?:^|[.!]\s*)come\s+alone\s*(?:[.!]|$)"),
+    ("sleep", r"sleep\s+with\s+(?:ur|your)\s+lights?\s+on\b|sleep\s+with\s+the\s+lights?\s+on\s+(?:tonight|sir|miss|mr|mrs|ms)\b"),
+    ("boom bang flames smoke", r"(?:school|place|building|academy)(?:'s|\s+is)\s+(?:going|gonna\s+go)\s+(?:boom|bang|up\s+in\s+(?:flames|smoke))"),
+    ("knee caps kneecaps", r"knee\s*caps?\b[^.!?]{0,20}(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|emj_hammer|after\s+school)"),
+    ("locker bag blazer", r"(?:blade|knife|shank|machete|blades|knives)(?:'s|\s+is|\s+are|'re)\s+in\s+my\s+(?:locker|bag|blazer|pocket)"),
+    ("stay indoors inside", r"stay\s+(?:indoors|inside|home)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)\s+if\s+(?:you|u)\b"),
+    ("brakes brake", r"(?:tweak|cut|mess\s+with|loosen|fiddle\s+with)\s+(?:\w+\s+){0,3}(?:brakes?|brake\s+lines?)\b"),
+    ("kids children son daughter", rf"(?:mr|mrs|ms|miss)\s+[a-z]+'s\s+{FAMILY}\s+go(?:es)?\s+to\b[^.!?]{{0,30}}(?:right\s*\?|don'?t\s+they|doesn'?t\s+she|doesn'?t\s+he|yeah\s*\?|emj_eyes)"),
+    ("swinging", r"snaps?\s+and\s+(?:goes|go|going)\s+in\s+swinging"),
+    ("shank stab batter merk", r"^\W*(?:sha+nk|sta+b|ba+tter|me+rk)\s+(?:him|her|them|[a-z]+)\s+(?:in|at|after|behind|outside|by)\b"),
     ("visitors visit",
      r"(?:see|find out)\s+how\s+(?:you|u|he|she|they)\s+(?:like|likes|enjoy)\s+(?:visitors|a visit)"
      r"|(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna)\s+(?:get|be getting)\s+a\s+(?:little\s+|wee\s+|friendly\s+)?visit(?!\s+from\s+(?:ofsted|the inspectors?|inspectors|the council|santa|father christmas))"),
@@ -242,7 +271,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
             "threat.intent_harm_target", T,
             near(INTENT, near(HARM, rf"(?!{NOT_PERSON_OBJ}){target}", lx.SP + r"(?:up\s+|down\s+)?(?:(?:that|this|the|those|these|every|all|all the|some|a|his|her|their|ur|your)\s+)?"), lx.GAP),
             0.95, "intent to harm a person or the school", keys=lx.keys(HARM_WORDS),
-            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)",
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)|" + NOT_A_THREAT,
         ),
         Rule(
             "threat.harm_you", T,
@@ -259,7 +288,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
              0.85, "intent to do serious violence",
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
-             unless=GAMES + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
+             unless=GAMES + "|" + NOT_A_THREAT + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
                     r"|\b(?:dog|cat|puppy|kitten)s? (?:is|are|'s|will|gonna|going to)(?: [a-z]+){0,2} (?:murder|kill|eat|destroy)"
                     r"|(?:(?:kill|smash|murder|destroy)(?:ed|ing)?|ac(?:e|ed|ing)) (?:the|this|that|my) (?:exam|test|mock)"),
         Rule("threat.menace", T,
