@@ -109,6 +109,7 @@ def build_message(
     msg.add_alternative(html, subtype="html")
     if inline_images:
         html_part = msg.get_payload()[-1]  # type: ignore[index]
+        assert isinstance(html_part, EmailMessage)  # the alternative added just above
         for cid, data in inline_images.items():
             html_part.add_related(data, maintype="image", subtype="png", cid=f"<{cid}>", disposition="inline", filename=f"{cid}.png")
     return msg

@@ -124,7 +124,7 @@ def plan_fetches(cfg: Config, db_path: Path, sources: list[str] | None = None) -
             cursors = read_cursors(con)
             loaded = {r[0] for r in con.execute("SELECT path FROM landing_files WHERE kind = 'manifest'").fetchall()}
     landing = LandingZone(landing_root(cfg))
-    plan = []
+    plan: list[dict[str, Any]] = []
     for spec in sources_from_config(cfg):
         if sources and spec.source_id not in sources:
             continue
@@ -141,7 +141,8 @@ def plan_fetches(cfg: Config, db_path: Path, sources: list[str] | None = None) -
 
 
 def spec_from_dict(data: dict[str, Any]) -> SourceSpec:
-    return SourceSpec(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    return SourceSpec(**fields)
 
 
 def fetch_source(

@@ -66,7 +66,7 @@ def _gx() -> tuple[Any, Any, Any]:
     logging.getLogger("great_expectations.data_context.types.base").setLevel(logging.ERROR)
     context = gx.get_context(mode="ephemeral")
     # No "Calculating Metrics" progress bars in logs (quirks.md).
-    context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)
+    context.variables.progress_bars = gx.data_context.types.base.ProgressBarsConfig(globally=False)  # type: ignore[attr-defined]
     source = context.data_sources.add_pandas("schoolwatch")
     asset = source.add_dataframe_asset(name="posts")
     batch_def = asset.add_batch_definition_whole_dataframe("batch")
@@ -150,6 +150,7 @@ def validate_view(view: pd.DataFrame) -> ValidationReport:
     failed: dict[Any, list[str]] = {}
     for r in result.results:
         cfg = r.expectation_config
+        assert cfg is not None  # a suite's results always carry the expectation they ran
         name = cfg.type
         column = cfg.kwargs.get("column")
         res = r.result or {}

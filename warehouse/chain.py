@@ -107,7 +107,7 @@ def append(con: duckdb.DuckDBPyConnection, spec: ChainSpec, values: dict[str, An
     if "detail" in content and content["detail"] is not None and not isinstance(content["detail"], str):
         content["detail"] = json.dumps(content["detail"], sort_keys=True, ensure_ascii=False, default=str)
     h = row_hash(prev, _hashed(spec, content))
-    row = {**values, **{k: content[k] for k in ("data", "detail") if k in content}, "prev_hash": prev, "row_hash": h}
+    row: dict[str, Any] = {**values, **{k: content[k] for k in ("data", "detail") if k in content}, "prev_hash": prev, "row_hash": h}
     cols = list(row)
     con.execute(
         f"INSERT INTO {spec.table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -253,7 +254,10 @@ class Config(_Model):
         _unique("accounts", [a.id for a in self.accounts])
         _unique("searches", [s.id for s in self.searches])
         _unique("accounts/searches", [a.id for a in self.accounts] + [s.id for s in self.searches])
-        for kind, items in (("accounts", self.accounts), ("searches", self.searches), ("people", self.people)):
+        owned: tuple[tuple[str, Sequence[Account | Search | Person]], ...] = (
+            ("accounts", self.accounts), ("searches", self.searches), ("people", self.people)
+        )
+        for kind, items in owned:
             for i, item in enumerate(items):
                 if item.school is not None and item.school not in school_ids:
                     raise ValueError(f"{kind}[{i}].school: unknown school {item.school!r} (known: {', '.join(school_ids)})")

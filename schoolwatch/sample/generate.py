@@ -9,6 +9,7 @@ import json
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from schoolwatch.sample.texts import BENIGN, COMPLAINT, PROBLEM
 
@@ -55,14 +56,15 @@ def _person(rng: random.Random) -> str:
 
 def x_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str, list[dict]]:
     """Mentions and search pages, X API v2 shape (newest first, meta with tokens)."""
-    tweets, users = [], {}
+    tweets: list[dict[str, Any]] = []
+    users: dict[str, dict[str, str]] = {}
     base_id = 1_988_000_000_000_000_000
     for i, (_, text) in enumerate(texts):
         uid = str(1_500_000 + rng.randrange(0, 40))
         name = _person(rng)
         users[uid] = {"id": uid, "name": name, "username": name.lower().replace(" ", "_")[:15]}
         tid = str(base_id + i * 7919)
-        t = {
+        t: dict[str, Any] = {
             "id": tid,
             "text": f"@KestrelValeAcad {text}" if i % 2 == 0 else text,
             "author_id": uid,
@@ -80,11 +82,11 @@ def x_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str, list[
             t["edit_history_tweet_ids"] = [str(base_id - 5), tid]
         tweets.append(t)
     tweets.sort(key=lambda t: t["created_at"], reverse=True)
-    pages = []
+    pages: list[dict[str, Any]] = []
     for n in range(0, len(tweets), 25):
         chunk = tweets[n : n + 25]
         authors = sorted({t["author_id"] for t in chunk})
-        meta = {"result_count": len(chunk), "newest_id": max(chunk, key=lambda t: int(t["id"]))["id"],
+        meta: dict[str, Any] = {"result_count": len(chunk), "newest_id": max(chunk, key=lambda t: int(t["id"]))["id"],
                 "oldest_id": min(chunk, key=lambda t: int(t["id"]))["id"]}
         if n + 25 < len(tweets):
             meta["next_token"] = f"7140dibdnow9c7btw4{n:05d}"
@@ -98,7 +100,7 @@ def facebook_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str
     """Comments on the page's posts (Graph API v21.0 shape) plus one tagged page."""
     page_id = "109876543210987"
     posts = [f"{page_id}_{1000000000000 + k}" for k in range(6)]
-    comments = []
+    comments: list[tuple[str, dict[str, Any]]] = []
     for i, (_, text) in enumerate(texts):
         post = posts[i % len(posts)]
         cid = f"{post.split('_')[1]}_{2000000000000000 + i * 37}"
@@ -144,7 +146,7 @@ def facebook_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str
 
 def reddit_pages(rng: random.Random, texts: list[tuple[str, str]]) -> dict[str, list[dict]]:
     """Inbox mentions and subreddit search, as praw's Listing JSON."""
-    children = []
+    children: list[tuple[str, dict[str, Any]]] = []
     for i, (_, text) in enumerate(texts):
         created = _when(rng).timestamp()
         author = "[deleted]" if i % 13 == 7 else f"{rng.choice(FIRST_NAMES).lower()}{rng.randrange(10, 99)}"
