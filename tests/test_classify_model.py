@@ -279,3 +279,39 @@ def test_thresholds_favour_the_critical_class_found_least() -> None:
     t_each, _ = refined
     assert t_each[0] == 0.6 and t_each[1] == 0.4  # threat kept high, self-harm lowered
     assert stats["oof_critical_recall_any_flag"] == 0.6 and stats["oof_school_none_fpr"] == 0.5
+
+
+LONG_THREAT = (
+    "Lovely sports day, thanks to all the staff who organised it. The relay was brilliant and the weather held "
+    "for once. That PE teacher who dropped my son from the team is going to regret it when I catch him alone in "
+    "the car park one evening. Well done to Year 8 for winning the cup."
+)
+LONG_PRAISE = (
+    "Lovely Christmas concert tonight, the choir sounded wonderful and the orchestra has come on so much since "
+    "last year. The hall was packed and the mince pies went fast. Huge thanks to Mrs Ahmed and the music "
+    "department for all the rehearsals. Can't wait for the summer show already."
+)
+
+
+def test_a_long_post_is_read_sentence_by_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.classify.model as model_module
+    from transforms.classify import Classifier
+
+    clf = Classifier()
+    flags = clf.classify(LONG_THREAT)
+    assert flags and flags[0].category.value == "threat"
+    assert clf.classify(LONG_PRAISE) == []
+    # the whole post alone reads as ordinary: the threat is one sentence of four
+    monkeypatch.setattr(model_module, "LONG_POST", 10**9)
+    assert clf.classify(LONG_THREAT) == []
+
+
+def test_short_posts_are_never_split() -> None:
+    from transforms.classify.model import LONG_POST, load
+
+    model = load()
+    texts = ["you're dead after school. I mean it. Watch your back.", "x" * (LONG_POST - 1)]
+    sc = model.score(texts)
+    before = sc.school_class.copy()
+    assert model.read_by_sentence(sc, texts) == 0
+    assert (sc.school_class == before).all()

@@ -71,7 +71,9 @@ class Classifier:
     def _classify_unique(self, texts: list[str]) -> list[list[Flag]]:
         norms = [normalise(t) for t in texts]
         model = self.model
-        sc = model.score([model_text(n) for n in norms])
+        model_texts = [model_text(n) for n in norms]
+        sc = model.score(model_texts)
+        model.read_by_sentence(sc, model_texts)
         # the model can only add a flag where its flag score reaches the threshold (and the
         # school head does not veto it) or the school head names a critical category:
         # elsewhere a text without rule hits has no flags, and combine need not run
