@@ -137,6 +137,45 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"\bgood\s+girl\b|(?:had|have)\s+something\s+special|all\s+to\s+myself|older\s+(?:mentor|boyfriend|girlfriend)|think\s+about\s+(?:you|u)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|constantly)",
     ),
 }
+
+# rules-6: the same signals told by a parent or a friend ("a man keeps messaging my son on
+# Snapchat, told him not to tell us and offered to buy him trainers if he meets him"). A
+# report of grooming is for the safeguarding lead as much as the messages themselves.
+_CHILD = (r"(?:him|her|them|my\s+(?:little\s+|youngest\s+|eldest\s+)?(?:son|daughter|child|kid|boy|girl|lad|stepson|stepdaughter|nephew|niece)"
+          r"|my\s+\d+\s*(?:yo|year\s+old))")
+REPORTED: dict[str, tuple[str, ...]] = {
+    "secrecy": (
+        rf"(?:told|tells|telling|asked|asks|asking|made|makes|warned)\s+{_CHILD}\s+(?:not\s+to|to\s+not|never\s+to)\s+(?:tell|mention|say)\b",
+        rf"(?:told|tells|telling|asked|asks|asking)\s+{_CHILD}\s+to\s+(?:keep\s+(?:it|this|them|their\s+chats?)\s+(?:a\s+)?(?:secret|quiet|private|between\s+them)"
+        r"|delete\s+(?:the|their|his|her|all\s+the)\s+(?:messages|chats?|texts?|dms|snaps))",
+        r"keep\s+it\s+(?:a\s+)?secret\s+from\s+(?:me|us|his\s+(?:mum|dad|parents)|her\s+(?:mum|dad|parents)|their\s+parents)",
+        r"(?:said|says|saying|and)\s+(?:not\s+to|to\s+not|never\s+to|not)\s+tell\s+(?:us|me|his\s+(?:mum|dad|parents)|her\s+(?:mum|dad|parents)|their\s+parents)"
+        r"|\band\s+(?:not\s+to\s+|not\s+|never\s+)tell\s+(?:anyone|any1|anybody)",
+    ),
+    "private": (
+        rf"(?:keeps?|kept|been|started|starts)\s+(?:messaging|texting|dming|snapchatting|adding|contacting|chatting\s+to|talking\s+to)\s+{_CHILD}",
+        rf"(?:messag|text|snapchatt)(?:ed|ing|es|s)?\s+{_CHILD}\s+(?:on|over|via)\s+(?:snap(?:chat)?|insta(?:gram)?|whatsapp|tiktok|discord|roblox|telegram|kik|fortnite|xbox|playstation)",
+    ),
+    "age": (
+        rf"(?:asked|asking|asks)\s+{_CHILD}\s+(?:what|which)\s+(?:school|year|age|class|form)\b|(?:asked|asking|asks)\s+{_CHILD}\s+how\s+old",
+    ),
+    "meet": (
+        rf"(?:wants?|wanted|asked|asking|asks|trying|tried|offered|offering|offers)\s+(?:to\s+)?(?:meet|pick\s+up|collect)\s+{_CHILD}"
+        rf"|(?:wants?|wanted|asked|asking|asks|trying|tried|offered|offering|offers)\s+to\s+pick\s+{_CHILD}\s+up\b",
+        r"if\s+(?:he|she|they)\s+(?:meets|met|meet)\s+(?:him|her|them)\b",
+        r"to\s+meet\s+(?:him|her|them)\s+(?:behind|outside|round|near|after|at\s+(?:the\s+)?(?:park|rec|station|shops|leisure\s+centre|canal|woods))\b",
+    ),
+    "flattery": (
+        rf"(?:offer(?:ed|ing|s)?|promis(?:ed|ing|es)?)\s+(?:to\s+(?:buy|get|give|send)\s+)?{_CHILD}\s+(?:[a-z0-9£]+\s+){{0,3}}?"
+        r"(?:trainers|money|cash|£\d+|robux|v-?bucks|phone|vapes?|gifts?|presents?|credit|clothes|designer)",
+        rf"(?:sends?|sent|sending|gives?|gave|giving|buys?|bought|buying)\s+{_CHILD}\s+(?:robux|v-?bucks|money|cash|£\d+|gifts?|presents?|vapes?|trainers)",
+    ),
+}
+SIGNALS = {kind: (*patterns, *REPORTED.get(kind, ())) for kind, patterns in SIGNALS.items()}
+_REPORTED_KEYS = ("told tells telling asked asks asking made makes warned keep keeps kept been started starts messaging texting dming "
+                  "snapchatting adding contacting chatting talking messaged messages texted texts snapchatted wants wanted trying tried "
+                  "offered offering offers if promised promising promises send sends sent sending give gives gave giving buy buys "
+                  "bought buying said says saying and to")
 GROUP_KEYS: dict[str, frozenset[str]] = {
     "secrecy": lx.keys("if someone anyone people they asleep no keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
@@ -147,6 +186,7 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
     "flattery": lx.keys("good had have all just only older think give pay donate send giving gives out pocket show sugar big older would love get got youth modelling private cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
+GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE: dict[str, Gated] = {
@@ -317,7 +357,7 @@ class GroomingRule:
         "thanks without hide lock asleep someone anyone finds trust prove bring bringing mine good older mentor think "
         "mods vc call cam skip sleepover camp parents mum dad request accept inbox look donate pay pocket sugar "
         "portfolio modelling agency sponsorship surprise catch wait old age run ran runs drops deliveries parcel "
-        "nobody police feds quid pounds cash carry drop questions"
+        "nobody police feds quid pounds cash carry drop questions " + _REPORTED_KEYS
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}
