@@ -175,7 +175,7 @@ SIGNALS = {kind: (*patterns, *REPORTED.get(kind, ())) for kind, patterns in SIGN
 _REPORTED_KEYS = ("told tells telling asked asks asking made makes warned keep keeps kept been started starts messaging texting dming "
                   "snapchatting adding contacting chatting talking messaged messages texted texts snapchatted wants wanted trying tried "
                   "offered offering offers if promised promising promises send sends sent sending give gives gave giving buy buys "
-                  "bought buying said says saying and to")
+                  "bought buying said says saying")
 GROUP_KEYS: dict[str, frozenset[str]] = {
     "secrecy": lx.keys("if someone anyone people they asleep no keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
