@@ -131,6 +131,41 @@ class Rule:
         return [Hit(self.category, self.score, self.name, self.reason, tuple(spans), pupils)]
 
 
+# rules-7: a notice, an assembly write-up or a parent's account quotes the words it warns
+# about: "if a friend says 'I can't do this any more'", "phrases like 'I know where you live'"
+_NOTICE = re.compile(
+    # generic words about words, not a report of what one child said ("Ruby just messaged
+    # our group 'thanks for everything, love you all' and now her phone is off" must flag)
+    r"\b(?:phrases?\s+(?:like|such)|things\s+like|words\s+like|such\s+as|messages?\s+like|comments?\s+like|awareness|assembly|"
+    r"session|workshop|samaritans|childline|papyrus|warning\s+signs|signs\s+(?:of|that|someone)|report\s+(?:anyone|anything|it|them)\s+(?:who|that|to)|"
+    r"if\s+(?:someone|anyone|a\s+friend|your\s+(?:child|friend)|a\s+(?:child|pupil))\s+(?:says|said|messages|texts|writes|tells)|"
+    r"(?:teacher|speaker|volunteer|officer|nurse|counsellor)\s+(?:said|says|told))\b"
+)
+
+
+def quoted_in_notice(m: re.Match[str], text: str) -> bool:
+    """Whether a match sits inside quotation marks (opened at most 40 characters before it)
+    in a text that talks about words."""
+    start = m.start()
+    for q in range(start - 1, max(-1, start - 41), -1):
+        c = text[q]
+        if c not in "'\"":
+            continue
+        before = text[q - 1] if q > 0 else " "
+        after = text[q + 1] if q + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word ("don't")
+        if not before.isalnum() and (after.isalnum() or q + 1 == start):
+            return _NOTICE.search(text) is not None  # an opening quote, not closed before the match
+        return False  # a closing quote: the match follows a quotation, it is not in one
+    return False
+
+
+def not_quoted(m: re.Match[str], text: str) -> bool:
+    """A Rule ``check``: the match counts unless it is quoted in a notice."""
+    return not quoted_in_notice(m, text)
+
+
 def near(a: str, b: str, gap: str = lx.GAP) -> str:
     """``a`` then ``b`` with at most a few words between them."""
     return f"{a}{gap}{b}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, NearRule, Rule
+from transforms.classify.rules.base import Names, NearRule, Rule, not_quoted
 
 S = Category.SELF_HARM
 
@@ -167,6 +167,7 @@ NOT_SELF_HARM = (
     # rules-5: "my son's dying to join the club", "bored to death", "I wanted the ground to
     # swallow me", "his tie has mysteriously vanished again", "I could die, so proud"
     r"|\bdying\s+to\s+(?!die\b|end\b|be\s+dead\b|kill\b|disappear\b|vanish\b)[a-z]+"
+    r"|\bmy\s+(?:late\s+)?(?:wife|husband|partner|mum|mom|dad|mother|father|son|daughter|brother|sister|gran\w*|grand\w+|nan|uncle|aunt\w*|friend|best\s+friend|dog|cat)'?s?\s+(?:death|passing|funeral)\b"
     r"|\b(?:bored|scared|worried|frightened|freezing|starving)\s+(?:me\s+|him\s+|her\s+|us\s+)?to\s+death\b|ground\s+(?:to\s+)?swallow\s+me\b"
     r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
@@ -206,7 +207,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
-                 keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE)
+                 keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE, check=not_quoted)
             for keys, pattern in IDEATION
         ),
     ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
-from transforms.classify.rules.base import Names, NearRule, Rule, near
+from transforms.classify.rules.base import Names, NearRule, Rule, near, not_quoted
 
 T = Category.THREAT
 
@@ -80,6 +80,10 @@ NOT_A_THREAT = (
     r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
     r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
     r"|(?:kill|murder|strangle)\s+my\s+(?:little\s+|big\s+|baby\s+|twin\s+)?(?:brother|sister|bro|sis)\b[^.!?]{0,40}\b(?:ate|eaten|nicked|stole|took|borrowed|used|finished|for\s+eating)\b"
+    # rules-7: a parent's "I'm gonna kill my son, he's left his PE kit at home again"
+    r"|(?:kill|murder|strangle|throttle)\s+(?:my|our)\s+(?:son|daughter|kids?|boy|girl|husband|wife|hubby|other\s+half)\b[^!?]{0,80}?"
+    r"\b(?:left|forgot|forgotten|lost|ate|eaten|broke|spilt|spilled|muddy|late|again|pe\s+kit|homework|lunch(?:box)?|charger)\b"
+    r"|(?:heart|panic|asthma)\s+attack"
 )
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
     ("make walking smiling teaching laughing see",
@@ -323,7 +327,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                       # where a person parks or works: a person, not "where the minibus parks"
                       lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, r"(?:your|his|her|their) (?:mum|mom|dad|wife|husband|family|kids?)")
                       + r"\s+(?:parks?|works?|walks?)"),
-             0.95, "says they know where someone lives", keys=lx.keys("know")),
+             0.95, "says they know where someone lives", keys=lx.keys("know"), check=not_quoted),
         Rule("threat.watch_your_back", T,
              lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
                     r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)(?!\s+if\s+(?:you|u)\s+(?:miss|don'?t|do not|dont|skip|forget))", r"you(?:'?re| are) next",
@@ -333,7 +337,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:won'?t|wont|will never|never)\s+see\s+(?:it|me|us)\s+coming",
                     r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
              0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet coming"),
-             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)|posture|back (?:pain|injur)"),
+             unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)|posture|back (?:pain|injur)"
+                    r"|\b(?:floors?|slippery|wet\s+floor|icy|polished|puddles?|ice\s+rink)\b", check=not_quoted),
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         Rule("threat.weapon_carried", T,
