@@ -1,11 +1,11 @@
-"""Shared fixtures: fresh warehouses, the demo warehouse, a real SMTP server, a clock."""
+"""Shared fixtures: fresh warehouses, the demo warehouse, a real SMTP server, a clock, the rules."""
 
 from __future__ import annotations
 
 import shutil
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -88,3 +88,15 @@ def demo_copy(demo_dir: Path, tmp_path: Path) -> Path:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def rule_categories() -> Callable[[str], set[str]]:
+    """The categories the rules alone (no model) find in a text, with the default context.
+
+    Tested at the rule level, so a retrained model cannot hide a rule that stopped working."""
+    from transforms.classify.normalise import normalise
+    from transforms.classify.rules import RuleSet
+
+    rules = RuleSet()
+    return lambda text: {h.category.value for h in rules.find(normalise(text))}

@@ -306,11 +306,13 @@ def test_a_long_post_is_read_sentence_by_sentence(monkeypatch: pytest.MonkeyPatc
     assert clf.classify(LONG_THREAT) == []
 
 
-def test_short_posts_are_never_split() -> None:
-    from transforms.classify.model import LONG_POST, load
+def test_a_post_shorter_than_long_post_is_never_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.classify.model as model_module
 
-    model = load()
-    texts = ["you're dead after school. I mean it. Watch your back.", "x" * (LONG_POST - 1)]
+    model = model_module.load()
+    texts = [model_text(normalise(LONG_THREAT))]
+    assert model.read_by_sentence(model.score(texts), texts) == 1
+    monkeypatch.setattr(model_module, "LONG_POST", len(texts[0]) + 1)
     sc = model.score(texts)
     before = sc.school_class.copy()
     assert model.read_by_sentence(sc, texts) == 0

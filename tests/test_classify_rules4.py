@@ -10,19 +10,11 @@ hide a rule that stopped working.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from transforms.classify.normalise import normalise
-from transforms.classify.rules import RuleSet
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet()
-
-
-def hit_categories(rules: RuleSet, text: str) -> set[str]:
-    return {h.category.value for h in rules.find(normalise(text))}
+Categories = Callable[[str], set[str]]
 
 
 @pytest.mark.parametrize(
@@ -63,8 +55,8 @@ def hit_categories(rules: RuleSet, text: str) -> set[str]:
         ("delete this when no one's looking and meet me after school", "grooming"),
     ],
 )
-def test_round_six_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
-    assert category in hit_categories(rules, text)
+def test_round_six_critical_content_is_found(rule_categories: Categories, text: str, category: str) -> None:
+    assert category in rule_categories(text)
 
 
 @pytest.mark.parametrize(
@@ -86,8 +78,8 @@ def test_round_six_critical_content_is_found(rules: RuleSet, text: str, category
         "if you're not sticking around for the raffle, collect your coats at 8",
     ],
 )
-def test_round_six_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
-    assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+def test_round_six_look_alikes_stay_quiet(rule_categories: Categories, text: str) -> None:
+    assert not rule_categories(text) & {"threat", "sexual", "self_harm", "grooming"}
 
 
 # round six b (comments under posts about moments of the school year): strangers asking
@@ -116,8 +108,8 @@ def test_round_six_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
         ("heard the deputy head is sleeping with a year 13", "sexual"),
     ],
 )
-def test_round_six_b_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
-    assert category in hit_categories(rules, text)
+def test_round_six_b_critical_content_is_found(rule_categories: Categories, text: str, category: str) -> None:
+    assert category in rule_categories(text)
 
 
 @pytest.mark.parametrize(
@@ -134,8 +126,8 @@ def test_round_six_b_critical_content_is_found(rules: RuleSet, text: str, catego
         "I'm so tired now after sports day, bed at 8",
     ],
 )
-def test_round_six_b_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
-    assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+def test_round_six_b_look_alikes_stay_quiet(rule_categories: Categories, text: str) -> None:
+    assert not rule_categories(text) & {"threat", "sexual", "self_harm", "grooming"}
 
 
 def test_grooming_signal_keys_cover_every_branch_of_a_leading_group() -> None:
@@ -180,8 +172,8 @@ def test_grooming_signal_keys_cover_every_branch_of_a_leading_group() -> None:
         ("send a pic in your netball skirt or I'll tell everyone you fancy him", "sexual"),
     ],
 )
-def test_round_seven_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
-    assert category in hit_categories(rules, text)
+def test_round_seven_critical_content_is_found(rule_categories: Categories, text: str, category: str) -> None:
+    assert category in rule_categories(text)
 
 
 @pytest.mark.parametrize(
@@ -200,8 +192,8 @@ def test_round_seven_critical_content_is_found(rules: RuleSet, text: str, catego
         "£5 for a cake at the bake sale, all cash to the PTA",
     ],
 )
-def test_round_seven_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
-    assert not hit_categories(rules, text) & {"threat", "sexual", "self_harm", "grooming"}
+def test_round_seven_look_alikes_stay_quiet(rule_categories: Categories, text: str) -> None:
+    assert not rule_categories(text) & {"threat", "sexual", "self_harm", "grooming"}
 
 
 def test_a_goodbye_tied_to_the_school_calendar_is_a_notice_unless_a_rule_reads_more() -> None:

@@ -10,21 +10,15 @@ cannot hide a rule that stopped working.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from transforms.classify.normalise import normalise
-from transforms.classify.rules import RuleSet
+
+Categories = Callable[[str], set[str]]
 
 CRITICAL = {"threat", "sexual", "self_harm", "grooming"}
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet()
-
-
-def hit_categories(rules: RuleSet, text: str) -> set[str]:
-    return {h.category.value for h in rules.find(normalise(text))}
 
 
 @pytest.mark.parametrize(
@@ -83,8 +77,8 @@ def hit_categories(rules: RuleSet, text: str) -> set[str]:
         ("which dinner lady would you take home", "sexual"),
     ],
 )
-def test_round_eight_critical_content_is_found(rules: RuleSet, text: str, category: str) -> None:
-    assert category in hit_categories(rules, text)
+def test_round_eight_critical_content_is_found(rule_categories: Categories, text: str, category: str) -> None:
+    assert category in rule_categories(text)
 
 
 @pytest.mark.parametrize(
@@ -121,8 +115,8 @@ def test_round_eight_critical_content_is_found(rules: RuleSet, text: str, catego
         "had a great time, call for a lift if you need one",
     ],
 )
-def test_round_eight_look_alikes_stay_quiet(rules: RuleSet, text: str) -> None:
-    assert not hit_categories(rules, text) & CRITICAL
+def test_round_eight_look_alikes_stay_quiet(rule_categories: Categories, text: str) -> None:
+    assert not rule_categories(text) & CRITICAL
 
 
 def test_the_new_emoji_stand_for_words() -> None:
@@ -139,15 +133,15 @@ def test_the_new_emoji_stand_for_words() -> None:
         "Year 8 e-safety assembly covered sextortion scams: 'send more or I'll share your pics'. Report it to CEOP",
     ],
 )
-def test_a_safety_notice_quoting_groomers_is_not_grooming(rules: RuleSet, text: str) -> None:
-    assert not hit_categories(rules, text) & CRITICAL
+def test_a_safety_notice_quoting_groomers_is_not_grooming(rule_categories: Categories, text: str) -> None:
+    assert not rule_categories(text) & CRITICAL
 
 
-def test_the_same_words_from_a_stranger_still_flag(rules: RuleSet) -> None:
-    assert "grooming" in hit_categories(rules, "don't tell your mum, add me on snap and delete the chat after")
-    assert "sexual" in hit_categories(rules, "send more pics or everyone sees what you sent")
+def test_the_same_words_from_a_stranger_still_flag(rule_categories: Categories) -> None:
+    assert "grooming" in rule_categories("don't tell your mum, add me on snap and delete the chat after")
+    assert "sexual" in rule_categories("send more pics or everyone sees what you sent")
 
 
-def test_slang_named_in_a_notice_and_sports_banter_stay_quiet(rules: RuleSet) -> None:
-    assert not hit_categories(rules, "sewerslide and unalive are on the list of words the talk said kids use") & CRITICAL
-    assert not hit_categories(rules, "staff v Year 11 football on Friday: the staff are dead meat") & CRITICAL
+def test_slang_named_in_a_notice_and_sports_banter_stay_quiet(rule_categories: Categories) -> None:
+    assert not rule_categories("sewerslide and unalive are on the list of words the talk said kids use") & CRITICAL
+    assert not rule_categories("staff v Year 11 football on Friday: the staff are dead meat") & CRITICAL

@@ -8,19 +8,11 @@ these are the same signals reported. Lines invented here; each has look-alikes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from transforms.classify.normalise import normalise
-from transforms.classify.rules import RuleSet
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet()
-
-
-def grooming(rules: RuleSet, text: str) -> bool:
-    return any(h.category.value == "grooming" for h in rules.find(normalise(text)))
+Categories = Callable[[str], set[str]]
 
 
 @pytest.mark.parametrize(
@@ -34,8 +26,8 @@ def grooming(rules: RuleSet, text: str) -> bool:
         "he has been messaging her on Instagram and wants to pick her up after school",
     ],
 )
-def test_a_report_of_grooming_is_grooming(rules: RuleSet, text: str) -> None:
-    assert grooming(rules, text)
+def test_a_report_of_grooming_is_grooming(rule_categories: Categories, text: str) -> None:
+    assert "grooming" in rule_categories(text)
 
 
 @pytest.mark.parametrize(
@@ -49,5 +41,5 @@ def test_a_report_of_grooming_is_grooming(rules: RuleSet, text: str) -> None:
         "Mrs Lee asked my son what year he is in at the open evening, lovely teacher",
     ],
 )
-def test_ordinary_reports_of_adults_and_children_stay_quiet(rules: RuleSet, text: str) -> None:
-    assert not grooming(rules, text)
+def test_ordinary_reports_of_adults_and_children_stay_quiet(rule_categories: Categories, text: str) -> None:
+    assert "grooming" not in rule_categories(text)

@@ -10,21 +10,13 @@ and each has its threatening or disclosing twin that must still flag.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from transforms.classify.normalise import normalise
-from transforms.classify.rules import RuleSet
+Categories = Callable[[str], set[str]]
 
 CRITICAL = {"threat", "sexual", "self_harm", "grooming"}
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet()
-
-
-def critical(rules: RuleSet, text: str) -> set[str]:
-    return {h.category.value for h in rules.find(normalise(text))} & CRITICAL
 
 
 @pytest.mark.parametrize(
@@ -40,8 +32,8 @@ def critical(rules: RuleSet, text: str) -> set[str]:
         "Thought I was going to have a heart attack. She scored the winning penalty!",
     ],
 )
-def test_quoted_warnings_and_exasperation_are_not_flagged(rules: RuleSet, text: str) -> None:
-    assert not critical(rules, text)
+def test_quoted_warnings_and_exasperation_are_not_flagged(rule_categories: Categories, text: str) -> None:
+    assert not (rule_categories(text) & CRITICAL)
 
 
 @pytest.mark.parametrize(
@@ -58,5 +50,5 @@ def test_quoted_warnings_and_exasperation_are_not_flagged(rules: RuleSet, text: 
          "self_harm"),
     ],
 )
-def test_the_same_words_said_in_earnest_still_flag(rules: RuleSet, text: str, category: str) -> None:
-    assert category in critical(rules, text)
+def test_the_same_words_said_in_earnest_still_flag(rule_categories: Categories, text: str, category: str) -> None:
+    assert category in (rule_categories(text) & CRITICAL)

@@ -338,8 +338,8 @@ def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray]) -> tu
 
 def _per_class(
     k: Combo, public: _Scores, y_dev: np.ndarray, by_source: dict[str, np.ndarray], school: _Scores,
-    none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig, kept: dict[str, float] | None = None,
-    classes: list[np.ndarray] | None = None,
+    none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig, kept: dict[str, float],
+    classes: list[np.ndarray],
 ) -> tuple[tuple[float, ...], float | None]:
     """One critical threshold per class, from the shared one, and the joint threshold on
     their sum: for each joint value (none included), each class in turn moves to the value
@@ -355,9 +355,9 @@ def _per_class(
         f1s = {s: _f1(y_dev[m], pub[m]) for s, m in by_source.items()}
         if float(np.mean(list(f1s.values()))) < best_mean - cfg.public_slack:
             return None
-        if any(f1s[s] < f for s, f in (kept or {}).items()):
+        if any(f1s[s] < f for s, f in kept.items()):
             return None
-        return _recall(pred, crit, classes or [crit]), -fpr
+        return _recall(pred, crit, classes), -fpr
 
     found: list[tuple[tuple[tuple[float, float], float], tuple[float, ...], float | None]] = []
     for together in cfg.together_grid:
@@ -367,8 +367,8 @@ def _per_class(
             # the class found least goes first: moving it may use the false alarms another
             # class's move would have taken
             pred = school.flagged(*k, t_each=t_each, together=together)
-            found_of = [float(np.mean(pred[m])) if m.any() else 1.0 for m in (classes or [])]
-            for j in sorted(range(len(CRITICAL)), key=lambda j: found_of[j] if j < len(found_of) else 1.0):
+            found_of = [float(np.mean(pred[m])) if m.any() else 1.0 for m in classes]
+            for j in sorted(range(len(CRITICAL)), key=lambda j: found_of[j]):
                 for cand in cfg.critical_grid:
                     trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
                     sc = score(trial, together)
