@@ -48,6 +48,8 @@ def test_oblique_critical_content_is_flagged(clf: Classifier, text: str, categor
     "text",
     [
         "I won't make it home before 6, can someone collect Zara?",
+        "I won't make it home before 6",
+        "stuck at work, can someone grab Alfie from the gate",
         "you'll regret it if you miss the Christmas fair",
         "I'll be waiting outside the gates at 3 for pickup as usual",
         "please send a pic of your uniform receipt to the office",

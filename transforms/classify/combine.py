@@ -47,6 +47,14 @@ CALENDAR_GOODBYE = re.compile(
     r"\b(?:last|final)\s+(?:post|day|week|lesson|assembly|message|update|newsletter)\s+(?:before|of|for)\s+(?:the\s+)?"
     r"(?:holidays?|hols|half[- ]?term|summer|christmas|xmas|easter|term|break|year|exams?|school\s+year)\b"
 )
+# a parent arranging the school run ("I won't make it home before 6, can someone collect
+# Zara?") is logistics: the school head's critical reading of it alone needs
+# EDUCATIONAL_THRESHOLD too ("won't make it home" is what veiled threats and goodbyes say)
+LOGISTICS = re.compile(
+    r"\b(?:can|could)\s+(?:someone|anyone|any1|somebody|some1)\s+(?:please\s+)?(?:collect|pick\s+up|fetch|grab)\b"
+    r"|\b(?:won'?t|will\s+not|not\s+going\s+to|can'?t)\s+make\s+it\s+(?:home|back|in|there)\s+(?:before|by|until|till)\s+\d"
+    r"|\bstuck\s+(?:in\s+traffic|at\s+work)\b"
+)
 MODEL_CATEGORIES: dict[str, Category] = {c.value: c for c in Category if c is not Category.NONE}
 # (sexual and grooming are left out: missing one costs more than a false alarm)
 FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.EXTREMISM, Category.COMPLAINT})
@@ -156,8 +164,8 @@ def _model_flags(
     if school is not None and school_cat is not None:
         head = model.school
         assert head is not None
-        if (school_cat == "self_harm" and not hit and school.p < EDUCATIONAL_THRESHOLD
-                and CALENDAR_GOODBYE.search(n.deep.text)):
+        if not hit and school.p < EDUCATIONAL_THRESHOLD and (
+                (school_cat == "self_harm" and CALENDAR_GOODBYE.search(n.deep.text)) or LOGISTICS.search(n.deep.text)):
             return
         reason = f"model {model.version} school head: {school_cat} p={school.p:.2f} (threshold {head.threshold_of(school_cat):.2f})"
         if school.p < head.threshold_of(school_cat) and head.together is not None and school.probs:

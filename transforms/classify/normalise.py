@@ -63,6 +63,12 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f924": "emj_drool",  # drooling face, under photos of pupils
     "\U0001f4f8": "emj_camera",  # camera with flash: "pics 4 credit 📸"
     "\U0001f440": "emj_eyes",  # "mr grant's kids go to st mary's right? 👀"
+    "\U0001f60f": "emj_smirk",  # smirking face: "mr x + a y12 = 🛏️😏"
+    "\U0001f6cf": "emj_bed",  # bed
+    "\U0001f6cc": "emj_bed",  # person in bed
+    "\U0001f51e": "emj_adult",  # no one under eighteen
+    "\U0001f4f9": "emj_camera",  # video camera: "wanna facetime? 📹"
+    "\U0001f975": "emj_hot",  # hot face, under photos of people
 }
 
 # Letters from other scripts that look like Latin ones (a small, high-value subset of
@@ -267,8 +273,19 @@ def _rewrite(view: View, pattern: re.Pattern[str], repl: Callable[[re.Match[str]
     return View("".join(out), list(starts), list(ends))
 
 
+# Digits that are numbers, not letters, though a letter sits before them: year groups
+# ("y11", "yr10", "y7s") and "every1", "any1", "some1", "no1" (which the rules spell so)
+_NUMBER_AFTER = re.compile(r"(?:^|[^a-z])(?:(?P<year>y|yr|year)|every|any|some|sum|no)$")
+_YEAR_DIGITS = frozenset(str(k) for k in range(1, 14))
+
+
 def _leet(m: re.Match[str]) -> str:
-    return "".join(_LEET.get(c, c) for c in m.group(0))
+    run = m.group(0)
+    if run.isdigit():
+        after = _NUMBER_AFTER.search(m.string, max(0, m.start() - 6), m.start())
+        if after is not None and (run in _YEAR_DIGITS if after.group("year") else run == "1"):
+            return run
+    return "".join(_LEET.get(c, c) for c in run)
 
 
 def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:

@@ -21,7 +21,7 @@ from transforms.classify.rules import (
 )
 from transforms.classify.rules.base import Hit, Names, NearRule, Rule, names_pattern, woken
 
-RULES_VERSION = "rules-7"
+RULES_VERSION = "rules-8"
 """Bump whenever a rule changes: it is part of the classifier version stored with flags."""
 
 MODULES = (threat, self_harm, sexual, grooming, extremism, hate, abuse, defamation, personal_data, complaint)

@@ -187,7 +187,7 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
-STANDALONE_KEYS = lx.keys("nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
+STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine okay cool really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE: dict[str, Gated] = {
     # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
@@ -211,6 +211,14 @@ _STANDALONE_RE: dict[str, Gated] = {
                           r"|(?:£\s?\d+|\d+\s*(?:quid|pounds)|cash)\s+(?:for|to)\s+(?:a\s+(?:couple\s+of\s+|few\s+)?|some\s+)?(?:runs?|drops?|deliveries|parcels?)\b"
                           r"|(?:carry|take|drop)\s+(?:it|this|the\s+(?:bag|parcel|package))\s+to\s+(?:the|an?)\s+address"),
     "runaway_room": Gated(r"(?:run|ran)\s+away[^.!?]{0,50}(?:spare\s+room|stay\s+(?:at\s+)?(?:mine|with\s+me))|no\s+questions\s+asked[^.!?]{0,30}(?:mine|my\s+(?:house|place|flat))"),
+    # rules-8 (round nine): praise for keeping quiet, "you know the car", an age waved
+    # through or lied about
+    "secret_praise": Gated(r"good\s+(?:girl|boy|lad|lass)\s+for\s+(?:not\s+(?:telling|saying|mentioning)|keeping\s+(?:it|this|that|our|quiet|schtum|shtum|mum)|deleting)"),
+    "car_known": Gated(r"(?:parked|waiting|park|wait|sat)\s+(?:up\s+)?(?:on|at|in|by|round|outside|near)\b[^!?]{0,60}?\b(?:you|u)\s+know\s+(?:the|my|which)\s+car\b"
+                       r"(?![^!?]{0,60}(?:\blove\s+(?:mum|mom|dad|nan|grandma|grandad)|\b(?:mum|mom|dad|nan)\s+x+\b))"),
+    "age_fine": Gated(r"(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\s+(?:is|'s)\s+(?:fine|ok|okay|cool|no\s+problem|not\s+a\s+problem)\b(?=[^.!?]{0,20}(?:emj_wink|emj_smirk|\bx+\b|cutie|babe|hun))"
+                      r"|(?:cutie|babe|hun|sweetie|princess|gorgeous)\b[^.!?]{0,20}\b(?:1[0-5]|twelve|thirteen|fourteen|fifteen)\s+(?:is|'s)\s+(?:fine|ok|okay|cool)\b"),
+    "age_lie": Gated(r"(?:i'?m|im|i\s+am)\s+(?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen)\s+(?:too|2|as\s+well)\s*\(?\s*(?:not\s+really|jk|lol\s+not\s+really|kidding)\b"),
     "parents_in_the_way": Gated(r"(?:your|ur)\s+(?:mum|mom|dad|parents?)(?:'s|s|\s+is|\s+are|'re)\s+getting\s+in\s+the\s+way|without\s+(?:your|ur)\s+(?:mum|mom|dad|parents)\s+(?:knowing|there|finding\s+out)"),
 }
 BENIGN = r"(?:surprise(?!\s+(?:one|him|her|them|you|u|the (?:boy|girl|lad|kid))\b)|present for|mother'?s day|father'?s day|card signed|birthday|retirement|leaving (?:do|party|gift)|christmas|the school office|for tickets|for more (?:info|details)|parents'? evening|parent'?s evening|permission slip|the fair|the trip|bake sale|tombola|\bpta\b)"
@@ -357,7 +365,9 @@ class GroomingRule:
         "thanks without hide lock asleep someone anyone finds trust prove bring bringing mine good older mentor think "
         "mods vc call cam skip sleepover camp parents mum dad request accept inbox look donate pay pocket sugar "
         "portfolio modelling agency sponsorship surprise catch wait old age run ran runs drops deliveries parcel "
-        "nobody police feds quid pounds cash carry drop questions " + _REPORTED_KEYS
+        "nobody police feds quid pounds cash carry drop questions "
+        # rules-8: the words that lead its newer standalone phrases
+        "parked waiting park sat fine okay cool really kidding jk " + _REPORTED_KEYS
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}

@@ -15,7 +15,8 @@ S = Category.SELF_HARM
 
 FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
 # "I nearly died laughing": figures of speech that mean the opposite of distress
-HYPERBOLE = r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear))"
+HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear)"
+             r"|die if i (?:have|had) to (?:sit|listen|hear|do|go|watch|eat|read|write|see|wear|stand))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
 # the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
@@ -124,7 +125,24 @@ IDEATION: list[tuple[str, str]] = [
     ("fade", r"\bi\s+(?:just\s+|really\s+)?(?:want|wanna|need)\s+to\s+fade\s+away\b|\bfade\s+away\s+time\b"),
     ("purpose", r"(?:haven'?t|not|didn'?t)\s+eaten\s+(?:in|for)\s+(?:\w+\s+)?days\s+on\s+purpose"),
     ("ahead", r"whole\s+life\s+ahead\b[^.!?]{0,40}\bnot\s+planning\s+on\s+it"),
+    # rules-8 (round nine): letters left to be found, injuries explained away
+    ("letters letter notes note",
+     r"(?:wrote|written|writing|left|leaving|put)\s+(?:letters|notes|a\s+letter|a\s+note)\s+(?:to|for)\s+(?:my|all\s+my|each\s+of\s+my|everyone|every1|mum|dad)\b"
+     r"(?![^!?]{0,60}\b(?:thank|christmas|xmas|birthday|pen\s*pals?|valentine|santa|card|cards|leavers?|retir\w*|teacher|teachers|miss|sir|exam|results)\b)"
+     r"[^!?]{0,80}?\b(?:(?:they'?ll|they\s+will|she'?ll|he'?ll|to)\s+(?:open|read|find)\s+(?:them|it)\b|for\s+(?:when|after)\s+i'?m\s+gone)"),
+    ("again scratches scratch marks cuts lines",
+     r"(?:scratch(?:es)?|marks|cuts|lines)\s+on\s+my\s+(?:wrists?|forearms?|thighs?)\s+(?:again|every|keep)"
+     r"|(?:cat|dog)\s+scratch\w*\b[^.!?]{0,60}\b(?:we|i)\s+(?:don'?t|dont|do\s+not|never)\s+(?:have|own|got)\s+(?:a\s+)?(?:cat|dog)"),
 ]
+
+# a goodbye that is not a leaver's: "the last time you'll see me at the gates. love you all"
+FAREWELL = (
+    r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
+)
+LEAVING = (
+    r"\b(?:uniform|blazer|tie|year\s*1[13]|y1[13]|leav(?:er|ers|ing)|graduat\w*|prom|sixth\s+form|new\s+school|moving|move|retir\w*|on\s+stage|perform\w*|"
+    r"captain|head\s+(?:boy|girl)|results|summer|holidays?|half\s+term|christmas|panto|show|play|musical|match|season|final|tour|trip|era|signing\s+off)\b"
+)
 
 # the patterns that tell of an act (cutting, burning, pills taken or stored): a laugh beside
 # them ("haha i took 20 paracetamol last night", "lmao cut myself again") is masking, not
@@ -139,7 +157,7 @@ FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
 # British idiom and everyday words around the vocabulary: "I'd die for our form tutor",
 # "die hard", "I'm dying here", "dying light", "the death of me", "faking my own death",
 # "sudden death", "death metal", "death eaters", "cutting my hair for charity"
-_DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them)\s))"
+_DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them|mr|mrs|ms|miss|sir|[a-z]+'s)\s))"
 _DYING = r"dying(?!\s+(?:here|light)\b)"
 _DEATH = (r"(?<!sudden )(?<!faking my )(?<!fake my )(?<!faked my )(?<!faking my own )(?<!fake my own )(?<!faked my own )"
           r"death(?!\s+(?:of\s+(?:me|us)\b|metal|eaters?\b|star\b|by chocolate))")
@@ -205,6 +223,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
+        Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
+             keys=lx.keys("last"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
                  keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE, check=not_quoted)

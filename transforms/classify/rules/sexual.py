@@ -36,7 +36,7 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathon|ran|running|race|gym|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     # the opening was "would|i'?d|id|i would|wanna|want to|gonna": the words sharing a
@@ -129,7 +129,25 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("easiest", r"['\"]?easiest['\"]?\s+(?:girl|boy|one)?\s*in\s+(?:your|ur|the|her|his|our)\s+(?:year|form|class|school)|the\s+(?:girl|boy|one)\s+who'?s\s+(?:the\s+)?['\"]?easiest"),
     ("time", r"call\s+for\s+a\s+good\s+time\b"),
     ("home", r"who\s+(?:you'?d|you\s+would|u'?d|ud)\s+(?:take\s+home|do|shag|bang)\b"
-             r"|which\s+(?:[a-z]+\s+){1,2}(?:would\s+(?:you|u)|you'?d|u'?d)\s+(?:take\s+home|shag|bang)\b"),
+             r"|which\s+(?:one\s+)?(?:of\s+)?(?:[a-z0-9]+\s+){1,6}?(?:would\s+(?:you|u)|you'?d|u'?d)\s+(?:take\s+home|shag|bang)\b"),
+    # rules-8 (round nine): rumours in slang and emoji, clothes remarked on, porn at school
+    ("see through thru",
+     rf"(?:{lx.TITLE_NAME}'?s?|{lx.STAFF}'?s?|her|his)\s+(?:[a-z]+\s+)?(?:blouse|shirt|top|dress|leggings|skirt|tights|trousers)\s+(?:was|were|is|are|went)\s+"
+     r"(?:totally\s+|completely\s+|well\s+|so\s+|literally\s+)?see[\s-]?(?:through|thru)\b"
+     r"[^!?]{0,40}?(?:made\s+my\s+(?:day|week|morning|year)|not\s+complaining|no\s+complaints|emj_drool|emj_hearteyes|emj_tongue|emj_smirk|emj_eyes|emj_hot|phwoar|wink|\?)"
+     rf"|(?:any(?:one|1)|every(?:one|1)|did\s+(?:you|u|ya))\s+(?:else\s+)?(?:notice|see|clock|spot)\s+(?:{lx.TITLE_NAME}'?s?|{lx.STAFF}'?s?|her|his)\s+(?:[a-z]+\s+)?"
+     r"(?:blouse|shirt|top|dress|leggings|skirt|tights|trousers)\s+(?:was|were|is|are|went)\s+(?:totally\s+|completely\s+|well\s+|so\s+)?see[\s-]?(?:through|thru)\b"),
+    ("emj_bed emj_smirk emj_aubergine emj_peach emj_splash",
+     rf"(?:{lx.TITLE_NAME}|{lx.STAFF})\s*(?:\+|and|&|n|with|x)\s*(?:a\s+|an\s+|some\s+|the\s+)?(?:{lx.YEAR}|{lx.PUPIL}|sixth\s+former)[^.!?]{{0,20}}?(?:emj_bed|emj_aubergine|emj_peach|emj_splash)"),
+    ("dirty nasty sex",
+     r"(?:did|done|doing|do|does)\s+the\s+(?:dirty|nasty)\b"
+     r"|\bsex\s+(?:in|on)\s+(?:the\s+)?(?:dorms?|toilets?|changing\s+rooms?|minibus|coach|field|store\s+cupboard|stock\s+room|car\s*park|staff\s*room|classroom|library|tent)\b"),
+    ("stuff things bits",
+     rf"(?:does|did|doing|do|done)\s+(?:stuff|things|bits)\s+(?:for|4|with|to)\s+(?:the\s+)?(?:older\s+|{lx.YEAR}\s+)?(?:boys|lads|girls|men|sixth\s+formers)\b"
+     r"(?:\s+(?:behind|round\s+the\s+back|in\s+the\s+(?:toilets|bushes|changing)|under\s+the)\b|[^.!?]{0,40}\b(?:every1|everyone|every\s+one|whole\s+(?:school|year))\s+knows)"),
+    ("porn porno",
+     r"\bporno?\b[^.!?]{0,40}\b(?:on|in)\s+(?:the\s+)?(?:big\s+screen|smart\s*board|whiteboard|projector|assembly|class(?:room)?|lesson|form\s+room|school\s+(?:laptops?|ipads?|computers?))\b"
+     r"|(?:put|showed|show|showing|played|playing|airdrop(?:ped)?|airdropping)\s+(?:some\s+)?porno?\b"),
 ]
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation

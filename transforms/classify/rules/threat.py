@@ -83,6 +83,8 @@ NOT_A_THREAT = (
     # rules-7: a parent's "I'm gonna kill my son, he's left his PE kit at home again"
     r"|(?:kill|murder|strangle|throttle)\s+(?:my|our)\s+(?:son|daughter|kids?|boy|girl|husband|wife|hubby|other\s+half)\b[^!?]{0,80}?"
     r"\b(?:left|forgot|forgotten|lost|ate|eaten|broke|spilt|spilled|muddy|late|again|pe\s+kit|homework|lunch(?:box)?|charger)\b"
+    # rules-8: the same said the other way round: "if my son loses another PE kit I'll kill him"
+    r"|(?:my|our)\s+(?:son|daughter|kids?|boy|girl|husband|wife|hubby|other\s+half)\b[^!?]{0,60}?\b(?:loses|lost|forgets|forgot|leaves|left|breaks|broke|spills|spilt|eats|ate|loses)\b[^!?]{0,60}?\b(?:kill|murder|strangle|throttle)\s+(?:him|her|them)\b"
     r"|(?:heart|panic|asthma)\s+attack"
 )
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
@@ -260,6 +262,31 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("kids children son daughter", rf"(?:mr|mrs|ms|miss)\s+[a-z]+'s\s+{FAMILY}\s+go(?:es)?\s+to\b[^.!?]{{0,30}}(?:right\s*\?|don'?t\s+they|doesn'?t\s+she|doesn'?t\s+he|yeah\s*\?|emj_eyes)"),
     ("swinging", r"snaps?\s+and\s+(?:goes|go|going)\s+in\s+swinging"),
     ("shank stab batter merk", r"^\W*(?:sha+nk|sta+b|ba+tter|me+rk)\s+(?:him|her|them|[a-z]+)\s+(?:in|at|after|behind|outside|by)\b"),
+    # rules-8 (round nine): hoaxes, tampering, a crew or a weapon brought, a home "for now"
+    ("bomb",
+     r"(?:there'?s|theres|there\s+is|planted|put|left|hid|hidden|placed|leaving|leave)\s+(?:a\s+)?bomb\s+(?:in|at|under|inside|behind)\b"
+     r"|\bbomb\s+(?:in|at|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+)?(?:[a-z]+\s+){0,2}?(?:studio|hall|gym|canteen|school|block|classroom|library|office|reception|staff\s?room|toilets?|building|lab|field|corridor|class|bus|minibus)\b"
+     r"[^.!?]{0,60}?(?:not\s+(?:a\s+)?(?:joke|joking|kidding|lying)|no\s+joke|deadass|\bfr\b|for\s+real|i'?m\s+serious|swear)"),
+    ("bring bringing bringin brought",
+     r"(?:bring|bringing|bringin|brought)\s+(?:my|me|the|his|her|our)\s+(?:bros|brothers|boys|lads|cousins|mandem|crew|gang|olders|uncles)\b[^.!?]{0,40}?(?:emj_gun|emj_knife|emj_bomb)"
+     r"|(?:emj_gun|emj_knife)[^.!?]{0,40}?(?:bring|bringing|bringin|brought)\s+(?:my|me|the|his|our)\s+(?:bros|brothers|boys|lads|cousins|mandem|crew|gang|olders)\b"),
+    ("piece strap ting skeng shank blade knife gun",
+     r"(?:get|getting|sneak|sneaking|smuggle|smuggling|bring|bringing|take|taking)\s+(?:a|my|the|his|her|me)\s+(?:piece|strap|ting|skeng|shank|blade|knife|gun)\s+"
+     r"(?:in|into|in\s+to|past|through)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:prom|school|gates|security|assembly|disco|class|building|canteen|leavers)\b"
+     r"(?![^.!?]{0,30}\b(?:art|exhibition|gallery|display|show\s+case|showcase|jigsaw|puzzle|cake)\b)"),
+    ("something summat sumthin stuff laxative laxatives bleach drops poison pills tablets meds",
+     r"(?:put|putting|slip|slipping|add|adding|pour|pouring|tip|tipping|sprinkle|sprinkling|crush|crushing|mix|mixing)\s+"
+     r"(?:(?:some|a\s+bit\s+of|a\s+few)\s+)?(?:laxatives?|bleach|eye\s*drops|rat\s+poison|poison|(?:my\s+)?(?:mum'?s|nan'?s|dad'?s)\s+(?:pills|tablets|meds))\s+"
+     r"(?:in|into|in\s+to)\s+(?:the\s+|his\s+|her\s+|their\s+|(?:(?:mr|mrs|ms|miss|dr)\s+)?[a-z]+'s\s+)?(?:[a-z]+\s+){0,2}?(?:kettle|coffee|tea|brew|drink|drinks|water|bottle|lunch|food|dinner|cake|flask|mug|cup|juice|milk)\b"
+     r"|(?:put|putting|slip|slipping|add|adding|pour|pouring|tip|tipping|sprinkle|sprinkling)\s+(?:something|summat|sumthin|stuff|a\s+little\s+something|something\s+special)\s+"
+     r"(?:in|into|in\s+to)\s+(?:the\s+|his\s+|her\s+|their\s+|(?:(?:mr|mrs|ms|miss|dr)\s+)?[a-z]+'s\s+)?(?:[a-z]+\s+){0,2}?(?:kettle|coffee|tea|brew|drink|drinks|water|bottle|lunch|food|dinner|cake|flask|mug|cup|juice|milk)\b"
+     r"(?!\s+(?:bank|banks|tech|hall|bin|box|collection|hamper|drive|budget|fund|van|stall|tin|jar|sale|rota))"
+     r"[^!?]{0,60}?\b(?:sick|ill|poorly|the\s+runs|toilet|shits|hospital|see\s+how|like\s+that|emj_wink|emj_smirk|emj_skull|emj_pill)"),
+    ("brakes brake",
+     r"(?:brakes?|brake\s+lines?)\b[^.!?]{0,50}?(?:adjust\w*|tweak\w*|loosen\w*|fiddl\w*|seen\s+to)[^.!?]{0,40}?(?:emj_wink|emj_smirk|emj_eyes|just\s+saying|accidents?\s+happen)"),
+    ("longer long",
+     r"\blives?\s+(?:on|at|in|near|round|by)\b[^!?]{0,80}?\b(?:won'?t|wont|will\s+not|not)\s+be\s+for\s+(?:much\s+)?(?:longer|long)\b"
+     r"(?![^.!?]{0,40}\b(?:moving|move|moved|selling|sold|sale|renting|lease|emigrat\w*|relocat\w*|house\s+move)\b)"),
     ("visitors visit",
      r"(?:see|find out)\s+how\s+(?:you|u|he|she|they)\s+(?:like|likes|enjoy)\s+(?:visitors|a visit)"
      r"|(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna)\s+(?:get|be getting)\s+a\s+(?:little\s+|wee\s+|friendly\s+)?visit(?!\s+from\s+(?:ofsted|the inspectors?|inspectors|the council|santa|father christmas))"),
@@ -375,7 +402,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
         *(
             Rule("threat.oblique", T, pattern, 0.85,
                  "a veiled threat: someone's safety, movements, family or property", keys=lx.keys(keys),
-                 unless=r"(?:in the (?:film|book|game|play)|fortnite|minecraft|roblox|traffic|\bbus\b.*\blate\b|can someone (?:collect|pick up))")
+                 unless=r"(?:in the (?:film|book|game|play)|fortnite|minecraft|roblox|traffic|\bbus\b.*\blate\b|can someone (?:collect|pick up)"
+                        r"|zig\s*zags?|(?:stop|keep|quit)\s+parking|parking\s+on\s+the\s+(?:yellow|pavement|kerb|grass)|speeding)")
             for keys, pattern in OBLIQUE
         ),
     ]
