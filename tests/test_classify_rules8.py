@@ -90,6 +90,7 @@ def test_round_nine_critical_content_is_found(rule_categories: Categories, text:
         "Can parents please stop parking on the zigzags, someone's kid is going to get hurt",
         "Which of the clubs would you recommend for a shy Year 7?",
         "My 13 is fine, she walks home with her friends",
+        "he'd get his mates to do the dirty work for him, as always",
         "Good girl for tidying your room, Maisie! Mum is proud",
         "Waiting outside the leisure centre at 6, you know my car, the red Fiesta - love Mum",
     ],

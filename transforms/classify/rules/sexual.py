@@ -140,7 +140,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("emj_bed emj_smirk emj_aubergine emj_peach emj_splash",
      rf"(?:{lx.TITLE_NAME}|{lx.STAFF})\s*(?:\+|and|&|n|with|x)\s*(?:a\s+|an\s+|some\s+|the\s+)?(?:{lx.YEAR}|{lx.PUPIL}|sixth\s+former)[^.!?]{{0,20}}?(?:emj_bed|emj_aubergine|emj_peach|emj_splash)"),
     ("dirty nasty sex",
-     r"(?:did|done|doing|do|does)\s+the\s+(?:dirty|nasty)\b"
+     r"(?:did|done|doing|do|does)\s+the\s+(?:dirty|nasty)\b(?!\s+(?:work|job|jobs|deed|laundry|dishes|washing|pots|on\s+(?:me|us|him|her|them)))"
      r"|\bsex\s+(?:in|on)\s+(?:the\s+)?(?:dorms?|toilets?|changing\s+rooms?|minibus|coach|field|store\s+cupboard|stock\s+room|car\s*park|staff\s*room|classroom|library|tent)\b"),
     ("stuff things bits",
      rf"(?:does|did|doing|do|done)\s+(?:stuff|things|bits)\s+(?:for|4|with|to)\s+(?:the\s+)?(?:older\s+|{lx.YEAR}\s+)?(?:boys|lads|girls|men|sixth\s+formers)\b"
