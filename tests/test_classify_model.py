@@ -281,6 +281,43 @@ def test_thresholds_favour_the_critical_class_found_least() -> None:
     assert stats["oof_critical_recall_any_flag"] == 0.6 and stats["oof_school_none_fpr"] == 0.5
 
 
+def test_primary_names_the_category_combine_would_list_first() -> None:
+    from transforms.classify.train import _Scores
+
+    #        rule says sexual | head: grooming | head: threat+self-harm together | main model: self-harm
+    each = np.array([[0.0, 0.0, 0.0, 0.9], [0.0, 0.0, 0.2, 0.5], [0.4, 0.38, 0.0, 0.0], [0.0, 0.0, 0.0, 0.0]])
+    sc = _Scores(np.array([True, False, False, False]), np.array([0.5, 0.5, 0.5, 0.9]), each.max(axis=1), 1 - each.max(axis=1),
+                 np.zeros(4, bool), each, rule_cat=np.array([2, -1, -1, -1]), main_cat=np.array([-1, -1, -1, 1]))
+    t = (0.45, 0.45, 0.45, 0.45)
+    assert sc.primary(0.8, 0.45, None, True, 0.3, t, 0.75).tolist() == [2, 3, 0, 1]
+    assert sc.primary(0.8, 0.45, None, False, 0.3, t, None).tolist() == [2, 3, -1, -1]  # no joint flag; the main model leaves it
+    assert sc.primary(0.95, 0.45, None, True, 0.6, t, 0.75).tolist() == [2, -1, -1, -1]  # the floor: the main score must see it too
+
+
+def test_thresholds_count_a_line_found_only_under_its_own_category() -> None:
+    # a grooming line the head finds 45% grooming and 50% sexual is flagged as sexual at a
+    # shared 0.4; counted as "flagged at all" that is found, counted as `schoolwatch eval`
+    # counts it, a miss, which raising the sexual threshold to 0.6 mends (the sexual line,
+    # at 0.7, is still found)
+    from transforms.classify.train import TrainConfig, _choose, _Scores
+
+    public = _Scores(np.zeros(2, bool), np.array([0.9, 0.1]), np.zeros(2), np.ones(2), np.zeros(2, bool), np.zeros((2, 4)))
+    each = np.zeros((3, 4))
+    each[0, 2:] = [0.5, 0.45]  # grooming line
+    each[1, 2] = 0.7  # sexual line
+    school = _Scores(np.zeros(3, bool), np.full(3, 0.5), each.max(axis=1), 1 - each.max(axis=1), np.zeros(3, bool), each,
+                     rule_cat=np.full(3, -1), main_cat=np.full(3, -1))
+    ys = np.array(["grooming", "sexual", "none"])
+    base = {"thresholds": (0.95,), "critical_grid": (0.4, 0.6), "veto_grid": (None,), "floor_grid": (0.0,),
+            "together_grid": (None,), "public_slack": 1.0, "critical_fpr": 0.5}
+    (_, refined), _, stats = _choose(public, np.array([True, False]), np.array(["a", "a"]), ["a"], school, ys,
+                                     TrainConfig(**base, primary_objective=True))
+    assert refined is not None and refined[0][2:] == (0.6, 0.4)
+    assert stats["oof_critical_recall_primary"] == 1.0
+    (_, refined), _, stats = _choose(public, np.array([True, False]), np.array(["a", "a"]), ["a"], school, ys, TrainConfig(**base))
+    assert refined is not None and refined[0][2] == 0.4 and stats["oof_critical_recall_primary"] == 0.5
+
+
 LONG_THREAT = (
     "Lovely sports day, thanks to all the staff who organised it. The relay was brilliant and the weather held "
     "for once. That PE teacher who dropped my son from the team is going to regret it when I catch him alone in "

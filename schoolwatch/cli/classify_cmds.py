@@ -61,6 +61,7 @@ def train_cmd(
     school_alpha: Annotated[float, typer.Option("--school-alpha", help="L2 strength of the school head (trained on the --extra lines alone)")] = 3e-6,
     folds: Annotated[int, typer.Option("--folds", help="out-of-fold fits on the --extra lines for the thresholds (0: no school head)")] = 4,
     critical_fpr: Annotated[float, typer.Option("--critical-fpr", help="false alarms allowed on --extra 'none' lines (out of fold) when choosing the thresholds")] = 0.10,
+    primary_objective: Annotated[bool, typer.Option("--primary-objective", help="choose the critical thresholds for lines whose first flag names their own category, not for lines flagged at all")] = False,
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
     import pandas as pd
@@ -88,6 +89,7 @@ def train_cmd(
     cfg = TrainConfig(
         n_features=n_features, seed=seed, alpha=alpha, epochs=epochs, ngram_max=ngram_max,
         school_weight=school_weight, school_alpha=school_alpha, folds=folds, critical_fpr=critical_fpr,
+        primary_objective=primary_objective,
     )
     result = train(data, cfg, trained_on=datetime.now(UTC).date())
     target = out or Path(model_mod.__file__).parent / "model" / model_mod.MODEL_FILE

@@ -44,9 +44,11 @@ import numpy as np
 import pandas as pd
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
+from transforms.classify.combine import combine
 from transforms.classify.model import SchoolHead, TextModel, vectorizer
 from transforms.classify.normalise import model_text, normalise
 from transforms.classify.rules import RuleSet
+from transforms.classify.types import ClassifyContext
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,12 @@ class TrainConfig:
     # best public choice of thresholds does (issue 4: "no lower than alt-profanity-check on
     # any data set"); a mean alone let the school thresholds trade one set away
     baseline_floor: bool = True
+    # choose the school thresholds for the lines whose *first* flag names their own category
+    # (what `schoolwatch eval` scores) instead of the lines flagged at all, where a grooming
+    # line flagged as sexual counts as found. Off by default: with lr-99c7bce2's weights it
+    # raised the self-harm threshold to 0.60 and lost more self-harm lines on the blind sets
+    # than it gained in grooming and threat (model card, round nine)
+    primary_objective: bool = False
     critical_grid: Sequence[float] = field(default_factory=lambda: _grid(0.2, 0.8, 0.02))
     veto_grid: Sequence[float | None] = (None, 0.5, 0.6, 0.7, 0.8, 0.9)
     floor_grid: Sequence[float] = (0.2, 0.25, 0.3)  # at least 0.2: one model alone never speaks for the head
@@ -178,14 +186,22 @@ class _Scores:
     none_p: np.ndarray  # the school head's P(none)
     top_crit: np.ndarray  # the main model's most likely category is a critical one
     crit_each: np.ndarray | None = None  # the school head's probability of each critical class (CRITICAL order)
+    # the category a flag would be listed under first, as an index into CRITICAL (-1: none
+    # of them): the rules' own first flag, and the main model's most likely category
+    rule_cat: np.ndarray | None = None
+    main_cat: np.ndarray | None = None
 
     @classmethod
-    def of(cls, model: TextModel, probs: np.ndarray, head: SchoolHead, head_probs: np.ndarray, rule: np.ndarray) -> _Scores:
+    def of(
+        cls, model: TextModel, probs: np.ndarray, head: SchoolHead, head_probs: np.ndarray, rule: np.ndarray,
+        rule_cat: np.ndarray | None = None,
+    ) -> _Scores:
         each = np.zeros((len(head_probs), len(CRITICAL)), dtype=np.float32)  # a class the head lacks never flags
         for j, c in enumerate(CRITICAL):
             if c in head.classes:
                 each[:, j] = head_probs[:, head.classes.index(c)]
-        return cls(rule, model.flag_scores(probs), each.max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs), each)
+        return cls(rule, model.flag_scores(probs), each.max(axis=1), head_probs[:, head.classes.index("none")], _top_crit(model, probs), each,
+                   rule_cat, _main_cat(model, probs))
 
     def flagged(
         self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0,
@@ -207,6 +223,50 @@ class _Scores:
         if together is not None and self.crit_each is not None:
             head |= self.crit_each.sum(axis=1) >= together
         return self.rule | main | (head & (self.flag >= floor))
+
+    def primary(
+        self, t_g: float, t_c: float | None, veto: float | None, main_critical: bool = True, floor: float = 0.0,
+        t_each: Sequence[float] | None = None, together: float | None = None,
+    ) -> np.ndarray:
+        """The critical category each text's first flag names (index into CRITICAL, -1: no
+        flag or another category), as ``combine`` ranks them: a rule's critical flag first,
+        then the school head's class, then the main model's most likely category."""
+        assert self.rule_cat is not None and self.main_cat is not None and self.crit_each is not None
+        out = self.rule_cat.copy()
+        if t_c is not None:
+            t = np.asarray(t_each if t_each is not None else [t_c] * len(CRITICAL))
+            passing = np.where(self.crit_each >= t, self.crit_each, -1.0)
+            head = np.where(passing.max(axis=1) >= 0, passing.argmax(axis=1), -1)
+            if together is not None:
+                joint = (head < 0) & (self.crit_each.sum(axis=1) >= together)
+                head = np.where(joint, self.crit_each.argmax(axis=1), head)
+            head = np.where(self.flag >= floor, head, -1)
+            out = np.where(out < 0, head, out)  # a critical flag outranks a rule's other categories
+        main = self.flag >= t_g
+        if veto is not None:
+            main &= self.none_p < veto
+        if main_critical:
+            out = np.where((out < 0) & main, self.main_cat, out)
+        return out
+
+
+def _main_cat(model: TextModel, probs: np.ndarray) -> np.ndarray:
+    """The main model's most likely category per text, as an index into CRITICAL (-1: another)."""
+    cols = [i for i, c in enumerate(model.classes) if c != "none"]
+    top = [model.classes[i] for i in np.array(cols)[probs[:, cols].argmax(axis=1)]]
+    return np.array([CRITICAL.index(c) if c in CRITICAL else -1 for c in top], dtype=np.int64)
+
+
+def _rule_cat(rules: RuleSet, norms: Sequence[Any]) -> np.ndarray:
+    """The rules' first flag per text (as ``combine`` ranks them), as an index into CRITICAL."""
+    ctx = ClassifyContext()
+    out = np.full(len(norms), -1, dtype=np.int64)
+    for i, n in enumerate(norms):
+        hits = rules.find(n)
+        if hits:
+            first = combine(n, hits, None, None, None, ctx)[0].category.value
+            out[i] = CRITICAL.index(first) if first in CRITICAL else -1
+    return out
 
 
 def _top_crit(model: TextModel, probs: np.ndarray) -> np.ndarray:
@@ -292,17 +352,18 @@ def _choose(
     if not ok:
         ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack]
     classes = [ys == c for c in CRITICAL]  # CRITICAL's order; a class without lines is skipped
+    lab = np.array([CRITICAL.index(c) if c in CRITICAL else -9 for c in ys])
     scored = []
     for k in ok:
         pred = school.flagged(*k)
-        scored.append((float(np.mean(pred[none])), _recall(pred, crit, classes), k))
+        scored.append((float(np.mean(pred[none])), _recall(_found(school, k, lab, cfg, pred), crit, classes), k))
     feasible = [s for s in scored if s[0] <= cfg.critical_fpr]
     if feasible:  # the weakest class found most, then all critical lines, the better public mean, fewer false alarms
         fpr, (_, recall), k = max(feasible, key=lambda s: (s[1], round(mean[s[2]], 6), -s[0]))
     else:  # no triple keeps false alarms down: the fewest false alarms
         fpr, (_, recall), k = min(scored, key=lambda s: (round(s[0], 6), -s[1][1]))
     refined = (
-        _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg, kept, classes)
+        _per_class(k, public, y_dev, by_source, school, none, crit, best_mean, cfg, kept, classes, lab)
         if feasible and k[1] is not None else None
     )
     if refined is not None:
@@ -312,16 +373,30 @@ def _choose(
         mean[k] = float(np.mean(list(per[k].values())))
         pred = school.flagged(*k, t_each=t_each, together=together)
         fpr, recall = float(np.mean(pred[none])), float(np.mean(pred[crit]))
+    else:
+        t_each, together = None, None
+    primary = school.primary(*k, t_each=t_each, together=together) == lab if school.rule_cat is not None else None
     plain_pred = school.flagged(*plain)
     stats = {
         "oof_school_none_fpr": round(fpr, 4),
         "oof_critical_recall_any_flag": round(recall, 4),
+        **({"oof_critical_recall_primary": round(float(np.mean(primary[crit])), 4)} if primary is not None else {}),
         "oof_school_none_fpr_main_only": round(float(np.mean(plain_pred[none])), 4),
         "oof_critical_recall_main_only": round(float(np.mean(plain_pred[crit])), 4),
         "public_mean_f1": round(mean[k], 4),
         "public_best_mean_f1": round(best_mean, 4),
     }
     return (k, refined), per[k], stats
+
+
+def _found(
+    school: _Scores, k: Combo, lab: np.ndarray, cfg: TrainConfig, pred: np.ndarray,
+    t_each: Sequence[float] | None = None, together: float | None = None,
+) -> np.ndarray:
+    """Per school line: found as the thresholds are chosen for (``pred``: flagged at all)."""
+    if not cfg.primary_objective or school.rule_cat is None:
+        return pred
+    return school.primary(*k, t_each=t_each, together=together) == lab
 
 
 def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray]) -> tuple[float, float]:
@@ -339,7 +414,7 @@ def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray]) -> tu
 def _per_class(
     k: Combo, public: _Scores, y_dev: np.ndarray, by_source: dict[str, np.ndarray], school: _Scores,
     none: np.ndarray, crit: np.ndarray, best_mean: float, cfg: TrainConfig, kept: dict[str, float],
-    classes: list[np.ndarray],
+    classes: list[np.ndarray], lab: np.ndarray,
 ) -> tuple[tuple[float, ...], float | None]:
     """One critical threshold per class, from the shared one, and the joint threshold on
     their sum: for each joint value (none included), each class in turn moves to the value
@@ -357,7 +432,7 @@ def _per_class(
             return None
         if any(f1s[s] < f for s, f in kept.items()):
             return None
-        return _recall(pred, crit, classes), -fpr
+        return _recall(_found(school, k, lab, cfg, pred, t, together), crit, classes), -fpr
 
     found: list[tuple[tuple[tuple[float, float], float], tuple[float, ...], float | None]] = []
     for together in cfg.together_grid:
@@ -366,7 +441,7 @@ def _per_class(
         for _ in range(2):
             # the class found least goes first: moving it may use the false alarms another
             # class's move would have taken
-            pred = school.flagged(*k, t_each=t_each, together=together)
+            pred = _found(school, k, lab, cfg, school.flagged(*k, t_each=t_each, together=together), t_each, together)
             found_of = [float(np.mean(pred[m])) if m.any() else 1.0 for m in classes]
             for j in sorted(range(len(CRITICAL)), key=lambda j: found_of[j]):
                 for cand in cfg.critical_grid:
@@ -429,8 +504,9 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         head = _fit_head(x, y, np.flatnonzero(school), _head_rows(school, cfg), cfg)
         public = _Scores.of(model, probs, head, head.probs_x(x_dev), rule_flag)
         oof_main, oof_head = _school_oof(x, y, w, school, cfg)
-        school_rule = np.array([bool(rules.find(n)) for n, s in zip(train_norm, school, strict=True) if s], dtype=bool)
-        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule)
+        school_norm = [n for n, s in zip(train_norm, school, strict=True) if s]
+        school_rule = np.array([bool(rules.find(n)) for n in school_norm], dtype=bool)
+        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule, _rule_cat(rules, school_norm))
     baseline = _baseline_f1(dev, y_dev, sources, usable) if cfg.baseline_floor else {}
     ((t_g, t_c, veto, main_critical, floor), refined), best_per, stats = _choose(
         public, y_dev, sources, usable, school_scores, ys, cfg, baseline
