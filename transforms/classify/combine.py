@@ -48,8 +48,9 @@ CALENDAR_GOODBYE = re.compile(
     r"(?:holidays?|hols|half[- ]?term|summer|christmas|xmas|easter|term|break|year|exams?|school\s+year)\b"
 )
 # a parent arranging the school run ("I won't make it home before 6, can someone collect
-# Zara?", "I'll be waiting outside the gates at 3 for pickup as usual") is logistics: the school head's critical reading of it alone needs
-# EDUCATIONAL_THRESHOLD too ("won't make it home" is what veiled threats and goodbyes say)
+# Zara?", "I'll be waiting outside the gates at 3 for pickup as usual") is logistics: the
+# school head's critical reading of it alone needs EDUCATIONAL_THRESHOLD too ("won't make it
+# home" and "waiting outside the gates" are what veiled threats, goodbyes and groomers say)
 LOGISTICS = re.compile(
     r"\b(?:can|could)\s+(?:someone|anyone|any1|somebody|some1)\s+(?:please\s+)?(?:collect|pick\s+up|fetch|grab)\b"
     r"|\b(?:won'?t|will\s+not|not\s+going\s+to|can'?t)\s+make\s+it\s+(?:home|back|in|there)\s+(?:before|by|until|till)\s+\d"

@@ -257,14 +257,13 @@ def _main_cat(model: TextModel, probs: np.ndarray) -> np.ndarray:
     return np.array([CRITICAL.index(c) if c in CRITICAL else -1 for c in top], dtype=np.int64)
 
 
-def _rule_cat(rules: RuleSet, norms: Sequence[Any]) -> np.ndarray:
+def _rule_cat(norms: Sequence[Any], hits: Sequence[Sequence[Any]]) -> np.ndarray:
     """The rules' first flag per text (as ``combine`` ranks them), as an index into CRITICAL."""
     ctx = ClassifyContext()
     out = np.full(len(norms), -1, dtype=np.int64)
-    for i, n in enumerate(norms):
-        hits = rules.find(n)
-        if hits:
-            first = combine(n, hits, None, None, None, ctx)[0].category.value
+    for i, (n, h) in enumerate(zip(norms, hits, strict=True)):
+        if h:
+            first = combine(n, h, None, None, None, ctx)[0].category.value
             out[i] = CRITICAL.index(first) if first in CRITICAL else -1
     return out
 
@@ -505,8 +504,9 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         public = _Scores.of(model, probs, head, head.probs_x(x_dev), rule_flag)
         oof_main, oof_head = _school_oof(x, y, w, school, cfg)
         school_norm = [n for n, s in zip(train_norm, school, strict=True) if s]
-        school_rule = np.array([bool(rules.find(n)) for n in school_norm], dtype=bool)
-        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule, _rule_cat(rules, school_norm))
+        school_hits = [rules.find(n) for n in school_norm]
+        school_rule = np.array([bool(h) for h in school_hits], dtype=bool)
+        school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule, _rule_cat(school_norm, school_hits))
     baseline = _baseline_f1(dev, y_dev, sources, usable) if cfg.baseline_floor else {}
     ((t_g, t_c, veto, main_critical, floor), refined), best_per, stats = _choose(
         public, y_dev, sources, usable, school_scores, ys, cfg, baseline
