@@ -68,6 +68,7 @@ def test_emoji_that_carry_meaning_become_words() -> None:
         ("I'll be waiting on Mill Lane after your club. You know the car.", "grooming"),
         ("add me cutie, 14 is fine 😉", "grooming"),
         ("im 14 too (not really) wanna video chat", "grooming"),
+        ("thirteen is ok babe x", "grooming"),  # no other word of the grooming rule's wakes it
     ],
 )
 def test_round_nine_critical_content_is_found(rule_categories: Categories, text: str, category: str) -> None:

@@ -187,7 +187,7 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
-STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine okay cool really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
+STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
 _STANDALONE_RE: dict[str, Gated] = {
     # a stranger asking for pictures of a child in uniform or kit, or cutting a child off from
@@ -366,8 +366,9 @@ class GroomingRule:
         "mods vc call cam skip sleepover camp parents mum dad request accept inbox look donate pay pocket sugar "
         "portfolio modelling agency sponsorship surprise catch wait old age run ran runs drops deliveries parcel "
         "nobody police feds quid pounds cash carry drop questions "
-        # rules-8: the words that lead its newer standalone phrases
-        "parked waiting park sat fine okay cool really kidding jk " + _REPORTED_KEYS
+        # rules-8: a word every match of each newer standalone phrase holds ("13 is fine",
+        # "i'm 14 too (not really)" open with a number, which is no key of this rule's)
+        "parked waiting park sat fine ok okay cool problem really kidding jk " + _REPORTED_KEYS
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}
