@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +19,18 @@ import pytest
 from schoolwatch.core.clock import ManualClock
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The rules' scanner cache in a directory of the test run's own, never ~/.cache (it
+    reaches the subprocesses and Airflow tasks the tests start, through the environment)."""
+    os.environ["SCHOOLWATCH_CACHE_DIR"] = tempfile.mkdtemp(prefix="schoolwatch-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    cache = os.environ.pop("SCHOOLWATCH_CACHE_DIR", None)
+    if cache:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def free_port() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -19,7 +20,8 @@ from transforms.classify.rules import (
     sexual,
     threat,
 )
-from transforms.classify.rules.base import Hit, Names, NearRule, Rule, names_pattern, woken
+from transforms.classify.rules.base import Hit, Names, NearRule, Rule, asleep, names_pattern, woken
+from transforms.classify.scanner import Scanner, load_or_compile
 
 RULES_VERSION = "rules-8"
 """Bump whenever a rule changes: it is part of the classifier version stored with flags."""
@@ -33,6 +35,12 @@ class _Finds(Protocol):
     also: frozenset[str] | None
 
     def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]: ...
+
+    view: str
+
+    def scan_patterns(self) -> list[str]: ...
+
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]: ...
 
 
 class RuleSet:
@@ -53,6 +61,20 @@ class RuleSet:
         for i, r in enumerate(self.rules):
             for k in r.keys or ():
                 self._by_key.setdefault(k, []).append(i)
+        # the patterns a scanner looks for, each once ((view, regex); a pattern's id is its
+        # index), and for each the rules that use it: (rule index, index among its patterns)
+        ids: dict[tuple[str, str], int] = {}
+        self._users: list[list[tuple[int, int]]] = []
+        for i, r in enumerate(self.rules):
+            for j, pattern in enumerate(r.scan_patterns()):
+                pid = ids.setdefault((r.view, pattern), len(ids))
+                if pid == len(self._users):
+                    self._users.append([])
+                self._users[pid].append((i, j))
+        self.patterns: list[tuple[str, str]] = list(ids)
+        self._scanner: Scanner | None = None
+        self._scanner_tried = (False, False)  # (looked in the cache, compiled)
+        self._scanner_lock = threading.Lock()
 
     def find(self, n: Normalised) -> list[Hit]:
         present = text_keys(n.deep.text, n.tolerant)
@@ -61,6 +83,40 @@ class RuleSet:
         for i in woken(self._always, self._by_key, present):  # the modules' order: evidence listed the same way each run
             hits.extend(run[i](n, present))
         return hits
+
+    def find_scanned(self, n: Normalised, found: set[int]) -> list[Hit]:
+        """The hits in ``n``, given the ids of the patterns a scanner found in it: only the
+        rules those patterns belong to run. The same hits as :meth:`find`, in the same order."""
+        local: dict[int, list[int]] = {}
+        users = self._users
+        for pid in found:
+            for i, j in users[pid]:
+                local.setdefault(i, []).append(j)
+        if not local:
+            return []
+        # a rule also sleeps where its prefilter keys are absent, as in find: the keys are
+        # meant to be implied by the patterns, but where one is not the results must still
+        # be the same with and without a scanner
+        present = text_keys(n.deep.text, False)
+        hits: list[Hit] = []
+        rules = self.rules
+        for i in sorted(local):
+            r = rules[i]
+            if not asleep(r.keys, r.also, present):
+                hits.extend(r.find_scanned(n, local[i], present))
+        return hits
+
+    def scanner(self, *, compile: bool) -> Scanner | None:
+        """This rule set's scanner: loaded from the cache on first call, compiled when
+        ``compile`` and the cache has none (once per process); None where there is none."""
+        if self._scanner is not None:
+            return self._scanner
+        with self._scanner_lock:
+            looked, compiled = self._scanner_tried
+            if self._scanner is None and (not looked or (compile and not compiled)):
+                self._scanner = load_or_compile(self.patterns, compile=compile)
+                self._scanner_tried = (True, compiled or compile)
+        return self._scanner
 
 
 def build_names(

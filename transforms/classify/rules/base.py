@@ -99,6 +99,14 @@ class Rule:
             return []
         return self.scan(n)
 
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: every match holds one."""
+        return [self._re.pattern]
+
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
+        """The hits in ``n``, where a scanner found the pattern (``found``: [0]) and its keys are ``present``."""
+        return self.scan(n)
+
     def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""
         view: View = n.deep if self.view == "deep" else n.clean
@@ -224,6 +232,16 @@ class NearRule:
         if asleep(self.keys, self.also, present):
             return []
         return self.scan(n)
+
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: ``a`` and ``b``."""
+        plain_a, plain_b = self._patterns(False)
+        return [plain_a.pattern, plain_b.pattern]
+
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
+        """The hits in ``n``, where a scanner found ``found`` of its patterns (both are needed)
+        and its keys are ``present``."""
+        return self.scan(n) if len(found) == 2 else []
 
     def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""

@@ -355,6 +355,7 @@ def _standalone(text: str, woken: int) -> list[str]:
 @dataclass
 class GroomingRule:
     name: str = "grooming.signals"
+    view: str = "deep"
     also: frozenset[str] | None = None
     keys: frozenset[str] | None = lx.keys(
         "tell show let keep kept secret between delete wouldn won don dont never emj_ dm pm inbox message msg text snap "
@@ -415,7 +416,8 @@ class GroomingRule:
             sum(m for j, m in enumerate(kind_mask) if bits >> j & 1) for bits in range(1 << len(kinds))
         ]
 
-    def find(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
+    def find(self, n: Normalised, present: set[str] | None = None, only: tuple[int, int] | None = None) -> list[Hit]:
+        """``only``: (signals, phrases) as bit masks, the ones a scanner found; None: any."""
         text = n.deep.text
         kinds_here = list(self._signals)
         standalone = []
@@ -431,6 +433,9 @@ class GroomingRule:
                     signals |= w[0]
                     bits |= w[1]
                     phrases |= w[2]
+            if only is not None:
+                signals &= only[0]
+                phrases &= only[1]
             n_kinds = len(kinds_here)
             kinds_here = [k for j, k in enumerate(kinds_here) if bits >> j & 1]
             if not kinds_here:
@@ -447,6 +452,29 @@ class GroomingRule:
                 low = mask & -mask
                 candidates.append(flat[low.bit_length() - 1])
                 mask ^= low
+        return self._judge(n, candidates, standalone, phrases)
+
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: each signal (in
+        ``_flat``'s order), then each standalone phrase."""
+        return [rx.pattern for _, rx in self._flat] + [rx.pattern for _, rx in _STANDALONE_ITEMS]
+
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
+        """The hits in ``n``, where a scanner found the patterns ``found`` (indexes into
+        :meth:`scan_patterns`): of the signals and phrases the keys wake, only those are
+        searched (the others cannot match)."""
+        n_signals = len(self._flat)
+        signals = phrases = 0
+        for j in found:
+            if j < n_signals:
+                signals |= 1 << j
+            else:
+                phrases |= 1 << (j - n_signals)
+        return self.find(n, present, (signals, phrases))
+
+    def _judge(self, n: Normalised, candidates: list[tuple[str, _Signal]], standalone: list[str], phrases: int) -> list[Hit]:
+        """The hit, if any, from the signals and phrases that may be in ``n``."""
+        text = n.deep.text
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
             standalone = _standalone(text, phrases)

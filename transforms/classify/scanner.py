@@ -1,0 +1,191 @@
+"""One pass over a text for every rule's patterns, before any rule runs.
+
+Python's regex engine searches one pattern at a time, and the rules hold about four
+hundred. Prefilter keys and literal needles already skip most of them, but everyday words
+wake many (three texts in four woke the grooming rule, which found one in ten thousand),
+so the rules were three quarters of the classifier's time.
+
+Hyperscan compiles all the patterns into one automaton and says, in one pass over the
+text, which of them match. Each is compiled in its *prefilter* mode, which approximates
+what Hyperscan cannot do (lookarounds above all) by something looser: the automaton
+reports a superset of the patterns that match. A rule none of whose patterns was
+reported cannot match, and is skipped; a rule that was reported runs its own Python
+patterns as before, which find the spans, apply the checks and have the last word. The
+scanner therefore changes how fast a text is classified, never how:
+``tests/test_classify_scanner.py`` compares both ways over every dev text.
+
+Only plain ASCII text is scanned (tabs and line breaks allowed): there Python's ``\\s``,
+``\\w`` and ``\\b`` mean what Hyperscan's do. Other texts, and texts whose stretched letters
+or masks need the tolerant patterns, take the Python path alone, as they did before.
+
+Compiling takes seconds, so the compiled automaton is kept in a cache directory, keyed by
+a hash of the patterns (a school's names are part of them) and Hyperscan's version, and
+a process compiles only when asked to (a batch big enough to repay it). Without the
+``hyperscan`` package, or where it fails, the rules run without a scanner: slower, with
+the same results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_hs: Any
+try:  # an optional accelerator: every result is the same without it
+    import hyperscan as _hs
+except ImportError:  # pragma: no cover - a dependency where it has wheels (x86-64, macOS)
+    _hs = None
+
+FORMAT = 1  # bump when the cached file's layout or the compile flags change
+_MAGIC = b"schoolwatch-scanner\n"
+# where Python's character classes and Hyperscan's agree: printable ASCII, tab, newline,
+# carriage return (Python's \s also holds \x0b, \x0c and \x1c-\x1f, Hyperscan's not all)
+_SCANNABLE = re.compile(r"[\t\n\r\x20-\x7e]*")
+
+
+def available() -> bool:
+    """Whether the ``hyperscan`` package can be imported here."""
+    return _hs is not None
+
+
+def cache_dir() -> Path:
+    """``$SCHOOLWATCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/schoolwatch``, else ``~/.cache/schoolwatch``."""
+    explicit = os.environ.get("SCHOOLWATCH_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "schoolwatch"
+
+
+def _found(pid: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(pid)  # returning None (falsy) lets the scan go on
+
+
+class Scanner:
+    """Which patterns may match a text: one Hyperscan database per view (``deep``, ``clean``)."""
+
+    def __init__(self, databases: dict[str, Any], key: str) -> None:
+        self._db = databases
+        self.key = key
+        self._local = threading.local()  # scratch space: one per thread, as Hyperscan requires
+
+    def scan(self, deep: str, clean: str) -> set[int] | None:
+        """The ids of the patterns that may match (None: the text is not scannable)."""
+        if _SCANNABLE.fullmatch(deep) is None or _SCANNABLE.fullmatch(clean) is None:
+            return None
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = {view: _hs.Scratch(db) for view, db in self._db.items()}
+        found: set[int] = set()
+        for view, db in self._db.items():
+            text = deep if view == "deep" else clean
+            db.scan(text.encode("ascii"), match_event_handler=_found, context=found, scratch=scratch[view])
+        return found
+
+
+def scanner_key(patterns: Sequence[tuple[str, str]]) -> str:
+    """The cache key of a pattern list: it changes with any pattern, its order or Hyperscan's version."""
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}\0{_hs.__version__ if _hs else ''}\0".encode())
+    for view, pattern in patterns:
+        h.update(view.encode() + b"\0" + pattern.encode("utf-8", "surrogatepass") + b"\0")
+    return h.hexdigest()
+
+
+def _flags() -> int:
+    return int(_hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_SINGLEMATCH | _hs.HS_FLAG_ALLOWEMPTY)
+
+
+def _compile(patterns: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    by_view: dict[str, tuple[list[bytes], list[int]]] = {}
+    for pid, (view, pattern) in enumerate(patterns):
+        exprs, ids = by_view.setdefault(view, ([], []))
+        exprs.append(pattern.encode("utf-8"))
+        ids.append(pid)
+    out = {}
+    for view, (exprs, ids) in sorted(by_view.items()):
+        db = _hs.Database(mode=_hs.HS_MODE_BLOCK)
+        db.compile(expressions=exprs, ids=ids, elements=len(exprs), flags=[_flags()] * len(exprs))
+        out[view] = db
+    return out
+
+
+def _path(directory: Path, key: str) -> Path:
+    return directory / f"scanner-{key[:32]}.hsdb"
+
+
+def _dump(databases: dict[str, Any], key: str) -> bytes:
+    parts = [_MAGIC, key.encode() + b"\n"]
+    for view, db in sorted(databases.items()):
+        blob = _hs.dumpb(db)
+        parts.append(f"{view} {len(blob)} {hashlib.sha256(blob).hexdigest()}\n".encode())
+        parts.append(blob)
+    return b"".join(parts)
+
+
+def _load(data: bytes, key: str) -> dict[str, Any]:
+    """The databases in a cache file; ValueError when it is not the one for ``key`` or is damaged."""
+    if not data.startswith(_MAGIC):
+        raise ValueError("not a scanner cache file")
+    pos = len(_MAGIC)
+    end = data.index(b"\n", pos)
+    if data[pos:end].decode() != key:
+        raise ValueError("cache file for other patterns")
+    pos = end + 1
+    out = {}
+    while pos < len(data):
+        end = data.index(b"\n", pos)
+        view, size, digest = data[pos:end].decode().split(" ")
+        pos = end + 1
+        blob = data[pos : pos + int(size)]
+        if len(blob) != int(size) or hashlib.sha256(blob).hexdigest() != digest:
+            raise ValueError("cache file damaged")
+        out[view] = _hs.loadb(blob, _hs.HS_MODE_BLOCK)
+        pos += int(size)
+    return out
+
+
+def load_or_compile(patterns: Sequence[tuple[str, str]], *, compile: bool, directory: Path | None = None) -> Scanner | None:
+    """A scanner for ``patterns`` (each ``(view, regex)``; a pattern's id is its index).
+
+    From the cache when it holds one; else compiled, when ``compile``, and stored there.
+    None when there is none to be had: no ``hyperscan``, a cache miss without ``compile``,
+    or a failure (logged; the rules then run without a scanner).
+    """
+    if _hs is None or not patterns:
+        return None
+    key = scanner_key(patterns)
+    directory = directory or cache_dir()
+    path = _path(directory, key)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    if data is not None:
+        try:
+            return Scanner(_load(data, key), key)
+        except (ValueError, _hs.HyperscanError) as e:  # another CPU, another version, a damaged file
+            log.info("scanner cache %s unusable (%s): compiling afresh", path, e)
+    if not compile:
+        return None
+    try:
+        databases = _compile(patterns)
+    except _hs.HyperscanError as e:  # a pattern Hyperscan refuses even as a prefilter
+        log.warning("rules run without the scanner (slower, same results): %s", e)
+        return None
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_bytes(_dump(databases, key))
+        os.replace(tmp, path)
+    except OSError as e:  # a read-only home: the next process compiles again
+        log.info("scanner not cached in %s: %s", directory, e)
+    return Scanner(databases, key)
