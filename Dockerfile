@@ -29,9 +29,12 @@ COPY --chown=airflow:root dags/ /opt/airflow/dags/
 # user can write to it.
 USER root
 RUN mkdir -p /opt/schoolwatch/config /opt/schoolwatch/data/landing /opt/schoolwatch/data/outbox /opt/schoolwatch/db \
+        /opt/schoolwatch/cache \
         /opt/airflow/auth \
     && chown -R airflow:root /opt/schoolwatch /opt/airflow/auth \
     && chmod -R g+rwX /opt/schoolwatch /opt/airflow/auth
 USER airflow
 
 ENV SCHOOLWATCH_CONFIG=/opt/schoolwatch/config/schoolwatch.toml
+# the rules' compiled scanner (transforms/classify/scanner.py): compiled once, loaded after
+ENV SCHOOLWATCH_CACHE_DIR=/opt/schoolwatch/cache

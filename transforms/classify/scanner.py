@@ -14,9 +14,14 @@ patterns as before, which find the spans, apply the checks and have the last wor
 scanner therefore changes how fast a text is classified, never how:
 ``tests/test_classify_scanner.py`` compares both ways over every dev text.
 
-Only plain ASCII text is scanned (tabs and line breaks allowed): there Python's ``\\s``,
-``\\w`` and ``\\b`` mean what Hyperscan's do. Other texts, and texts whose stretched letters
-or masks need the tolerant patterns, take the Python path alone, as they did before.
+Hyperscan reads bytes, so a text is scanned as plain ASCII (tabs and line breaks allowed),
+where Python's ``\\s``, ``\\w`` and ``\\b`` mean what Hyperscan's do. Emoji, other symbols
+and punctuation beyond ASCII are scanned as ``\\x01`` and Unicode spaces as a space: every
+construct that matches such a character in Python (``.``, ``\\W``, ``\\S``, a negated class,
+``\\s`` for a space) matches its stand-in in Hyperscan, so no match is lost. A text with
+any other character beyond ASCII (letters with accents, digits of other scripts), or with
+one that a pattern names (``£``), takes the Python path alone, as before. A text with stretched letters or masks is scanned for the rules' tolerant
+patterns, which its rules then search.
 
 Compiling takes seconds, so the compiled automaton is kept in a cache directory, keyed by
 a hash of the patterns (a school's names are part of them) and Hyperscan's version, and
@@ -27,11 +32,13 @@ the same results.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -44,11 +51,12 @@ try:  # an optional accelerator: every result is the same without it
 except ImportError:  # pragma: no cover - a dependency where it has wheels (x86-64, macOS)
     _hs = None
 
-FORMAT = 1  # bump when the cached file's layout or the compile flags change
+FORMAT = 2  # bump when the cached file's layout or the compile flags change
 _MAGIC = b"schoolwatch-scanner\n"
 # where Python's character classes and Hyperscan's agree: printable ASCII, tab, newline,
 # carriage return (Python's \s also holds \x0b, \x0c and \x1c-\x1f, Hyperscan's not all)
 _SCANNABLE = re.compile(r"[\t\n\r\x20-\x7e]*")
+_VIEWS = {False: ("deep", "clean"), True: ("deep~", "clean~")}  # the databases a text is scanned with
 
 
 def available() -> bool:
@@ -65,6 +73,18 @@ def cache_dir() -> Path:
     return Path(base) / "schoolwatch"
 
 
+@functools.lru_cache(maxsize=4096)
+def _stand_in_for(ch: str) -> str | None:
+    """What a character beyond ASCII is scanned as: a space for a Unicode space, ``\\x01``
+    for a symbol or punctuation (neither word, space nor digit, in Python as in Hyperscan),
+    None for anything else (a letter, a mark, a digit: Python's ``\\w`` and ``\\d`` hold those)."""
+    if ch.isspace():
+        return " "
+    if unicodedata.category(ch)[0] in "SP" and not ch.isalnum():
+        return "\x01"
+    return None
+
+
 def _found(pid: int, start: int, end: int, flags: int, found: set[int]) -> None:
     found.add(pid)  # returning None (falsy) lets the scan go on
 
@@ -72,22 +92,50 @@ def _found(pid: int, start: int, end: int, flags: int, found: set[int]) -> None:
 class Scanner:
     """Which patterns may match a text: one Hyperscan database per view (``deep``, ``clean``)."""
 
-    def __init__(self, databases: dict[str, Any], key: str) -> None:
+    def __init__(self, databases: dict[str, Any], key: str, named: frozenset[str] = frozenset()) -> None:
         self._db = databases
         self.key = key
+        self._named = named  # characters beyond ASCII that some pattern names: such a text is not scanned
         self._local = threading.local()  # scratch space: one per thread, as Hyperscan requires
 
-    def scan(self, deep: str, clean: str) -> set[int] | None:
-        """The ids of the patterns that may match (None: the text is not scannable)."""
-        if _SCANNABLE.fullmatch(deep) is None or _SCANNABLE.fullmatch(clean) is None:
-            return None
+    def _stand_in(self, text: str) -> str | None:
+        """``text`` with each character beyond ASCII replaced by its stand-in (None: one has none)."""
+        out = []
+        for ch in text:
+            if " " <= ch <= "~" or ch in "\t\n\r":
+                out.append(ch)
+                continue
+            if ch in self._named:
+                return None
+            sub = _stand_in_for(ch)
+            if sub is None:
+                return None
+            out.append(sub)
+        return "".join(out)
+
+    def scan(self, deep: str, clean: str, tolerant: bool = False) -> set[int] | None:
+        """The ids of the patterns that may match (None: the text is not scannable).
+
+        ``tolerant``: the text has stretched letters or masks, and is scanned for the
+        patterns' tolerant forms (views ``deep~`` and ``clean~``) instead of their plain ones.
+        """
+        if _SCANNABLE.fullmatch(deep) is None:
+            deep = self._stand_in(deep)  # type: ignore[assignment]
+            if deep is None:
+                return None
+        if _SCANNABLE.fullmatch(clean) is None:
+            clean = self._stand_in(clean)  # type: ignore[assignment]
+            if clean is None:
+                return None
         scratch = getattr(self._local, "scratch", None)
         if scratch is None:
             scratch = self._local.scratch = {view: _hs.Scratch(db) for view, db in self._db.items()}
         found: set[int] = set()
-        for view, db in self._db.items():
-            text = deep if view == "deep" else clean
-            db.scan(text.encode("ascii"), match_event_handler=_found, context=found, scratch=scratch[view])
+        for view in _VIEWS[tolerant]:
+            db = self._db.get(view)
+            if db is not None:
+                text = deep if view[0] == "d" else clean
+                db.scan(text.encode("ascii"), match_event_handler=_found, context=found, scratch=scratch[view])
         return found
 
 
@@ -169,9 +217,10 @@ def load_or_compile(patterns: Sequence[tuple[str, str]], *, compile: bool, direc
         data = path.read_bytes()
     except OSError:
         data = None
+    named = frozenset(ch for _, pattern in patterns for ch in pattern if not ch.isascii())
     if data is not None:
         try:
-            return Scanner(_load(data, key), key)
+            return Scanner(_load(data, key), key, named)
         except (ValueError, _hs.HyperscanError) as e:  # another CPU, another version, a damaged file
             log.info("scanner cache %s unusable (%s): compiling afresh", path, e)
     if not compile:
@@ -188,4 +237,4 @@ def load_or_compile(patterns: Sequence[tuple[str, str]], *, compile: bool, direc
         os.replace(tmp, path)
     except OSError as e:  # a read-only home: the next process compiles again
         log.info("scanner not cached in %s: %s", directory, e)
-    return Scanner(databases, key)
+    return Scanner(databases, key, named)

@@ -38,7 +38,7 @@ class _Finds(Protocol):
 
     view: str
 
-    def scan_patterns(self) -> list[str]: ...
+    def scan_patterns(self, tolerant: bool = False) -> list[str]: ...
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]: ...
 
@@ -63,14 +63,17 @@ class RuleSet:
                 self._by_key.setdefault(k, []).append(i)
         # the patterns a scanner looks for, each once ((view, regex); a pattern's id is its
         # index), and for each the rules that use it: (rule index, index among its patterns)
+        # A text with stretched letters or masks is scanned for the tolerant forms (views
+        # "deep~" and "clean~"), which its rules then search
         ids: dict[tuple[str, str], int] = {}
         self._users: list[list[tuple[int, int]]] = []
-        for i, r in enumerate(self.rules):
-            for j, pattern in enumerate(r.scan_patterns()):
-                pid = ids.setdefault((r.view, pattern), len(ids))
-                if pid == len(self._users):
-                    self._users.append([])
-                self._users[pid].append((i, j))
+        for mark, tolerant in (("", False), ("~", True)):
+            for i, r in enumerate(self.rules):
+                for j, pattern in enumerate(r.scan_patterns(tolerant)):
+                    pid = ids.setdefault((r.view + mark, pattern), len(ids))
+                    if pid == len(self._users):
+                        self._users.append([])
+                    self._users[pid].append((i, j))
         self.patterns: list[tuple[str, str]] = list(ids)
         self._scanner: Scanner | None = None
         self._scanner_tried = (False, False)  # (looked in the cache, compiled)
@@ -97,7 +100,7 @@ class RuleSet:
         # a rule also sleeps where its prefilter keys are absent, as in find: the keys are
         # meant to be implied by the patterns, but where one is not the results must still
         # be the same with and without a scanner
-        present = text_keys(n.deep.text, False)
+        present = text_keys(n.deep.text, n.tolerant)
         hits: list[Hit] = []
         rules = self.rules
         for i in sorted(local):
