@@ -51,7 +51,7 @@ def main() -> None:
 
     texts = _texts(args.data, args.n)
     t0 = time.perf_counter()
-    clf = Classifier(scanner=False if args.no_scanner else None)
+    clf = Classifier(scanner=False if args.no_scanner else None, scanner_cache=cache_dir(os.environ))
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     has_scanner = clf.prepare_scanner(compile=True)
@@ -102,7 +102,7 @@ def main() -> None:
     print(f"texts: {len(texts)} (dev splits, mean {sum(map(len, texts)) / len(texts):.0f} chars); model load {load_s * 1000:.0f} ms")
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if has_scanner:
-        print(f"rules' scanner ready in {scanner_s * 1000:.0f} ms (compiled, or loaded from {cache_dir()}); "
+        print(f"rules' scanner ready in {scanner_s * 1000:.0f} ms (compiled, or loaded from {cache_dir(os.environ)}); "
               f"{unscanned} distinct texts ({100 * unscanned / len(distinct):.1f}%) not scannable (non-ASCII)")
     else:
         print("rules' scanner: none (--no-scanner, or no hyperscan here)")

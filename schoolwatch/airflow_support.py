@@ -455,10 +455,11 @@ def process_task() -> dict[str, Any]:
     from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.core.clock import SystemClock  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
+    from transforms.classify.scanner import cache_dir  # noqa: PLC0415
 
     cfg, db_path = task_config()
     # critical cases alert the DSL in the same task that opened them (keyed: retries send once)
-    return process(cfg, db_path, SystemClock(), mail=SmtpSettings.from_config(cfg, os.environ)).as_dict()
+    return process(cfg, db_path, SystemClock(), mail=SmtpSettings.from_config(cfg, os.environ), scanner_cache=cache_dir(os.environ)).as_dict()
 
 
 def platform_connectors(cfg: Any, secrets: Mapping[str, str], clock: Any) -> dict[str, Any]:

@@ -182,16 +182,19 @@ def process(
     *,
     classifier: Any | None = None,
     mail: SmtpSettings | None = None,
+    scanner_cache: Path | None = None,
 ) -> ProcessSummary:
     """The single-writer step: load every pending landing file, classify new posts, open cases.
 
     With ``mail``, critical cases alert the DSL (and the head, or the chair) at once, in the
     same step that opened them: safeguarding concerns go to the DSL "as soon as identified",
     not at the next hourly escalation run. Each alert is keyed, so a retry sends nothing twice.
+    ``scanner_cache``: where the classifier keeps its compiled rules scanner between runs
+    (``transforms.classify.scanner.cache_dir(os.environ)``); None: none kept.
     """
     from transforms.classify import Classifier, ClassifyContext  # noqa: PLC0415 - model load is not free
 
-    clf = classifier or Classifier(ClassifyContext.from_config(cfg))
+    clf = classifier or Classifier(ClassifyContext.from_config(cfg), scanner_cache=scanner_cache)
     with connect(db_path) as con:
         now = clock.now()
         with transaction(con):

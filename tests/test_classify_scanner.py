@@ -25,9 +25,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from transforms.classify import Classifier, ClassifyContext, PersonRef, scanner
+from transforms.classify import Classifier, ClassifyContext, PersonRef, api, scanner
 from transforms.classify import normalise as nm
-from transforms.classify.api import SCANNER_COMPILE_AT
 from transforms.classify.literals import Gated
 from transforms.classify.rules import RuleSet
 
@@ -66,7 +65,7 @@ def test_flags_are_the_same_with_and_without_the_scanner(context: ClassifyContex
     texts = _lines()
     if context.people:
         texts = texts[::3]
-    fast = Classifier(context, scanner=True)
+    fast = Classifier(context, scanner=True, scanner_cache=_cache())
     assert fast.prepare_scanner()
     scan = _scanner(fast.rules).scan
     norms = [nm.normalise(t) for t in texts]
@@ -74,6 +73,11 @@ def test_flags_are_the_same_with_and_without_the_scanner(context: ClassifyContex
     assert len(scanned) > 0.8 * len(texts), "most lines should take the scanner's path"
     assert sum(n.tolerant for n in scanned) > 10, "and lines with stretched letters or masks too"
     assert [repr(f) for f in fast.classify_many(texts)] == [repr(f) for f in Classifier(context, scanner=False).classify_many(texts)]
+
+
+def _cache() -> Path:
+    """The test run's cache directory (tests/conftest.py): each rule set compiles once a run."""
+    return Path(os.environ["SCHOOLWATCH_CACHE_DIR"])
 
 
 def _scanner(rules: RuleSet) -> scanner.Scanner:
@@ -84,7 +88,7 @@ def _scanner(rules: RuleSet) -> scanner.Scanner:
 
 @pytest.fixture(scope="module")
 def rules() -> RuleSet:
-    clf = Classifier(CONTEXT, scanner=True)
+    clf = Classifier(CONTEXT, scanner=True, scanner_cache=_cache())
     assert clf.prepare_scanner()
     return clf.rules
 
@@ -136,7 +140,7 @@ def test_plain_ascii_with_tabs_and_line_breaks_is_scanned(rules: RuleSet) -> Non
 @pytest.mark.parametrize("text", ["kill 😂 you", "kill\u00a0you", "kill\x0byou", "kill — you", "kill “you”", "kill 🇬🇧 you 🏻"])
 def test_symbols_and_spaces_beyond_ascii_are_scanned_by_stand_ins(text: str) -> None:
     pattern = r"(?<![a-z0-9])kill\W+(?:you|u)\b"
-    built = scanner.load_or_compile([("deep", pattern)], compile=True, directory=Path(os.environ["SCHOOLWATCH_CACHE_DIR"]))
+    built = scanner.load_or_compile([("deep", pattern)], compile=True, directory=_cache())
     assert built is not None
     assert re.search(pattern, text), "Python's own pattern matches"
     assert built.scan(text, text) == {0}, "so the scan must report it"
@@ -185,20 +189,25 @@ def test_without_hyperscan_the_rules_run_without_a_scanner(monkeypatch: pytest.M
     assert flags and flags[0].category.value == "threat"
 
 
-def test_a_small_batch_does_not_compile_a_scanner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SCHOOLWATCH_CACHE_DIR", str(tmp_path / "cache"))
-    clf = Classifier()
-    clf.classify_many([f"see you at the fair, stall {i}" for i in range(SCANNER_COMPILE_AT - 1)])
-    assert clf.rules.scanner(compile=False) is None
-    assert not (tmp_path / "cache").exists()
-    off = Classifier(scanner=False)
-    assert not off.prepare_scanner()
+def test_small_batches_do_not_compile_a_scanner_until_they_add_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(api, "SCANNER_COMPILE_AT", 300)
+    clf = Classifier(scanner_cache=cache)
+    clf.classify_many([f"see you at the fair, stall {i}" for i in range(299)])
+    assert clf.rules.scanner(compile=False, cache=cache) is None
+    assert not cache.exists()
+    # a long run in batches (the pipeline classifies 2,000 posts at a time) compiles it once
+    # the texts add up, and the cache keeps it for the next classifier
+    clf.classify_many(["one more stall"])
+    assert clf.rules.scanner(compile=False, cache=cache) is not None
+    assert len(list(cache.iterdir())) == 1
+    assert Classifier(scanner_cache=cache).prepare_scanner(compile=False)
+    assert not Classifier(scanner_cache=tmp_path / "elsewhere").prepare_scanner(compile=False)
+    assert not Classifier(scanner=False, scanner_cache=cache).prepare_scanner()
 
 
-def test_the_default_cache_directory_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("SCHOOLWATCH_CACHE_DIR", str(tmp_path / "a"))
-    assert scanner.cache_dir() == tmp_path / "a"
-    monkeypatch.delenv("SCHOOLWATCH_CACHE_DIR")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert scanner.cache_dir() == tmp_path / "xdg" / "schoolwatch"
-    assert os.environ.get("SCHOOLWATCH_CACHE_DIR") is None
+def test_the_cache_directory_follows_the_environment_it_is_given(tmp_path: Path) -> None:
+    assert scanner.cache_dir({"SCHOOLWATCH_CACHE_DIR": str(tmp_path / "a"), "XDG_CACHE_HOME": "/x"}) == tmp_path / "a"
+    assert scanner.cache_dir({"XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": "/h"}) == tmp_path / "xdg" / "schoolwatch"
+    assert scanner.cache_dir({"HOME": str(tmp_path)}) == tmp_path / ".cache" / "schoolwatch"
+    assert scanner.cache_dir({"SCHOOLWATCH_CACHE_DIR": "", "HOME": str(tmp_path)}) == tmp_path / ".cache" / "schoolwatch"

@@ -7,6 +7,7 @@ Register on the main app with ``register(app)``. Runs alone too:
 from __future__ import annotations
 
 import json
+import os
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -113,9 +114,10 @@ def classify_cmd(
 ) -> None:
     """Classify one text: category, severity, score and the evidence for each flag."""
     from transforms.classify import Classifier
+    from transforms.classify.scanner import cache_dir
 
     ctx, _ = _context(config, school)
-    clf = Classifier(ctx)
+    clf = Classifier(ctx, scanner_cache=cache_dir(os.environ))
     flags = clf.classify(text)
     if as_json:
         typer.echo(json.dumps({"version": clf.version, "flags": [
@@ -147,6 +149,7 @@ def eval_cmd(
     from transforms.classify import Classifier
     from transforms.classify.api import SCANNER_COMPILE_AT
     from transforms.classify.evaluate import confusion, report
+    from transforms.classify.scanner import cache_dir
 
     df = pd.read_csv(data, dtype=str, keep_default_na=False)
     missing = {"id", "text", "label"} - set(df.columns)
@@ -163,7 +166,7 @@ def eval_cmd(
     texts = df["text"].tolist()
     gold = df["label"].tolist()
     ctx, _ = _context(config, None)
-    clf = Classifier(ctx)
+    clf = Classifier(ctx, scanner_cache=cache_dir(os.environ))
     # warm caches so the timing measures steady state: the rules' scanner too, which a batch
     # this size would load or compile on its first call
     clf.prepare_scanner(compile=len(set(texts)) >= SCANNER_COMPILE_AT)
@@ -220,12 +223,13 @@ def reclassify_cmd(
     """Run the current classifier version over every stored post it has not yet seen."""
     from schoolwatch.core.clock import SystemClock
     from transforms.classify import Classifier
+    from transforms.classify.scanner import cache_dir
     from warehouse.classify_step import reclassify
     from warehouse.db import connect
 
     ctx, cfg = _context(config, None)
     path = db or (cfg.db_path if cfg is not None else DEFAULT_DB)
-    clf = Classifier(ctx)
+    clf = Classifier(ctx, scanner_cache=cache_dir(os.environ))
     with connect(path) as con:
         summary = reclassify(con, clf, SystemClock().now())
     typer.echo(json.dumps(summary))

@@ -234,8 +234,9 @@ def ingest(
     )
     if not no_load:
         from alerts.mail import SmtpSettings  # noqa: PLC0415
+        from transforms.classify.scanner import cache_dir  # noqa: PLC0415
 
-        summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ)).as_dict()
+        summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ), scanner_cache=cache_dir(os.environ)).as_dict()
         typer.echo(
             f"loaded {summary['load']['files_loaded']} file(s): {summary['load']['posts_new']} new posts, "
             f"{summary['load']['posts_updated']} updated; cases opened {summary['cases']['opened']}"

@@ -99,10 +99,11 @@ def load(
     """Load pending landing files, validate, classify new posts and open cases (the single writer)."""
     from alerts.mail import SmtpSettings  # noqa: PLC0415
     from schoolwatch.pipeline import process  # noqa: PLC0415
+    from transforms.classify.scanner import cache_dir  # noqa: PLC0415
 
     ctx = resolve(config, db, need_config=True)
     cfg = ctx.require_config()
-    summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ))
+    summary = process(cfg, ctx.db, ctx.clock, mail=SmtpSettings.from_config(cfg, os.environ), scanner_cache=cache_dir(os.environ))
     d = summary.as_dict()
     typer.echo(
         f"loaded {d['load']['files_loaded']} file(s): {d['load']['posts_new']} new posts, "

@@ -18,8 +18,10 @@ from transforms.classify.types import ClassifyContext, Flag
 log = logging.getLogger(__name__)
 
 MAX_CHARS = 200_000  # longer text is classified on its first MAX_CHARS characters (posts cap at 100k)
-# a batch of this many distinct texts compiles the rules' scanner when the cache has none:
-# compiling takes ~5 s and saves ~0.15 ms a text, and the cache keeps it for later batches
+# a classifier that has classified this many distinct texts (in one batch or several)
+# compiles the rules' scanner when the cache has none: compiling takes 10-20 s and saves
+# ~0.15 ms a text, and the cache keeps it for later batches and processes. A school's
+# routine runs (tens or hundreds of posts) never pay for it; a reclassify or an eval does
 SCANNER_COMPILE_AT = 2_000
 
 
@@ -45,11 +47,17 @@ class Classifier:
         model: TextModel | None = None,
         model_path: Path | None = None,
         scanner: bool | None = None,
+        scanner_cache: Path | None = None,
     ) -> None:
-        """``scanner``: None uses the rules' scanner where the cache has one or a batch is
-        big enough to compile it (:data:`SCANNER_COMPILE_AT`); True compiles it for any
-        batch; False never uses it. The flags are the same either way."""
+        """``scanner``: None uses the rules' scanner where the cache has one, or once this
+        classifier has classified enough texts to repay compiling it
+        (:data:`SCANNER_COMPILE_AT`); True compiles it for any batch; False never uses it.
+        The flags are the same either way. ``scanner_cache``: the directory that keeps the
+        compiled scanner between processes (``scanner.cache_dir(os.environ)`` names the
+        usual one); None compiles it for this classifier alone."""
         self.scanner = scanner
+        self.scanner_cache = scanner_cache
+        self._classified = 0  # distinct texts so far
         self.context = context or ClassifyContext()
         people = [(p.name, p.aliases, p.role, p.is_head) for p in self.context.people]
         self.rules = RuleSet(build_names(self.context.school_names, people))
@@ -60,7 +68,7 @@ class Classifier:
         """Load the rules' scanner now (from the cache, or compiled when ``compile``), so a
         batch timed later does not count it; whether there is one (False also when this
         classifier was made with ``scanner=False``)."""
-        return self.scanner is not False and self.rules.scanner(compile=compile) is not None
+        return self.scanner is not False and self.rules.scanner(compile=compile, cache=self.scanner_cache) is not None
 
     def classify(self, text: str) -> list[Flag]:
         """Flags for one text, most severe first; [] means nothing to act on."""
@@ -99,7 +107,8 @@ class Classifier:
         # time through all of them: each stage's tables then stay in the CPU's caches, and
         # the batch runs a third faster than the same work interleaved
         rules = self.rules
-        scanner = None if self.scanner is False else rules.scanner(compile=bool(self.scanner) or len(texts) >= SCANNER_COMPILE_AT)
+        self._classified += len(texts)
+        scanner = None if self.scanner is False else rules.scanner(compile=bool(self.scanner) or self._classified >= SCANNER_COMPILE_AT, cache=self.scanner_cache)
         if scanner is None:
             found: list[set[int] | None] = [None] * len(norms)
         else:

@@ -23,9 +23,10 @@ any other character beyond ASCII (letters with accents, digits of other scripts)
 one that a pattern names (``£``), takes the Python path alone, as before. A text with stretched letters or masks is scanned for the rules' tolerant
 patterns, which its rules then search.
 
-Compiling takes seconds, so the compiled automaton is kept in a cache directory, keyed by
-a hash of the patterns (a school's names are part of them) and Hyperscan's version, and
-a process compiles only when asked to (a batch big enough to repay it). Without the
+Compiling takes seconds, so the compiled automaton is kept in a cache directory (the
+caller names it: :func:`cache_dir` reads the usual environment variables from the mapping
+it is given), keyed by a hash of the patterns (a school's names are part of them) and
+Hyperscan's version, and a process compiles only when asked to (enough texts to repay it). Without the
 ``hyperscan`` package, or where it fails, the rules run without a scanner: slower, with
 the same results.
 """
@@ -39,7 +40,7 @@ import os
 import re
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,12 +65,15 @@ def available() -> bool:
     return _hs is not None
 
 
-def cache_dir() -> Path:
-    """``$SCHOOLWATCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/schoolwatch``, else ``~/.cache/schoolwatch``."""
-    explicit = os.environ.get("SCHOOLWATCH_CACHE_DIR")
+def cache_dir(environ: Mapping[str, str]) -> Path:
+    """Where a process keeps compiled scanners: ``$SCHOOLWATCH_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/schoolwatch``, else ``~/.cache/schoolwatch`` (the caller passes its
+    environment: library code reads none)."""
+    explicit = environ.get("SCHOOLWATCH_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    home = environ.get("HOME")
+    base = environ.get("XDG_CACHE_HOME") or str((Path(home) if home else Path.home()) / ".cache")
     return Path(base) / "schoolwatch"
 
 
@@ -204,19 +208,21 @@ def _load(data: bytes, key: str) -> dict[str, Any]:
 def load_or_compile(patterns: Sequence[tuple[str, str]], *, compile: bool, directory: Path | None = None) -> Scanner | None:
     """A scanner for ``patterns`` (each ``(view, regex)``; a pattern's id is its index).
 
-    From the cache when it holds one; else compiled, when ``compile``, and stored there.
-    None when there is none to be had: no ``hyperscan``, a cache miss without ``compile``,
-    or a failure (logged; the rules then run without a scanner).
+    From the cache ``directory`` when it holds one; else compiled, when ``compile``, and
+    stored there (``directory`` None: no cache, compiled for this process alone). None when
+    there is none to be had: no ``hyperscan``, a cache miss without ``compile``, or a
+    failure (logged; the rules then run without a scanner).
     """
     if _hs is None or not patterns:
         return None
     key = scanner_key(patterns)
-    directory = directory or cache_dir()
-    path = _path(directory, key)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        data = None
+    path = _path(directory, key) if directory is not None else None
+    data = None
+    if path is not None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = None
     named = frozenset(ch for _, pattern in patterns for ch in pattern if not ch.isascii())
     if data is not None:
         try:
@@ -230,6 +236,8 @@ def load_or_compile(patterns: Sequence[tuple[str, str]], *, compile: bool, direc
     except _hs.HyperscanError as e:  # a pattern Hyperscan refuses even as a prefilter
         log.warning("rules run without the scanner (slower, same results): %s", e)
         return None
+    if directory is None or path is None:
+        return Scanner(databases, key, named)
     try:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Protocol
 
 from transforms.classify.lexicon import keys, text_keys
@@ -75,6 +76,9 @@ class RuleSet:
                         self._users.append([])
                     self._users[pid].append((i, j))
         self.patterns: list[tuple[str, str]] = list(ids)
+        # how many of its patterns a rule needs found to run: all of a Rule's or a NearRule's
+        # (one, two), any of the grooming rule's signals and phrases
+        self._need = [len(r.scan_patterns()) if isinstance(r, (Rule, NearRule)) else 1 for r in self.rules]
         self._scanner: Scanner | None = None
         self._scanner_tried = (False, False)  # (looked in the cache, compiled)
         self._scanner_lock = threading.Lock()
@@ -95,7 +99,9 @@ class RuleSet:
         for pid in found:
             for i, j in users[pid]:
                 local.setdefault(i, []).append(j)
-        if not local:
+        need = self._need
+        ready = sorted(i for i, js in local.items() if len(js) >= need[i])
+        if not ready:
             return []
         # a rule also sleeps where its prefilter keys are absent, as in find: the keys are
         # meant to be implied by the patterns, but where one is not the results must still
@@ -103,21 +109,22 @@ class RuleSet:
         present = text_keys(n.deep.text, n.tolerant)
         hits: list[Hit] = []
         rules = self.rules
-        for i in sorted(local):
+        for i in ready:
             r = rules[i]
             if not asleep(r.keys, r.also, present):
                 hits.extend(r.find_scanned(n, local[i], present))
         return hits
 
-    def scanner(self, *, compile: bool) -> Scanner | None:
-        """This rule set's scanner: loaded from the cache on first call, compiled when
-        ``compile`` and the cache has none (once per process); None where there is none."""
+    def scanner(self, *, compile: bool, cache: Path | None = None) -> Scanner | None:
+        """This rule set's scanner: loaded from the ``cache`` directory on first call,
+        compiled when ``compile`` and the cache has none (once per rule set); None where
+        there is none."""
         if self._scanner is not None:
             return self._scanner
         with self._scanner_lock:
             looked, compiled = self._scanner_tried
             if self._scanner is None and (not looked or (compile and not compiled)):
-                self._scanner = load_or_compile(self.patterns, compile=compile)
+                self._scanner = load_or_compile(self.patterns, compile=compile, directory=cache)
                 self._scanner_tried = (True, compiled or compile)
         return self._scanner
 
