@@ -85,7 +85,7 @@ def main() -> None:
     stages["model (hash n-grams + linear)"] = time.process_time() - t0
     scanner = clf.rules.scanner(compile=False) if not args.no_scanner else None
     t0 = time.process_time()
-    found = [None if scanner is None else scanner.scan(n.deep.text, n.clean.text, n.tolerant) for n in norms]
+    found = [None if scanner is None or n.tolerant else scanner.scan(n.deep.text, n.clean.text) for n in norms]
     stages["scan (hyperscan, all rules' patterns)"] = time.process_time() - t0
     t0 = time.process_time()
     hits = [clf.rules.find(n) if f is None else clf.rules.find_scanned(n, f) for n, f in zip(norms, found, strict=True)]
@@ -103,7 +103,7 @@ def main() -> None:
     print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     if has_scanner:
         print(f"rules' scanner ready in {scanner_s * 1000:.0f} ms (compiled, or loaded from {cache_dir(os.environ)}); "
-              f"{unscanned} distinct texts ({100 * unscanned / len(distinct):.1f}%) not scannable (non-ASCII)")
+              f"{unscanned} distinct texts ({100 * unscanned / len(distinct):.1f}%) not scanned (stretched letters or masks; letters beyond ASCII)")
     else:
         print("rules' scanner: none (--no-scanner, or no hyperscan here)")
     print(f"schoolwatch classify_many: {ours:,.0f} texts/s wall, {ours_cpu:,.0f} texts per CPU-second")

@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -69,9 +70,9 @@ def test_flags_are_the_same_with_and_without_the_scanner(context: ClassifyContex
     assert fast.prepare_scanner()
     scan = _scanner(fast.rules).scan
     norms = [nm.normalise(t) for t in texts]
-    scanned = [n for n in norms if scan(n.deep.text, n.clean.text, n.tolerant) is not None]
+    scanned = [n for n in norms if not n.tolerant and scan(n.deep.text, n.clean.text) is not None]
     assert len(scanned) > 0.8 * len(texts), "most lines should take the scanner's path"
-    assert sum(n.tolerant for n in scanned) > 10, "and lines with stretched letters or masks too"
+    assert sum(not n.original.isascii() for n in scanned) > 10, "emoji too"
     assert [repr(f) for f in fast.classify_many(texts)] == [repr(f) for f in Classifier(context, scanner=False).classify_many(texts)]
 
 
@@ -96,8 +97,7 @@ def rules() -> RuleSet:
 def _fragments(rules: RuleSet) -> list[str]:
     words = sorted({s for r in rules.rules for g in _gates(r) for group in g.needles for s in group})
     return [*words, " ", ".", "!", "?", "'", "1", "14", "y10", "@", "x", "emj_knife", "emj_wink", "you", "u", "ur", "the",
-            "school", "mr smith", "nadia quill", "toby", "😂", "é", "£5", "\n", "\t", "f***", "c*nt", "kiiill", "stuuupid",
-            "sluuut", "b*tch", "#", "%", "—", "\u00a0", "“", "🔪", "\x0b"]
+            "school", "mr smith", "nadia quill", "toby", "😂", "é", "£5", "\n", "\t", "#", "%", "—", "\u00a0", "“", "🔪", "\x0b"]
 
 
 def _gates(rule: object) -> list[Gated]:
@@ -119,8 +119,8 @@ def test_rules_find_the_same_hits_after_a_scan(rules: RuleSet, data: st.DataObje
     pieces = data.draw(st.lists(st.sampled_from(_fragments(rules)), min_size=1, max_size=14))
     text = data.draw(st.sampled_from([" ", "", "  "])).join(pieces)
     n = nm.normalise(text)
-    found = _scanner(rules).scan(n.deep.text, n.clean.text, n.tolerant)
-    if found is None:
+    found = _scanner(rules).scan(n.deep.text, n.clean.text)
+    if found is None or n.tolerant:
         return
     assert rules.find_scanned(nm.normalise(text), found) == rules.find(nm.normalise(text)), text
 
@@ -163,6 +163,27 @@ def test_the_scanner_is_cached_by_its_patterns(tmp_path: Path) -> None:
     assert loaded is not None and loaded.key == built.key and loaded.scan("stab", "") == {1}
     other = scanner.load_or_compile(PATTERNS[:2], compile=False, directory=tmp_path)
     assert other is None, "another pattern list must not load this one's file"
+
+
+def test_the_cache_is_private_and_forgets_scanners_unused_for_a_month(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    built = scanner.load_or_compile(PATTERNS, compile=True, directory=cache)
+    assert built is not None
+    (path,) = cache.iterdir()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600, "the patterns hold the school's roster"
+    old = time.time() - (scanner.UNUSED_DAYS + 1) * 86400
+    os.utime(path, (old, old))
+    stale_write = cache / "scanner-0123.hsdb.99.1.tmp"
+    stale_write.write_bytes(b"half")
+    os.utime(stale_write, (old, old))
+    # loading it marks it used, so it stays; another school's compile prunes nothing in use
+    assert scanner.load_or_compile(PATTERNS, compile=False, directory=cache) is not None
+    assert path.exists() and path.stat().st_mtime > old
+    assert not stale_write.exists()
+    os.utime(path, (old, old))
+    assert scanner.load_or_compile(PATTERNS[:1], compile=True, directory=cache) is not None
+    assert not path.exists(), "a scanner unused for a month is deleted"
+    assert len(list(cache.iterdir())) == 1
 
 
 def test_a_damaged_cache_file_is_compiled_afresh_not_trusted(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 MAX_CHARS = 200_000  # longer text is classified on its first MAX_CHARS characters (posts cap at 100k)
 # a classifier that has classified this many distinct texts (in one batch or several)
-# compiles the rules' scanner when the cache has none: compiling takes 10-20 s and saves
+# compiles the rules' scanner when the cache has none: compiling takes 5-10 s and saves
 # ~0.15 ms a text, and the cache keeps it for later batches and processes. A school's
 # routine runs (tens or hundreds of posts) never pay for it; a reclassify or an eval does
 SCANNER_COMPILE_AT = 2_000
@@ -113,7 +113,7 @@ class Classifier:
             found: list[set[int] | None] = [None] * len(norms)
         else:
             scan = scanner.scan
-            found = [scan(n.deep.text, n.clean.text, n.tolerant) for n in norms]
+            found = [None if n.tolerant else scan(n.deep.text, n.clean.text) for n in norms]
         find, find_scanned = rules.find, rules.find_scanned
         hits = [find(n) if f is None else find_scanned(n, f) for n, f in zip(norms, found, strict=True)]
         out: list[list[Flag]] = []

@@ -39,9 +39,12 @@ class _Finds(Protocol):
 
     view: str
 
-    def scan_patterns(self, tolerant: bool = False) -> list[str]: ...
+    def scan_patterns(self) -> list[str]: ...
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]: ...
+
+
+_ALL = [0, 1]  # what a Rule or a NearRule is told was found: all its patterns (it was woken for that)
 
 
 class RuleSet:
@@ -64,21 +67,35 @@ class RuleSet:
                 self._by_key.setdefault(k, []).append(i)
         # the patterns a scanner looks for, each once ((view, regex); a pattern's id is its
         # index), and for each the rules that use it: (rule index, index among its patterns)
-        # A text with stretched letters or masks is scanned for the tolerant forms (views
-        # "deep~" and "clean~"), which its rules then search
+        # (a text with stretched letters or masks, which the rules search with their
+        # tolerant patterns, is not scanned: Hyperscan took 25 s to compile the tolerant
+        # forms, against 5 s for the plain ones, for the 6% of texts that need them)
         ids: dict[tuple[str, str], int] = {}
         self._users: list[list[tuple[int, int]]] = []
-        for mark, tolerant in (("", False), ("~", True)):
-            for i, r in enumerate(self.rules):
-                for j, pattern in enumerate(r.scan_patterns(tolerant)):
-                    pid = ids.setdefault((r.view + mark, pattern), len(ids))
-                    if pid == len(self._users):
-                        self._users.append([])
-                    self._users[pid].append((i, j))
+        for i, r in enumerate(self.rules):
+            for j, pattern in enumerate(r.scan_patterns()):
+                pid = ids.setdefault((r.view, pattern), len(ids))
+                if pid == len(self._users):
+                    self._users.append([])
+                self._users[pid].append((i, j))
         self.patterns: list[tuple[str, str]] = list(ids)
-        # how many of its patterns a rule needs found to run: all of a Rule's or a NearRule's
-        # (one, two), any of the grooming rule's signals and phrases
-        self._need = [len(r.scan_patterns()) if isinstance(r, (Rule, NearRule)) else 1 for r in self.rules]
+        # per pattern, as bit masks over the rules (bit i: rule i), the rules it can wake:
+        # a Rule, or the grooming rule, needs one of its patterns found (``any``); a NearRule
+        # needs both, its ``a`` and its ``b``. A text ORs the masks of the patterns found in
+        # it: a few integer operations where a dictionary of lists cost 10 us a text
+        self._masks: list[tuple[int, int, int]] = []
+        self._local: dict[int, dict[int, int]] = {}  # for the grooming rule: pattern id -> its index there
+        for pid, users in enumerate(self._users):
+            any_, a, b = 0, 0, 0
+            for i, j in users:
+                r = self.rules[i]
+                if isinstance(r, NearRule):
+                    a, b = (a | 1 << i, b) if j == 0 else (a, b | 1 << i)
+                else:
+                    any_ |= 1 << i
+                    if not isinstance(r, Rule):
+                        self._local.setdefault(i, {})[pid] = j
+            self._masks.append((any_, a, b))
         self._scanner: Scanner | None = None
         self._scanner_tried = (False, False)  # (looked in the cache, compiled)
         self._scanner_lock = threading.Lock()
@@ -94,25 +111,31 @@ class RuleSet:
     def find_scanned(self, n: Normalised, found: set[int]) -> list[Hit]:
         """The hits in ``n``, given the ids of the patterns a scanner found in it: only the
         rules those patterns belong to run. The same hits as :meth:`find`, in the same order."""
-        local: dict[int, list[int]] = {}
-        users = self._users
+        masks = self._masks
+        any_ = a = b = 0
         for pid in found:
-            for i, j in users[pid]:
-                local.setdefault(i, []).append(j)
-        need = self._need
-        ready = sorted(i for i, js in local.items() if len(js) >= need[i])
+            m = masks[pid]
+            any_ |= m[0]
+            a |= m[1]
+            b |= m[2]
+        ready = any_ | (a & b)
         if not ready:
             return []
         # a rule also sleeps where its prefilter keys are absent, as in find: the keys are
         # meant to be implied by the patterns, but where one is not the results must still
         # be the same with and without a scanner
-        present = text_keys(n.deep.text, n.tolerant)
+        present = text_keys(n.deep.text, False)  # (a text with stretched letters or masks is not scanned)
         hits: list[Hit] = []
         rules = self.rules
-        for i in ready:
+        while ready:  # the rules in order, lowest bit first
+            low = ready & -ready
+            ready ^= low
+            i = low.bit_length() - 1
             r = rules[i]
-            if not asleep(r.keys, r.also, present):
-                hits.extend(r.find_scanned(n, local[i], present))
+            if asleep(r.keys, r.also, present):
+                continue
+            local = self._local.get(i)
+            hits.extend(r.find_scanned(n, [local[p] for p in found if p in local] if local is not None else _ALL, present))
         return hits
 
     def scanner(self, *, compile: bool, cache: Path | None = None) -> Scanner | None:

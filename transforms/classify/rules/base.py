@@ -99,10 +99,9 @@ class Rule:
             return []
         return self.scan(n)
 
-    def scan_patterns(self, tolerant: bool = False) -> list[str]:
-        """What a :class:`~transforms.classify.scanner.Scanner` looks for (in a text that
-        needs the tolerant patterns, with ``tolerant``): every match holds one."""
-        return [self._re.pattern if not tolerant else lx.expand(self.pattern, tolerant=True)]
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: every match holds one."""
+        return [self._re.pattern]
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
         """The hits in ``n``, where a scanner found the pattern (``found``: [0]) and its keys are ``present``."""
@@ -234,10 +233,10 @@ class NearRule:
             return []
         return self.scan(n)
 
-    def scan_patterns(self, tolerant: bool = False) -> list[str]:
-        """What a :class:`~transforms.classify.scanner.Scanner` looks for: ``a`` and ``b``
-        (their tolerant forms with ``tolerant``)."""
-        return [lx.expand(self.a, tolerant=tolerant), lx.expand(self.b, tolerant=tolerant)]
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: ``a`` and ``b``."""
+        plain_a, plain_b = self._patterns(False)
+        return [plain_a.pattern, plain_b.pattern]
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
         """The hits in ``n``, where a scanner found ``found`` of its patterns (both are needed)

@@ -454,9 +454,9 @@ class GroomingRule:
                 mask ^= low
         return self._judge(n, candidates, standalone, phrases)
 
-    def scan_patterns(self, tolerant: bool = False) -> list[str]:
+    def scan_patterns(self) -> list[str]:
         """What a :class:`~transforms.classify.scanner.Scanner` looks for: each signal (in
-        ``_flat``'s order), then each standalone phrase (one form: no tolerant ones)."""
+        ``_flat``'s order), then each standalone phrase."""
         return [rx.pattern for _, rx in self._flat] + [rx.pattern for _, rx in _STANDALONE_ITEMS]
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
