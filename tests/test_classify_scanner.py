@@ -70,9 +70,10 @@ def test_flags_are_the_same_with_and_without_the_scanner(context: ClassifyContex
     assert fast.prepare_scanner()
     scan = _scanner(fast.rules).scan
     norms = [nm.normalise(t) for t in texts]
-    scanned = [n for n in norms if not n.tolerant and scan(n.deep.text, n.clean.text) is not None]
+    scanned = [n for n in norms if scan(n.deep.text, n.clean.text) is not None]
     assert len(scanned) > 0.8 * len(texts), "most lines should take the scanner's path"
     assert sum(not n.original.isascii() for n in scanned) > 10, "emoji too"
+    assert sum(n.tolerant for n in scanned) > 10, "and stretched letters and masks"
     assert [repr(f) for f in fast.classify_many(texts)] == [repr(f) for f in Classifier(context, scanner=False).classify_many(texts)]
 
 
@@ -97,7 +98,7 @@ def rules() -> RuleSet:
 def _fragments(rules: RuleSet) -> list[str]:
     words = sorted({s for r in rules.rules for g in _gates(r) for group in g.needles for s in group})
     return [*words, " ", ".", "!", "?", "'", "1", "14", "y10", "@", "x", "emj_knife", "emj_wink", "you", "u", "ur", "the",
-            "school", "mr smith", "nadia quill", "toby", "😂", "é", "£5", "\n", "\t", "#", "%", "—", "\u00a0", "“", "🔪", "\x0b"]
+            "school", "mr smith", "nadia quill", "toby", "😂", "é", "£5", "\n", "\t", "#", "%", "f***", "c*nt", "kiiill", "stuuupid", "sluuut", "b*tch", "y0u", "—", "\u00a0", "“", "🔪", "\x0b"]
 
 
 def _gates(rule: object) -> list[Gated]:
@@ -120,7 +121,7 @@ def test_rules_find_the_same_hits_after_a_scan(rules: RuleSet, data: st.DataObje
     text = data.draw(st.sampled_from([" ", "", "  "])).join(pieces)
     n = nm.normalise(text)
     found = _scanner(rules).scan(n.deep.text, n.clean.text)
-    if found is None or n.tolerant:
+    if found is None:
         return
     assert rules.find_scanned(nm.normalise(text), found) == rules.find(nm.normalise(text)), text
 

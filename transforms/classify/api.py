@@ -113,7 +113,7 @@ class Classifier:
             found: list[set[int] | None] = [None] * len(norms)
         else:
             scan = scanner.scan
-            found = [None if n.tolerant else scan(n.deep.text, n.clean.text) for n in norms]
+            found = [scan(n.deep.text, n.clean.text) for n in norms]
         find, find_scanned = rules.find, rules.find_scanned
         hits = [find(n) if f is None else find_scanned(n, f) for n, f in zip(norms, found, strict=True)]
         out: list[list[Flag]] = []

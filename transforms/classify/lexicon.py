@@ -70,6 +70,11 @@ def expand(pattern: str, *, tolerant: bool) -> str:
     return _PLACEHOLDER.sub(fill, pattern)
 
 
+def has_word_lists(pattern: str) -> bool:
+    """Whether a pattern holds :func:`words` placeholders (its tolerant form differs)."""
+    return _PLACEHOLDER.search(pattern) is not None
+
+
 def _trie(items: Iterable[str]) -> str:
     """A whole-word alternation folded into a prefix tree: ``kill(?:ing|er)?``.
 

@@ -20,9 +20,8 @@ and punctuation beyond ASCII are scanned as ``\\x01`` and Unicode spaces as a sp
 construct that matches such a character in Python (``.``, ``\\W``, ``\\S``, a negated class,
 ``\\s`` for a space) matches its stand-in in Hyperscan, so no match is lost. A text with
 any other character beyond ASCII (letters with accents, digits of other scripts), or with
-one that a pattern names (``£``), takes the Python path alone, as before. A text with stretched letters or masks, which the rules search with their
-tolerant patterns, takes the Python path too (compiling the tolerant forms took 25 s
-against 5 s, for the 6% of texts that need them).
+one that a pattern names (``£``), takes the Python path alone, as before. (A text with stretched letters or masks is scanned too: see
+``RuleSet.find_scanned`` for how its rules' tolerant patterns are handled.)
 
 Compiling takes seconds, so the compiled automaton is kept in a cache directory (the
 caller names it: :func:`cache_dir` reads the usual environment variables from the mapping

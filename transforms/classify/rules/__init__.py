@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from transforms.classify import lexicon as lx
 from transforms.classify.lexicon import keys, text_keys
 from transforms.classify.normalise import Normalised
 from transforms.classify.rules import (
@@ -67,9 +68,6 @@ class RuleSet:
                 self._by_key.setdefault(k, []).append(i)
         # the patterns a scanner looks for, each once ((view, regex); a pattern's id is its
         # index), and for each the rules that use it: (rule index, index among its patterns)
-        # (a text with stretched letters or masks, which the rules search with their
-        # tolerant patterns, is not scanned: Hyperscan took 25 s to compile the tolerant
-        # forms, against 5 s for the plain ones, for the 6% of texts that need them)
         ids: dict[tuple[str, str], int] = {}
         self._users: list[list[tuple[int, int]]] = []
         for i, r in enumerate(self.rules):
@@ -96,6 +94,19 @@ class RuleSet:
                     if not isinstance(r, Rule):
                         self._local.setdefault(i, {})[pid] = j
             self._masks.append((any_, a, b))
+        # A text with stretched letters or masks is searched with the rules' tolerant
+        # patterns. Only those built from word lists (lexicon.words) differ from the plain
+        # ones, which the scanner looks for; compiling their tolerant forms took Hyperscan
+        # 25 s against 5 s for all the rest. So for such a text they count as found (their
+        # rules run as without a scanner), and every other pattern is scanned as usual
+        t_any = t_a = t_b = 0
+        for i, r in enumerate(self.rules):
+            if isinstance(r, Rule) and lx.has_word_lists(r.pattern):
+                t_any |= 1 << i
+            elif isinstance(r, NearRule):
+                t_a |= (1 << i) if lx.has_word_lists(r.a) else 0
+                t_b |= (1 << i) if lx.has_word_lists(r.b) else 0
+        self._tolerant_found = (t_any, t_a, t_b)
         self._scanner: Scanner | None = None
         self._scanner_tried = (False, False)  # (looked in the cache, compiled)
         self._scanner_lock = threading.Lock()
@@ -112,7 +123,7 @@ class RuleSet:
         """The hits in ``n``, given the ids of the patterns a scanner found in it: only the
         rules those patterns belong to run. The same hits as :meth:`find`, in the same order."""
         masks = self._masks
-        any_ = a = b = 0
+        any_, a, b = self._tolerant_found if n.tolerant else (0, 0, 0)
         for pid in found:
             m = masks[pid]
             any_ |= m[0]
@@ -124,7 +135,7 @@ class RuleSet:
         # a rule also sleeps where its prefilter keys are absent, as in find: the keys are
         # meant to be implied by the patterns, but where one is not the results must still
         # be the same with and without a scanner
-        present = text_keys(n.deep.text, False)  # (a text with stretched letters or masks is not scanned)
+        present = text_keys(n.deep.text, n.tolerant)
         hits: list[Hit] = []
         rules = self.rules
         while ready:  # the rules in order, lowest bit first
