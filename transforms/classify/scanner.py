@@ -12,7 +12,8 @@ reports a superset of the patterns that match. A rule none of whose patterns was
 reported cannot match, and is skipped; a rule that was reported runs its own Python
 patterns as before, which find the spans, apply the checks and have the last word. The
 scanner therefore changes how fast a text is classified, never how:
-``tests/test_classify_scanner.py`` compares both ways over every dev text.
+``tests/test_classify_scanner.py`` compares both ways over every labelled line in
+``tests/data`` and on generated texts.
 
 Hyperscan reads bytes, so a text is scanned as plain ASCII (tabs and line breaks allowed),
 where Python's ``\\s``, ``\\w`` and ``\\b`` mean what Hyperscan's do. Emoji, other symbols
@@ -20,15 +21,16 @@ and punctuation beyond ASCII are scanned as ``\\x01`` and Unicode spaces as a sp
 construct that matches such a character in Python (``.``, ``\\W``, ``\\S``, a negated class,
 ``\\s`` for a space) matches its stand-in in Hyperscan, so no match is lost. A text with
 any other character beyond ASCII (letters with accents, digits of other scripts), or with
-one that a pattern names (``£``), takes the Python path alone, as before. (A text with stretched letters or masks is scanned too: see
-``RuleSet.find_scanned`` for how its rules' tolerant patterns are handled.)
+one that a pattern names (``£``), takes the Python path alone, as before. A text with
+stretched letters or masks is scanned too (``RuleSet.__init__`` says how its rules'
+tolerant patterns are handled).
 
 Compiling takes seconds, so the compiled automaton is kept in a cache directory (the
 caller names it: :func:`cache_dir` reads the usual environment variables from the mapping
 it is given), keyed by a hash of the patterns (a school's names are part of them) and
-Hyperscan's version, and a process compiles only when asked to (enough texts to repay it). Without the
-``hyperscan`` package, or where it fails, the rules run without a scanner: slower, with
-the same results.
+Hyperscan's version, and a process compiles only when asked to (enough texts to repay
+it). Without the ``hyperscan`` package, or where it fails, the rules run without a
+scanner: slower, with the same results.
 """
 
 from __future__ import annotations
