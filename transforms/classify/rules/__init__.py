@@ -42,10 +42,10 @@ class _Finds(Protocol):
 
     def scan_patterns(self) -> list[str]: ...
 
-    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]: ...
-
-
-_ALL = [0, 1]  # what a Rule or a NearRule is told was found: all its patterns (it was woken for that)
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
+        """The hits in ``n``, once a scanner found the patterns it needs (``found``: for a
+        rule with more than two, which of them) and its keys are ``present``."""
+        ...
 
 
 class RuleSet:
@@ -69,13 +69,13 @@ class RuleSet:
         # the patterns a scanner looks for, each once ((view, regex); a pattern's id is its
         # index), and for each the rules that use it: (rule index, index among its patterns)
         ids: dict[tuple[str, str], int] = {}
-        self._users: list[list[tuple[int, int]]] = []
+        users_of: list[list[tuple[int, int]]] = []
         for i, r in enumerate(self.rules):
             for j, pattern in enumerate(r.scan_patterns()):
                 pid = ids.setdefault((r.view, pattern), len(ids))
-                if pid == len(self._users):
-                    self._users.append([])
-                self._users[pid].append((i, j))
+                if pid == len(users_of):
+                    users_of.append([])
+                users_of[pid].append((i, j))
         self.patterns: list[tuple[str, str]] = list(ids)
         # per pattern, as bit masks over the rules (bit i: rule i), the rules it can wake:
         # a Rule, or the grooming rule, needs one of its patterns found (``any``); a NearRule
@@ -83,7 +83,7 @@ class RuleSet:
         # it: a few integer operations where a dictionary of lists cost 10 us a text
         self._masks: list[tuple[int, int, int]] = []
         self._local: dict[int, dict[int, int]] = {}  # for the grooming rule: pattern id -> its index there
-        for pid, users in enumerate(self._users):
+        for pid, users in enumerate(users_of):
             any_, a, b = 0, 0, 0
             for i, j in users:
                 r = self.rules[i]
@@ -146,7 +146,7 @@ class RuleSet:
             if asleep(r.keys, r.also, present):
                 continue
             local = self._local.get(i)
-            hits.extend(r.find_scanned(n, [local[p] for p in found if p in local] if local is not None else _ALL, present))
+            hits.extend(r.find_scanned(n, [local[p] for p in found if p in local] if local is not None else [], present))
         return hits
 
     def scanner(self, *, compile: bool, cache: Path | None = None) -> Scanner | None:

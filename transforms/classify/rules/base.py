@@ -104,7 +104,7 @@ class Rule:
         return [self._re.pattern]
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
-        """The hits in ``n``, where a scanner found the pattern (``found``: [0]) and its keys are ``present``."""
+        """The hits in ``n``, where a scanner found the pattern (the caller checked it and the keys)."""
         return self.scan(n)
 
     def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
@@ -239,9 +239,9 @@ class NearRule:
         return [plain_a.pattern, plain_b.pattern]
 
     def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
-        """The hits in ``n``, where a scanner found ``found`` of its patterns (both are needed)
-        and its keys are ``present``."""
-        return self.scan(n) if len(found) == 2 else []
+        """The hits in ``n``, where a scanner found both ``a`` and ``b`` (the caller checked
+        them and the keys)."""
+        return self.scan(n)
 
     def scan(self, n: Normalised, present: set[str] | None = None) -> list[Hit]:
         """The hits in ``n``, without asking the prefilter keys (the caller has woken the rule)."""

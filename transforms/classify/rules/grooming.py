@@ -452,29 +452,6 @@ class GroomingRule:
                 low = mask & -mask
                 candidates.append(flat[low.bit_length() - 1])
                 mask ^= low
-        return self._judge(n, candidates, standalone, phrases)
-
-    def scan_patterns(self) -> list[str]:
-        """What a :class:`~transforms.classify.scanner.Scanner` looks for: each signal (in
-        ``_flat``'s order), then each standalone phrase."""
-        return [rx.pattern for _, rx in self._flat] + [rx.pattern for _, rx in _STANDALONE_ITEMS]
-
-    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
-        """The hits in ``n``, where a scanner found the patterns ``found`` (indexes into
-        :meth:`scan_patterns`): of the signals and phrases the keys wake, only those are
-        searched (the others cannot match)."""
-        n_signals = len(self._flat)
-        signals = phrases = 0
-        for j in found:
-            if j < n_signals:
-                signals |= 1 << j
-            else:
-                phrases |= 1 << (j - n_signals)
-        return self.find(n, present, (signals, phrases))
-
-    def _judge(self, n: Normalised, candidates: list[tuple[str, _Signal]], standalone: list[str], phrases: int) -> list[Hit]:
-        """The hit, if any, from the signals and phrases that may be in ``n``."""
-        text = n.deep.text
         if len(candidates) < 2 and not standalone:
             # one possible signal is never enough; only the standalone phrases could flag
             standalone = _standalone(text, phrases)
@@ -517,6 +494,23 @@ class GroomingRule:
         reason = "grooming signals: " + ", ".join(kinds + [s for s in standalone if s not in kinds])
         return [Hit(G, score, self.name if not standalone else f"grooming.{standalone[0]}", reason, spans, True)]
 
+    def scan_patterns(self) -> list[str]:
+        """What a :class:`~transforms.classify.scanner.Scanner` looks for: each signal (in
+        ``_flat``'s order), then each standalone phrase."""
+        return [rx.pattern for _, rx in self._flat] + [rx.pattern for _, rx in _STANDALONE_ITEMS]
+
+    def find_scanned(self, n: Normalised, found: list[int], present: set[str]) -> list[Hit]:
+        """The hits in ``n``, where a scanner found the patterns ``found`` (indexes into
+        :meth:`scan_patterns`): of the signals and phrases the keys wake, only those are
+        searched (the others cannot match)."""
+        n_signals = len(self._flat)
+        signals = phrases = 0
+        for j in found:
+            if j < n_signals:
+                signals |= 1 << j
+            else:
+                phrases |= 1 << (j - n_signals)
+        return self.find(n, present, (signals, phrases))
 
 def rules(names: Names) -> list[GroomingRule]:
     return [GroomingRule()]
