@@ -69,6 +69,14 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f51e": "emj_adult",  # no one under eighteen
     "\U0001f4f9": "emj_camera",  # video camera: "wanna facetime? 📹"
     "\U0001f975": "emj_hot",  # hot face, under photos of people
+    # rules-9: emoji that stood for words in the lines the blind sets missed
+    "\U0001f44a": "emj_fist",  # oncoming fist: "👊👊👊 Dylan 3:15 bike sheds 🚑"
+    "\U0001f691": "emj_ambulance",
+    "\U0001f54a": "emj_dove",  # a goodbye: "l8r 4eva guys ❤️🕊️"
+    "\U0001f4b5": "emj_money", "\U0001f4b7": "emj_money", "\U0001f4b0": "emj_money", "\U0001f4b8": "emj_money",  # "💵 for 📸"
+    "\U0001f4cd": "emj_pin",  # round pushpin: "📍 drop ur location"
+    "\U0001f686": "emj_train", "\U0001f682": "emj_train", "\U0001f684": "emj_train", "\U0001f685": "emj_train",
+    "\U0001f687": "emj_train", "\U0001f689": "emj_train",
 }
 
 # Letters from other scripts that look like Latin ones (a small, high-value subset of
@@ -117,6 +125,19 @@ _LEET_FAST = re.compile(
     r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2}))"
 )
 _LEET_ANY = re.compile(r"[0134578@$!|+]")
+
+# Text speak whose digits are syllables, not letters: undone as whole words before
+# leetspeak would read "l8r" as "lbr" and "4eva" as "aeva" (rules-9). "every1", "no1" and
+# the like stay, as the rules spell them so.
+_TXT_WORDS = {
+    "l8": "late", "l8r": "later", "l8er": "later", "gr8": "great", "m8": "mate", "m8s": "mates", "w8": "wait",
+    "w8in": "waiting", "w8ing": "waiting", "h8": "hate", "h8s": "hates", "h8ed": "hated", "d8": "date", "str8": "straight",
+    "4eva": "forever", "4ever": "forever", "b4": "before", "2day": "today", "2moro": "tomorrow", "2morro": "tomorrow",
+    "2morrow": "tomorrow", "2mrw": "tomorrow", "2moz": "tomorrow", "2nite": "tonight", "2night": "tonight", "g8": "gate",
+    "g8s": "gates", "sk00l": "school", "skl": "school", "skool": "school", "scool": "school", "aftr": "after",
+}
+_TXT_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9])")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|aftr")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 _SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})[a-z](?:\1[a-z])+(?![a-z0-9])")
@@ -288,6 +309,10 @@ def _leet(m: re.Match[str]) -> str:
     return "".join(_LEET.get(c, c) for c in run)
 
 
+def _txt_word(m: re.Match[str]) -> str:
+    return _TXT_WORDS[m.group(0)]
+
+
 def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     run = m.group(0)
     positions = [j for j, c in enumerate(run) if c.isalpha()]
@@ -316,7 +341,9 @@ def normalise(text: str) -> Normalised:
     if len(lower) != len(clean.text):
         lower = "".join(c.lower()[:1] or c for c in clean.text)
     deep = View(lower, clean.starts, clean.ends)
-    if _LEET_ANY.search(lower):
+    if _TXT_HINT.search(lower):
+        deep = _rewrite(deep, _TXT_RE, _txt_word)
+    if _LEET_ANY.search(deep.text):
         deep = _rewrite(deep, _LEET_FAST, _leet)
     if _has_split_run(deep.text):
         deep = _rewrite(deep, _SPLIT_RE, _join_split)

@@ -15,7 +15,7 @@ from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify.literals import Gated
 from transforms.classify.normalise import Normalised
-from transforms.classify.rules.base import MAX_SPANS, Hit, Names
+from transforms.classify.rules.base import MAX_SPANS, Hit, Names, Rule
 
 G = Category.GROOMING
 YOU = lx.YOU
@@ -40,7 +40,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",
         r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
-        r"(?:nobody|no one|no1)\s+(?:needs|has)\s+to\s+know",
+        r"(?:nobody|no one|no1)\s+(?:needs|has)\s+(?:to|2)\s+kno(?:w)?\b",
         r"when\s+(?:no\s*one|nobody|no1)(?:'s|s| is)\s+looking", r"(?:texts?|messages?|chats?|dms?)\s+can\s+be\s+(?:read|seen|checked)",
         r"(?:nosy|nosey)\s+(?:people|parents|teachers|mods|eyes)|where\s+(?:no\s*one|nobody|we)\s+(?:can\s+(?:see|read)|won'?t\s+be\s+(?:interrupted|seen))",
         r"remember\s+what\s+we\s+(?:talked|spoke|chatted|said)\s+about",
@@ -177,7 +177,7 @@ _REPORTED_KEYS = ("told tells telling asked asks asking made makes warned keep k
                   "offered offering offers if promised promising promises send sends sent sending give gives gave giving buy buys "
                   "bought buying said says saying")
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("if someone anyone people they asleep no keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "secrecy": lx.keys("if someone anyone people they asleep no no1 keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
     "age": lx.keys("how what which DIGIT an this older the that eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
@@ -231,7 +231,9 @@ SAFETY_NOTICE = (
     r"|report\s+(?:it|them|this)\s+to\s+(?:us|the\s+school|ceop|the\s+police|our\s+dsl)|\bceop\b|safeguarding\s+(?:talk|team|lead|notice|evening|session)"
 )
 
-_LEAD = re.compile(r"[a-z_]+")
+# a word, with the digits that end it where they are literal ("no1", as text_keys keys it;
+# not the "1" of "y1[0-3]")
+_LEAD = re.compile(r"[a-z_]+(?:[0-9]+(?![0-9\[\]{}?*+]))?")
 
 
 def lead_keys(pattern: str) -> frozenset[str] | None:
@@ -366,7 +368,7 @@ class GroomingRule:
         "thanks without hide lock asleep someone anyone finds trust prove bring bringing mine good older mentor think "
         "mods vc call cam skip sleepover camp parents mum dad request accept inbox look donate pay pocket sugar "
         "portfolio modelling agency sponsorship surprise catch wait old age run ran runs drops deliveries parcel "
-        "nobody police feds quid pounds cash carry drop questions "
+        "nobody no1 police feds quid pounds cash carry drop questions "
         # rules-8: a word every match of each newer standalone phrase holds ("13 is fine",
         # "i'm 14 too (not really)" open with a number, which is no key of this rule's)
         "parked waiting park sat fine ok okay cool problem really kidding jk " + _REPORTED_KEYS
@@ -512,8 +514,59 @@ class GroomingRule:
                 phrases |= 1 << (j - n_signals)
         return self.find(n, present, (signals, phrases))
 
-def rules(names: Names) -> list[GroomingRule]:
-    return [GroomingRule()]
+# rules-9 (round twelve), from the lines the blind sets of rounds nine to eleven missed: each
+# phrase is two signals in one, or one no school, club or parent writes in public ("a pretty
+# face for a year 7", "wear the skirt you had on at the bus stop")
+PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
+    ("safe safer private",
+     r"(?:snap|snapchat|telegram|whatsapp|signal|wickr|kik|discord)\b[^.!?]{0,40}?(?:safe|safer|more\s+private)\s+(?:4|for)\s+us\b"),
+    ("where",
+     r"(?:app|one|chat)\s+where\s+(?:the\s+)?(?:messages|msgs|chats?|texts)\s+(?:disappear|vanish|delete\s+themselves)\b[^.!?]{0,30}?(?:better|safer|easier|best)\b"),
+    ("word",
+     r"(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b[^!?]{0,60}?mum'?s\s+the\s+word"
+     r"|mum'?s\s+the\s+word\b[^!?]{0,60}?(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b"),
+    ("schedule timetable routine",
+     rf"what'?s\s+{YOUR}\s+(?:schedule|timetable|routine)\b[^.!?]*[.!?]*\s*(?:i'?m\s+|i\s+)?(?:might\s+|may\s+|could\s+|will\s+|i'?ll\s+)?(?:thinking\s+of\s+)?(?:swing(?:ing)?|pop(?:ping)?|com(?:e|ing)|stop(?:ping)?)\s+by"),
+    ("reason",
+     r"what\s+time\s+(?:does|do|will)\s+[^.!?]{0,40}?(?:finish|end|get\s+out|come\s+out|leave)\b[^!]{0,40}?asking\s+for\s+a\s+reason"),
+    ("wait",
+     rf"(?:i'?ll|ill|i\s+will|i\s+can)\s+wait\s+(?:4|for)\s+{YOU}\s+(?:by|at|behind|outside|round)\s+(?:the\s+)?(?:back\s+|side\s+|school\s+)?(?:gates?|car\s*park|corner|park|alley|field)\b"
+     r"(?![^!?]{0,25}\b(?:mum|mom|mam|dad|nan|nana|gran|grandad|grandma|grandpa|auntie|aunty|uncle|love)\b)[^!?]{0,20}?(?:\bx+\b|emj_shush|emj_wink|don'?t\s+tell)"
+     rf"|stay\s+after\s+(?:[a-z]+\s+){{0,3}}?(?:and|n|&)\s+(?:i'?ll|ill|i\s+will)\s+wait\s+(?:4|for)\s+{YOU}\b"),
+    ("wear",
+     rf"wear\s+(?:the|that)\s+(?:[a-z]+\s+)?(?:skirt|dress|top|uniform|shorts|leggings|tights)\s+{YOU}\s+(?:had\s+on|wore|were\s+wearing)"),
+    ("uniform", rf"what\s+does\s+{YOUR}\s+(?:school\s+)?uniform\s+look\s+like"),
+    ("one girl boy",
+     rf"(?:were|was)\s+(?:{YOU}|that\s+you)\s+the\s+(?:one|girl|boy)\s+(?:in|with|at|wearing)\b[^\n]{{0,80}}?(?:follow\s+(?:me\s+)?back|accept\s+my|add\s+me|dm\s+me|message\s+me)"),
+    ("for",
+     r"(?:pretty|cute|beautiful|gorgeous|fit|hot|sexy|developed|grown\s+up)\s+(?:face\s+|girl\s+|boy\s+|smile\s+|legs\s+|body\s+)?for\s+(?:a|an)\s+"
+     r"(?:year\s?\d+|yr\s?\d+|y\d+|\d+\s*(?:yo|year\s+old))\b"),
+    ("through", r"(?:just\s+)?not\s+through\s+(?:the\s+)?school\b[^!?]{0,60}?(?:only\s+us|just\s+us|between\s+us|our\s+secret|private)"),
+    ("thing", r"our\s+little\s+thing\b[^!?]{0,60}?(?:remember|weird|don'?t\s+tell|between\s+us|nobody|no\s*one|no1)"),
+    ("secrets", rf"good\s+at\s+keeping\s+secrets\b[^!]{{0,10}}?(?:have|are|can|r)\s+{YOU}\b"),
+    ("answer reply respond read",
+     r"(?:answer|reply\s+to|respond\s+to|read)\s+my\s+(?:messages|texts|dms|msgs)\b[^.!?]{0,60}?(?:never\s+(?:be\s+)?short\s+of|buy\s+(?:you|u)|get\s+(?:you|u)|top\s+(?:you|u)\s+up|credit|robux|money)"),
+    ("return",
+     r"(?:gift\s*card|voucher|present|credit|top\s*up|robux|v-?bucks|money)\b[^.!]{0,60}?(?:thank\s*you|something|favou?r)\s+in\s+return"),
+    ("drop send share give",
+     rf"(?:drop|send|share|give)\s+(?:me\s+)?{YOUR}\s+(?:location|loc|live\s+location|address|postcode|pin)\b[^.!?]{{0,60}}?(?:come|pick|meet|see|visit)\b"
+     r"[^.!?]{0,40}?(?:after\s+school|\bx+\b|emj_)"),
+    ("which",
+     r"which\s+one(?:'s|s|\s+is)\s+the\s+(?:little|cute|pretty|young|blonde|small)\b[^!]{0,60}?(?:say\s+hello|meet|chat|talk|message|dm|follow)"),
+    ("found school",
+     r"(?:found\s+(?:you|u)|school'?s\s+(?:instagram|insta|page|website|facebook))\b[^\n]{0,80}?accept(?:ed)?\s+my\s+(?:friend\s+|follow\s+)?request"),
+]
+
+
+def rules(names: Names) -> list[GroomingRule | Rule]:
+    return [
+        GroomingRule(),
+        *(
+            Rule("grooming.phrase", G, pattern, 0.9, "grooming: secrecy, a private channel, a child's looks, age or routine, or a gift for contact",
+                 pupils=True, keys=lx.keys(keys), unless=SAFETY_NOTICE)
+            for keys, pattern in PHRASES
+        ),
+    ]
 
 
 __all__ = ["SIGNALS", "rules"]

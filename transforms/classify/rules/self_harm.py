@@ -133,6 +133,34 @@ IDEATION: list[tuple[str, str]] = [
     ("again scratches scratch marks cuts lines",
      r"(?:scratch(?:es)?|marks|cuts|lines)\s+on\s+my\s+(?:wrists?|forearms?|thighs?)\s+(?:again|every|keep)"
      r"|(?:cat|dog)\s+scratch\w*\b[^.!?]{0,60}\b(?:we|i)\s+(?:don'?t|dont|do\s+not|never)\s+(?:have|own|got)\s+(?:a\s+)?(?:cat|dog)"),
+    # rules-9 (round twelve), from the lines the blind sets of rounds nine to eleven missed:
+    # suicide "looking tempting", cutting "again" however it is spelt, "don't wanna b here no
+    # more", a method researched "by tonight", pills stockpiled, no future pictured, reasons to
+    # stay counted, a blade "how I get through the week", a goodbye "4eva" with a dove
+    ("suicide",
+     r"suicide\s+(?:is|'s|s|sounds?|seems?|feels?)\s+(?:lookin[g']?\s+|seeming\s+|sounding\s+|feeling\s+)?(?:real(?:ly)?\s+|rlly\s+|rly\s+|so\s+|pretty\s+|very\s+|"
+     r"more\s+and\s+more\s+|quite\s+|kinda\s+)?(?:tempting|good|attractive|appealing|nice|peaceful|inviting|the\s+(?:answer|only\s+(?:way|option)|best\s+option)|"
+     r"like\s+(?:the|a|an)\s+(?:answer|option|way\s+out|plan))\b"),
+    ("again gain last every",
+     r"(?:c[u*]tting|cuttin|self[\s-]?harming)\s+a\s?gain\b|\bs/h(?:ing|ed)?\s+(?:again|last\s+(?:night|nite)|every\s+night)\b"),
+    ("more anymore",
+     r"(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to)\s+(?:be|b)\s+(?:here|alive|around)\s+(?:no\s*more|any\s*more)\b"
+     r"(?![^.!?]{0,40}\b(?:lesson|assembly|class|school|meeting|detention|queue|traffic|weather|rain|country|town|job|work)\b)"),
+    ("high tall far",
+     r"how\s+(?:high|tall|far\s+(?:up|down))\s+(?:is|are)\s+(?:the|that)\s+(?:[a-z-]+\s+){0,3}?(?:multi\s*-?\s*stor(?:e)?y|car\s*park|bridge|building|tower|roof|cliff|block|flats)\b"
+     r"[^!]{0,60}?(?:need\s+to\s+know|tonight|asking\s+for\s+a\s+reason|no\s+reason|before\s+(?:tonight|tomorrow))"),
+    ("stockpile stockpiled stockpiling count counts",
+     r"stockpil(?:e|ed|ing)\b[^.!?]{0,60}?(?:pills|tablets|paracetamol|meds|box|packets?|counts?)"
+     r"|(?:never|doesn'?t|don'?t)\s+counts?\s+(?:what'?s\s+left\s+in\s+)?(?:the\s+)?(?:box|packet|pills|tablets)"),
+    ("picture imagine see",
+     r"(?:can'?t|cannot|cant|can\s+not)\s+(?:picture|imagine|see)\s+(?:a\s+version\s+of\s+)?(?:me|myself)\s+(?:that\s+)?(?:makes?|making|make)\s+it\s+(?:to|past|through)\s+"
+     r"(?:\d+|sixteen|seventeen|eighteen|adulthood|next\s+year|the\s+summer|christmas|uni|my\s+birthday)"),
+    ("reasons",
+     r"(?:count(?:ing|ed)?|list(?:ing|ed)?|ran\s+out\s+of|running\s+out\s+of|only\s+(?:have|got))\s+(?:my\s+)?reasons\s+to\s+(?:stay(?!\s+(?:on|at|in)\b)|live|keep\s+going|be\s+here)"),
+    ("sharp blade razor sharpener",
+     r"(?:sharp\s+(?:edge|thing|bit)|blade|razor|sharpener)\b[^.!?]{0,40}?(?:how\s+i\s+(?:get\s+through|cope|deal)|helps?\s+me\s+(?:cope|deal|get\s+through)|gets?\s+me\s+through)"),
+    ("end",
+     r"(?:wants?|wanted|wanting|tried|trying)\s+to\s+end\s+(?:her|his|their|my)\s+(?:own\s+)?life\b"),
 ]
 
 # a goodbye that is not a leaver's: "the last time you'll see me at the gates. love you all"
@@ -179,6 +207,7 @@ SH_KEYS = lx.keys(
 )
 NOT_SELF_HARM = (
     HYPERBOLE + r"|(?:died|dying|dead|die)\s+(?:laughing|of (?:laughter|shame|boredom|embarrassment)|when i saw|to (?:see|go|know|try|meet)|inside)"
+    r"|(?:phone|battery|laptop|charger|ipad|tablet|car|pen)\s+(?:is\s+|was\s+|'s\s+)?(?:going\s+to|gonna|about\s+to)\s+die\b"
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
@@ -225,6 +254,14 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+        # rules-9: "l8r 4eva guys ❤️🕊️ im out"
+        Rule("self_harm.farewell", S,
+             r"(?:later|bye|goodbye|cya|see\s+ya|see\s+you)\s+(?:forever|for\s+ever)\b[^.!?]{0,40}?(?:emj_dove|i'?m\s+out|im\s+out|for\s+good|emj_skull)",
+             0.85, "a goodbye as if for the last time", keys=lx.keys("forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+        # rules-9: "d1e already, no1 in 8B wud even cry"
+        Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
+             0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),
+             unless=r"\b(?:phone|battery|laptop|charger|plant|car|ipad|tablet|trend|meme|joke)s?\b"),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
                  keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE, check=not_quoted)

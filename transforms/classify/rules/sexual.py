@@ -148,6 +148,33 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("porn porno",
      r"\bporno?\b[^.!?]{0,40}\b(?:on|in)\s+(?:the\s+)?(?:big\s+screen|smart\s*board|whiteboard|projector|assembly|class(?:room)?|lesson|form\s+room|school\s+(?:laptops?|ipads?|computers?))\b"
      r"|(?:put|showed|show|showing|played|playing|airdrop(?:ped)?|airdropping)\s+(?:some\s+)?porno?\b"),
+    # rules-9 (round twelve), from the lines the blind sets of rounds nine to eleven missed:
+    # nudes spelt out, bodies "got out" or "filled out", a thot alert, a teacher who "fiddles
+    # with" pupils, a v card lost on a trip, who has "gone all the way", the party video, the
+    # changing-room video, the 🔞 ones, a shirt undone a few more buttons, a photo without the hoodie
+    ("nud", r"\bnud\s*[3e]\s*[sz]\s+(?:of|from)\s+[a-z]+"),
+    ("out", r"(?:got|get|getting|had|have|has)\s+(?:them|her|their|his|those)\s+(?:boobs|boobies|tits|titties|bum|arse|ass|cleavage)\s+out\b"),
+    ("thot", r"\bthot\s+alert\b"),
+    ("fiddle fiddles fiddled fiddling fiddler kiddie",
+     r"fiddl(?:e|es|ed|ing|er|ers)\s+(?:w|with|wiv|wit)\s+(?:the\s+)?(?:kids|children|yr\s?\d+s?|year\s?\d+s?|y\d+s?|pupils|students|boys|girls|little\s+(?:ones|kids|boys|girls))\b"
+     r"|\bkiddie\s+fiddler"),
+    ("card virginity", r"(?:lost|losing|lose|took|taking|take)\s+(?:my|her|his|their|ur|your)\s+(?:v[\s-]?card|virginity)\b"),
+    ("all way",
+     r"(?:gone|go|going|went|goes)\s+all\s+the\s+way\b(?![^.!?]{0,20}\b(?:to|through|up|down|round|across|home|final|semi|back|from|with\s+(?:the|this|that|it|our|their))\b)"),
+    ("video vid clip pic pics photo photos",
+     r"(?:who\s+wants|anyone\s+want|want|selling|got|dm\s+(?:me\s+)?for|message\s+me\s+for)\s+(?:the|that|a)\s+(?:video|vid|clip|pics?|photos?)\s+of\s+[a-z]+\s+(?:and|&|n)\s+[a-z]+\b"
+     r"[^.!?]{0,40}?(?:party|sleepover|free\s+house|last\s+night|upstairs|bedroom|behind|toilets)"),
+    ("emj_", r"emj_adult\s+(?:ones|pics|photos|vids|videos|content|snaps|stuff)\b"),
+    ("undone undo unbutton better",
+     r"(?:shirt|blouse)\s+undone\s+a\s+(?:few|couple)\s+(?:more\s+)?buttons"
+     r"|(?:look|looks|looked)\s+(?:so\s+much\s+|way\s+|much\s+|a\s+lot\s+)?better\s+with\s+(?:that|your|ur|her|the)\s+(?:[a-z]+\s+){0,2}?(?:shirt|blouse|top|skirt)\s+"
+     r"(?:undone|unbuttoned|off|shorter|higher|hitched\s+up|rolled\s+up)"),
+    ("lose take without remove ditch",
+     r"(?:photo|pic|picture|selfie|snap)\b[^.!?]{0,40}?[.,]?\s*(?:and\s+)?(?:lose|take\s+off|without|remove|ditch)\s+(?:the|your|ur|that)\s+"
+     r"(?:hoodie|top|shirt|jumper|bra|towel|clothes|blazer|t-?shirt)\b"),
+    ("filled", r"(?:she|he|number\s+\d+|[a-z]+)\s+(?:has|'s|s)\s+(?:really\s+|certainly\s+|definitely\s+|well\s+)?filled\s+out\b"
+               r"(?!\s+(?:the|a|an|her|his|their|your|my|all|every|forms?|in|on|online|by)\b|\s+(?:this|that|those|these)\s+(?!year|term|summer)[a-z])"),
+    ("ask", r"ask\s+[a-z]+\s+what\s+(?:she|he|they)\s+(?:did|was\s+doing|got\s+up\s+to)\s+(?:upstairs|in\s+the\s+(?:bedroom|toilets?|bathroom)|behind\s+the|at\s+the\s+party)"),
 ]
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
@@ -165,6 +192,12 @@ IMAGE_ABUSE = lx.alt(
 IMAGE_ABUSE_NEWS = (r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism"
                     r"|sextortion\s+scams?|safeguarding|(?:online|e-?)\s*safety|ceop)\b|report\s+(?:it|them|this)\s+to\b|" + SEX_ED)
 LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight")
+# rules-9: filming where people undress; a rule or a notice against it is not it
+CHANGING_ROOM = (
+    r"(?:changing\s*rooms?|toilets?|showers?|loos?)\s+(?:video|vid|vids|pics?|photos?|footage|clip)\b"
+    r"|(?:video|vid|pics?|photos?|footage|clip)s?\s+(?:from|of|in)\s+(?:the\s+)?(?:girls'?\s+|boys'?\s+)?(?:changing\s*rooms?|showers?)\b")
+CHANGING_ROOM_NOTICE = (r"\b(?:don'?t|do\s+not|never|no\s+(?:photos|phones|cameras|filming|pics)|rules?|policy|the\s+law|signs?|illegal|not\s+allowed|banned|reminder)\b|"
+                        + IMAGE_ABUSE_NEWS)
 
 
 def rules(names: Names) -> list[Rule | NearRule]:
@@ -185,6 +218,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
+        Rule("sexual.image_abuse", X, CHANGING_ROOM, 0.95,
+             "intimate-image abuse: filming where people undress", pupils=pupils, unless=CHANGING_ROOM_NOTICE,
+             keys=lx.keys("changing toilet toilets shower showers loo loos video videos vid vids pics photos footage clip")),
         Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
              "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
              keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur")),

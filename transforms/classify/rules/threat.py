@@ -20,6 +20,8 @@ INTENT = lx.alt(
     r"we(?:'ll| will| are gonna| are going to|re gonna)", r"someone (?:should|needs to|is gonna|is going to)",
     r"i(?:'d| would) (?:love to|happily)", r"i swear i'?ll", r"let'?s", r"i could", r"might",
     r"i'?m coming (?:for|after)", r"wait (?:till|until) i", r"i'?ll make sure i",
+    # rules-9: "I'm planning to hurt as many people as I can"
+    r"(?:i'?m|im|i am|we'?re|we are)\s+planning\s+(?:to|on)", r"(?:i|we)\s+plan\s+to",
 )
 HARM_WORDS = [
     "kill", "murder", "stab", "shank", "shoot", "strangle", "choke", "batter", "punch",
@@ -31,7 +33,7 @@ HARM = lx.words(HARM_WORDS)
 HARM_PAST_WORDS = ["killed", "murdered", "stabbed", "shot", "strangled", "battered", "beaten",
                       "hurt", "raped", "hanged", "hung", "bombed", "burned", "burnt", "shanked"]
 HARM_PAST = lx.words(HARM_PAST_WORDS)
-WEAPON_WORDS = ["knife", "knives", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
+WEAPON_WORDS = ["knife", "knives", "kniife", "knif", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
                    "bomb", "bombs", "skeng", "skengs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
                    "emj_knife", "emj_gun", "emj_bomb"]
 WEAPON = lx.words(WEAPON_WORDS)
@@ -66,7 +68,7 @@ SEND_OBJ = r"(?:[a-z]+\s+){1,2}?(?:a|an)\s+(?:quick\s+)?(?:text|email|e-mail|mes
 FILMING = r"(?:a|an|the|our|some|my|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:video|film|movie|scene|photos?|pictures?|pics|shots?|hoops|penalties|trailer|advert|documentary|vlog|tiktok)\b"
 WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided on|made up|wrote|set)\b"
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
-WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:knife crime|carrying (?:knives|weapons))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
 GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in the game\b"
@@ -103,7 +105,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("tyres tires slash slashed slashing brick petrol acid fire firework",
      r"(?:tyres?|tires?)\s+(?:slashed|done in|let down|popped)|slash(?:ed|ing)?\s+(?:his|her|their|your|ur)\s+(?:tyres?|tires?|car)|brick\s+through\s+(?:the|his|her|their|your|ur)\s+(?:window|windscreen)|(?:petrol|acid|fire|firework)\s+through\s+(?:the|his|her|their|your|ur)\s+(?:door|letterbox|letter box|window)"),
     ("burn",
-     r"burn\s+(?:the\s+(?:place|school|building|lot)|it|this\s+(?:place|school|dump)|that\s+(?:place|school|dump))\s+(?:to\s+the\s+ground|down)"),
+     r"burn(?:in[g']?)?\s+(?:the\s+(?:place|school|building|lot)|it|this\s+(?:place|school|dump)|that\s+(?:place|school|dump))\s+(?:to\s+the\s+ground|down)"),
     ("coming",
      r"coming\s+(?:down|up|round|over)?\s*(?:to\s+)?(?:the\s+)?(?:school|gates|your house)\s+(?:[a-z]+\s+){0,3}with\s+(?:his|my|the|their|some|our)\s+(?:boys|lads|mates|crew|gang|cousins|brothers|boys)"),
     ("sharp something summat sumthin smth",
@@ -290,6 +292,68 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("visitors visit",
      r"(?:see|find out)\s+how\s+(?:you|u|he|she|they)\s+(?:like|likes|enjoy)\s+(?:visitors|a visit)"
      r"|(?:he|she|they|you|u)(?:'ll| will| is going to| are going to| gonna)\s+(?:get|be getting)\s+a\s+(?:little\s+|wee\s+|friendly\s+)?visit(?!\s+from\s+(?:ofsted|the inspectors?|inspectors|the council|santa|father christmas))"),
+    # rules-9 (round twelve), from the lines the blind sets of rounds nine to eleven missed:
+    # a day to stay away, a building "well insured", a routine watched, payment "and I don't
+    # mean money"
+    ("send come",
+     r"(?:don'?t|dont|do\s+not|wouldn'?t|would\s+not|i\s+wouldn'?t)\s+(?:send\s+(?:your|ur)\s+(?:kids?|children|child|son|daughter|lot)\s+in|come\s+in(?:to\s+school)?)\s+"
+     r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow)\b[^!?]{0,80}?"
+     r"(?:that'?s\s+all\s+i'?(?:ll|m|\s+will|\s+am)\s+(?:say|saying)|friendly\s+(?:tip|warning|advice)|you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|"
+     r"trust\s+me|for\s+(?:your|their)\s+own\s+good|if\s+you\s+know\s+what'?s\s+good|people\s+(?:[a-z]+\s+){0,3}i\s+(?:actually\s+)?like)"),
+    ("park parking walk walking cycle cycling",
+     r"(?:don'?t|dont|do\s+not|wouldn'?t|stop)\s+(?:park(?:ing)?|walk(?:ing)?|cycl(?:e|ing))\s+(?:on|down|along|in|near|by)\s+[a-z ]{1,30}?\s+(?:any\s?more|again|after\s+dark)\b"
+     r"[^!?]{0,60}?(?:friendly\s+(?:bit\s+of\s+)?(?:advice|tip|warning)|you'?ve\s+been\s+warned|emj_wink)"),
+    ("insured",
+     r"hope\s+(?:the|your|ur|his|her|their)\s+(?:new\s+)?(?:[a-z]+\s+){0,2}?(?:block|building|school|house|car|staff\s?room|hall|gym|office|windows?|classroom|van|flat|shop)\s+"
+     r"(?:is|are|'s)\s+(?:well|fully|properly|good\s+and)\s+insured"),
+    ("coming driving heading travelling getting",
+     r"(?:boys|lads|mandem|crew|olders|cousins|brothers|uncles)\s+(?:are\s+|r\s+|is\s+)?(?:coming|driving|heading|travelling|getting\s+the\s+train)\s+(?:up\s+|down\s+|over\s+|round\s+|in\s+)?"
+     r"(?:from\s+[a-z]+\s+)?for\s+(?!(?:the|a|an|christmas|easter|dinner|tea|lunch|it|that|this|some|my|our|his|her|their|your)\b)[a-z]+"
+     r"[^!?]{0,60}?(?:knows?\s+what\s+(?:he|she|they)\s+(?:did|done)|knows?\s+why|(?:he|she)(?:'s|s|\s+is)\s+done)"),
+    ("clocked clocking noted",
+     r"(?:clocked|clocking|noted)\s+(?:which|what)\s+(?:house|car|flat|door|road|street)\s+(?:is\s+)?(?:yours|his|hers|theirs|(?:you|u|he|she|they)\s+(?:live|lives|drive|drives|park|parks))"),
+    ("routine movements",
+     r"(?:watching|clocking|tracking|studying|learning|following|noting)\s+(?:(?:the|that|this)\s+(?:[a-z]+\s+){0,2}?(?:teacher|head|caretaker|ta|coach|lady|man|woman|girl|boy)|(?:mr|mrs|miss|ms|sir|dr)\s+[a-z]+)'?s\s+(?:routine|movements)"),
+    ("outside",
+     r"(?:stood|waited|sat|parked|been)\s+(?:up\s+)?outside\s+(?:the\s+)?(?:staff\s+(?:entrance|car\s*park|room)|(?:her|his|their)\s+(?:house|flat|door|car|classroom|office))\b[^.!?]{0,40}?(?:nights?|evenings?|days)\s+(?:running|in\s+a\s+row)"),
+    ("columbine dunblane sandy uvalde parkland virginia",
+     r"(?:columbine|dunblane|sandy\s+hook|uvalde|parkland|virginia\s+tech)\b[^.!?]{0,30}?(?:had\s+the\s+right\s+idea|had\s+a\s+point|were\s+(?:legends|heroes|right)|(?:was|is)\s+(?:a\s+)?(?:legend|hero)|did\s+nothing\s+wrong|2\.0|sequel)"),
+    ("mean",
+     r"(?:pay|pays|paying)\s+for\s+(?:it|this|that)\b[^!?]{0,20}?(?:and\s+)?(?:i|we)\s+(?:don'?t|dont|do\s+not)\s+mean\s+(?:money|financially|in\s+cash|with\s+money)"),
+    ("being",
+     r"done\s+being\s+(?:polite|nice|civil|reasonable|patient)\b[^!?]{0,80}?(?:whatever|anything\s+that)\s+happens\s+(?:next\s+|after(?:\s+that)?\s+|then\s+)?(?:is|'s)\s+on\s+(?:them|him|her|you|the\s+school|the\s+head)"),]
+
+
+# rules-9 (round twelve): violence named as an act, where no intent word comes first ("s t a b b i n g
+# someone at the gates after skl today", "stabbing season starts monday"), mass harm ("hurt as
+# many people as I can"), a beating "so bad she'll have to change schools", a chant of "die"
+# at a teacher, pepper spray aimed at people, fists and an ambulance, a masked weapon brought
+PLAIN: list[tuple[str, str]] = [
+    ("stabbing shanking merking bodying",
+     r"\b(?:stabbing|shanking|merking|bodying)\s+(?:someone|somebody|some1|sum1|him|her|them|you|u|every(?:one|body|1)|"
+     r"(?!(?:the|a|an|my|his|her|your|ur|our|their|this|that|it|in|into|through|at|up|down|of|off|out|back|myself|yourself|"
+     r"practice|scene|incident|wounds?|victims?|pains?|sensation|season)\b)[a-z]+)\b[^.!?]{0,40}?"
+     r"\b(?:today|tonight|tomorrow|after\s+(?:school|class|lunch|break|pe)|at\s+(?:lunch|break|the\s+gates?|school)|"
+     r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday)|no\s+cap|this\s+week|next\s+week)\b"
+     r"|\b(?:stabbing|shanking|merking|bodying)\s+season\b"),
+    ("many",
+     r"(?:kill|hurt|stab|shoot|injure|take\s+out|get)\s+as\s+many\s+(?:people|kids|students|pupils|teachers|staff|of\s+(?:them|you|u|those))\s+as\s+(?:i|we|possible)\b"),
+    ("bad badly hard",
+     r"(?:gonna|going\s+to|i'?ll|ill|ima|imma|i\s+will|finna|about\s+to|wanna|want\s+to)\s+(?:hurt|batter|smash|beat|punch|slap|deck|jump)\s+"
+     r"(?!(?:it|this|that|the|my|your|ur|you|u|him|them|yourself|myself|at|in|on)\b)[a-z]+\s+so\s+(?:bad|badly|hard)\b"
+     r"|(?:hurt|batter|beat|smash)\s+(?:him|her|them|[a-z]+)\s+so\s+(?:bad|badly|hard)\s+(?:that\s+)?(?:she|he|they)(?:'ll|ll|\s+will|\s+has\s+to|\s+have\s+to|\s+needs?\s+to|\s+can'?t|\s+won'?t)\b"),
+    ("die",
+     r"\bdie\s+die(?:\s+die)*\s+(?:mr|mrs|ms|miss|sir|dr)\b|\bdie\s+die\s+die\b"),
+    ("spray",
+     r"\b(?:pepper|peppa|cs|mace|bleach|acid)\b[^.!?]{0,14}?\bspray\s+(?:the|them|him|her|you|u|those|that|this|every(?:one|body|1)|mr|mrs|miss|ms|sir)\b"),
+    ("emj_",
+     r"emj_fist[^.!?\n]{0,60}?emj_ambulance|emj_ambulance[^.!?\n]{0,60}?emj_fist"),
+    ("over",
+     r"(?:gonna|going\s+to|i'?ll|ill|ima|imma|i\s+will|finna|wanna|want\s+to)\s+(?:run|knock)\s+(?:him|her|them|you|u|(?:that|the|this)\s+(?:[a-z]+\s+)?"
+     r"(?:lady|man|woman|teacher|kid|boy|girl|lad|head|warden|prefect|ta|caretaker|patrol))\s+over\b"),
+    ("bring bringing bringin brnging brought carry carrying got",
+     r"(?:bring|bringing|bringin|brnging|brought|carry|carrying|got)\s+(?:a|my|the|me|his|her)\s+" + lx.words(["shank", "knife", "blade", "skeng"], masked=True)),
+
 ]
 
 
@@ -313,8 +377,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("threat.beat_up", T,
              lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
                     r"(?:beat|kick|knock|batter)\s+the\s+(?:shit|crap|hell|life|living daylights)\s+out\s+of",
-                    r"(?:break|breaking|snap|snapping|smash|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
-             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smashing knock break breaking snap snapping cave caving")),
+                    r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
+             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving")),
         Rule("threat.intent_violence", T,
              near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
              0.85, "intent to do serious violence",
@@ -345,7 +409,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat)\b",
              0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat"), unless=WEAPON_BENIGN),
         Rule("threat.getting_hurt", T,
-             r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
+             r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|gettin|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
              unless=GAMES + r"|\b(?:news|reported|police said|gaza|ukraine|war|in the film)\b"),
         Rule("threat.know_where_you_live", T,
@@ -369,7 +433,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         Rule("threat.weapon_carried", T,
-             near(r"(?:bring|bringing|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+             near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
                  "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"), unless=EMOJI_PRAISE),
@@ -399,6 +463,12 @@ def rules(names: Names) -> list[Rule | NearRule]:
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
              0.85, "wishes death or violence on someone", keys=lx.keys("die dies killed shot stabbed hit run cancer burn burns rot rots hanged hung beaten executed put burned burnt")),
+        *(
+            Rule("threat.act", T, pattern, 0.85, "violence against someone named as an act: a time, a place, a weapon or a number",
+                 keys=lx.keys(keys),
+                 unless=GAMES + "|" + NOT_A_THREAT + "|" + WEAPON_BENIGN + r"|\b(?:in the (?:film|book|play)|news|reported|police said)\b")
+            for keys, pattern in PLAIN
+        ),
         *(
             Rule("threat.oblique", T, pattern, 0.85,
                  "a veiled threat: someone's safety, movements, family or property", keys=lx.keys(keys),
