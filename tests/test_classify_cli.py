@@ -83,6 +83,19 @@ def test_train_is_reproducible_on_a_tiny_set(tmp_path: Path) -> None:
     assert clf.classify_many(["you are such an idiot", "well done to the choir"])[1] == []
 
 
+def test_extra_critical_keeps_only_the_critical_lines(tmp_path: Path) -> None:
+    from schoolwatch.cli.classify_cmds import read_extra
+
+    f = tmp_path / "holdout99.csv"
+    f.write_text("id,text,label\n1,see you at the gates,none\n2,kys,self_harm\n3,you idiot,abuse\n4,dm me ur pics,grooming\n",
+                 encoding="utf-8")
+    every = read_extra(f)
+    critical = read_extra(f, critical_only=True)
+    assert every["label"].tolist() == ["none", "self_harm", "abuse", "grooming"]
+    assert critical["label"].tolist() == ["self_harm", "grooming"]
+    assert set(critical["source"]) == {"extra:holdout99"} and set(critical["split"]) == {"train"}
+
+
 def test_shipped_model_loads_and_has_a_card() -> None:
     model = load()
     assert model.version.startswith("lr-")
