@@ -10,9 +10,10 @@ Two views are built per text:
   stripped, look-alike letters from other scripts mapped to Latin, zero-width, bidi and
   control characters dropped, emoji that carry meaning replaced by words (``emj_knife``).
   Case is kept, because names, postcodes and addresses need it.
-- ``deep``: ``clean`` lower-cased, then leetspeak undone where a digit or symbol sits
-  inside a word (``k1ll``, ``b!tch``, ``a$$``) and letters split by spaces or dots joined
-  (``k y s``, ``s.t.u.p.i.d``). Rules for words and phrases match here.
+- ``deep``: ``clean`` lower-cased, then text speak whose digits are syllables read as words
+  (``l8r``, ``4eva``, ``2moro``), leetspeak undone where a digit or symbol sits inside a
+  word (``k1ll``, ``b!tch``, ``a$$``) and letters split by spaces or dots joined (``k y s``,
+  ``s.t.u.p.i.d``). Rules for words and phrases match here.
 
 Masked words (``f***``, ``c*nt``) and stretched letters (``stuuupid``) are handled by the
 word patterns themselves (:func:`transforms.classify.lexicon.fuzzy`), which is cheaper
