@@ -136,7 +136,7 @@ IDEATION: list[tuple[str, str]] = [
     # rules-9 (round twelve), from the lines the blind sets of rounds nine to eleven missed:
     # suicide "looking tempting", cutting "again" however it is spelt, "don't wanna b here no
     # more", a method researched "by tonight", pills stockpiled, no future pictured, reasons to
-    # stay counted, a blade "how I get through the week", a goodbye "4eva" with a dove
+    # stay counted, a blade "how I get through the week", a child's wish "to end her life" reported
     ("suicide",
      r"suicide\s+(?:is|'s|s|sounds?|seems?|feels?)\s+(?:lookin[g']?\s+|seeming\s+|sounding\s+|feeling\s+)?(?:real(?:ly)?\s+|rlly\s+|rly\s+|so\s+|pretty\s+|very\s+|"
      r"more\s+and\s+more\s+|quite\s+|kinda\s+)?(?:tempting|good|attractive|appealing|nice|peaceful|inviting|the\s+(?:answer|only\s+(?:way|option)|best\s+option)|"
@@ -165,6 +165,8 @@ IDEATION: list[tuple[str, str]] = [
 
 # a goodbye that is not a leaver's: "the last time you'll see me at the gates. love you all"
 FAREWELL = (
+    # rules-9: "l8r 4eva guys ❤️🕊️ im out" (text speak read as "later forever")
+    r"(?:later|bye|goodbye|cya|see\s+ya|see\s+you)\s+(?:forever|for\s+ever)\b[^.!?]{0,40}?(?:emj_dove|i'?m\s+out|im\s+out|for\s+good|emj_skull)|"
     r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
 )
 LEAVING = (
@@ -253,11 +255,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
-        # rules-9: "l8r 4eva guys ❤️🕊️ im out"
-        Rule("self_harm.farewell", S,
-             r"(?:later|bye|goodbye|cya|see\s+ya|see\s+you)\s+(?:forever|for\s+ever)\b[^.!?]{0,40}?(?:emj_dove|i'?m\s+out|im\s+out|for\s+good|emj_skull)",
-             0.85, "a goodbye as if for the last time", keys=lx.keys("forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),
