@@ -141,7 +141,12 @@ _TXT_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _TXT_W
 _TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|aftr")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
-_SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})[a-z](?:\1[a-z])+(?![a-z0-9])")
+# rules-10: inside a run, between its first and last letters, leetspeak digits may stand for
+# letters ("p.0.r.n"); _join_split reads them so, and leaves runs that are mostly digits as they are
+_SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})(?:[a-z0134578@$]\1)+[a-z](?![a-z0-9])")
+# rules-10: in a text spelt letter by letter with two spaces between words ("k i l l  h i m
+# a t  l u n c h"), a two-letter word between such gaps is joined too
+_PAIR_RE = re.compile(r"(?:(?<=[a-z]  )|^)([a-z]) ([a-z])(?=  [a-z]|$)")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
 _TEXT_SPEAK = frozenset("uriaynbcox")
 _JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
@@ -316,9 +321,14 @@ def _txt_word(m: re.Match[str]) -> str:
 
 def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     run = m.group(0)
-    positions = [j for j, c in enumerate(run) if c.isalpha()]
+    positions = [j for j, c in enumerate(run) if c.isalpha() or c in _LEET]
     letters = [run[j] for j in positions]
     sep = m.group(1)
+    alpha = sum(c.isalpha() for c in letters)
+    if alpha < len(letters):
+        if alpha < 2 or 2 * alpha <= len(letters):
+            return run
+        letters = [_LEET.get(c, c) for c in letters]
     if sep.isspace() and all(c in _TEXT_SPEAK for c in letters) and "".join(letters) not in _JOIN_ANYWAY:
         return run
     if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu":
@@ -326,6 +336,10 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
         first = positions[0]
         return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]
     return "".join(letters), positions
+
+
+def _join_pair(m: re.Match[str]) -> tuple[str, list[int]]:
+    return m.group(1) + m.group(2), [0, 2]
 
 
 def normalise(text: str) -> Normalised:
@@ -347,7 +361,10 @@ def normalise(text: str) -> Normalised:
     if _LEET_ANY.search(deep.text):
         deep = _rewrite(deep, _LEET_FAST, _leet)
     if _has_split_run(deep.text):
-        deep = _rewrite(deep, _SPLIT_RE, _join_split)
+        joined = _rewrite(deep, _SPLIT_RE, _join_split)
+        if joined is not deep and "  " in joined.text:
+            joined = _rewrite(joined, _PAIR_RE, _join_pair)
+        deep = joined
     return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _masked(deep.text))
 
 
@@ -359,7 +376,7 @@ _MASKED = re.compile(r"[a-z][*#%]")
 def _masked(text: str) -> bool:
     """``_MASKED.search(text)``, answered at once for the many texts with no mask character."""
     return ("*" in text or "#" in text or "%" in text) and _MASKED.search(text) is not None
-_SPLIT_HINT = re.compile(r"(?<![a-z0-9])[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?:\s|[.\-_*/,|]){1,2}[a-z](?![a-z0-9])")
+_SPLIT_HINT = re.compile(r"(?<![a-z0-9])[a-z](?:\s|[.\-_*/,|]){1,2}[a-z0134578@$](?:\s|[.\-_*/,|]){1,2}[a-z0134578@$](?![a-z0-9])")
 
 
 def _has_split_run(text: str) -> bool:

@@ -49,6 +49,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:if|when)\s+(?:someone|anyone|any1|people|they|(?:your|ur)\s+(?:mum|mom|dad|parents))\s+finds?\s+out\s+about\s+(?:us|me|this|what we)|when\s+(?:everyone|every1|(?:your|ur)\s+(?:parents|mum|mom|dad))(?:'s|s| is| are|'re)\s+asleep",
         r"no\s+(?:mods|adults|teachers|parents)\s+(?:reading|watching|checking|around)|keep\s+(?:your|ur|the)\s+phone\s+hidden|hide\s+(?:your|ur)\s+phone|lock\s+(?:your|ur)\s+(?:bedroom\s+)?door",
         r"show\s+me\s+(?:you|u)\s+trust\s+me|(?:prove|show)\s+(?:you|u)\s+(?:trust|love)\s+me",
+        # rules-10: "show me first before anyone else sees"
+        r"(?:show|send)\s+(?:it\s+to\s+)?me\s+(?:[a-z]+\s+){0,2}?(?:first\s+)?before\s+(?:anyone|any1|anybody|everyone|every1)(?:\s+else)?",
+        r"remember\s+what\s+we\s+(?:agreed|promised)|(?:less|fewer|no)\s+(?:ppl|people|eyes)\s+(?:watching|reading|looking)|\bwho\s+(?:don'?t|dont|dnt|never)\s+tell\b",
     ),
     "private": (
         r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
@@ -64,9 +67,12 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:sent|send|sending)\s+(?:you|u|her|him)\s+a\s+(?:follow|friend)\s+request|accept\s+my\s+(?:follow|friend)\s+request|look\s+me\s+up\b|(?:my\s+)?(?:inbox|dms)\s+(?:is|are)\s+(?:always\s+)?open",
         r"(?:messages?|sends?|dms?|texts?)\s+me\s+(?:his|her|their)\s+(?:number|snap|insta|whatsapp)|(?:add|follow)\s+me\b(?!\s+(?:to|in|into|on\s+to)\s+(?:the|our|your)\s+(?:group|rota|list|chat|whatsapp))",
         r"get\s+on\s+(?:a\s+)?(?:call|cam|facetime|video|vc)\b|private\s+vc",
+        # rules-10: "hmu on telegram"
+        r"\bhmu\s+(?:on|via|over)\s+(?:snap|snapchat|telegram|whatsapp|kik|discord|insta|signal|wickr)",
+        r"(?:move|go)\s+(?:2|to)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|signal|wickr)\b",
     ),
     "age": (
-        r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near)\b",
+        r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near|walk|go|leave|get)\b",
         r"(?:which|what)\s+(?:entrance|gate|exit|door|bus|way)\s+do\s+(?:you|u)\s+(?:come out|leave|use|take|get|walk)",
         r"(?:you(?:'re| are)|ur|u r)\s+only\s+(?:1[0-7]|[5-9])\b",
         rf"how\s+old\s+(?:are|r)\s+{YOU}", rf"what\s+(?:year|school|class|age)\s+(?:are|r|is)\s+{YOU}", r"(?:asl|a/s/l)",
@@ -114,6 +120,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"one[\s-]to[\s-]one\s+at\s+(?:my|mine)|at\s+my\s+(?:house|place|flat|pool)\b|(?:sleep|stay)\s+over\s+(?:at\s+mine|whenever|any\s?time)|can\s+sleep\s+over|(?:separate|private)\s+(?:camping\s+)?(?:trip|camp|sleepover)|sleepover\s+(?:sports\s+)?camp",
         r"what\s+time\s+(?:do|does)\s+(?:the\s+)?(?:year\s?\d+s?|kids|girls|boys|children|pupils|[a-z\']+\s+club)\s+(?:finish|get\s+out|leave|come\s+out)",
         r"get\s+in\s+(?:the|my)\s+(?:car|van)|(?:bring|bringing|take|taking)\s+(?:you|u)\s+(?:to|round\s+to)\s+(?:mine|my\s+(?:house|place|flat))",
+        # rules-10: who collects a child, and whether they walk home alone
+        r"(?:save|spare)\s+(?:you|u)\s+the\s+walk|(?:see|meet)\s+(?:you|u)\s+in\s+person|(?:be|i'?ll\s+be|i'?m)\s+(?:near|outside|by)\s+(?:your|ur)\s+school",
+        r"(?:does|do)\s+(?:any(?:one|1|body)|some(?:one|1|body))\s+(?:pick|collect)\s+(?:you|u)\s+up|(?:do|does)\s+(?:you|u)\s+(?:walk|get|go)\s+home\s+(?:alone|on\s+(?:your|ur)\s+own|by\s+(?:yourself|urself))",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -134,7 +143,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
         r"(?:i\'?ll|i\s+will|i\'?d)\s+(?:give|pay|donate|send)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds))\s+(?:to|if)\b|(?:give|giving|gives)\s+(?:out\s+)?(?:free\s+)?(?:v-?bucks|robux)|(?:pocket\s+money|pay\s+well)\b",
         r"(?:give|show)\s+(?:her|him)\s+something(?:\s+special)?\b|sugar\s+(?:daddy|daddies|mummy)|(?:big\s+brother|older\s+friend)\s+(?:figure)?|(?:would|i\'?d)\s+love\s+to\s+(?:mentor|chat\s+to|take)\s+(?:him|her)\b|(?:get|got)\s+(?:her|him)\s+a\s+sponsorship|(?:youth\s+)?modelling\s+agency|private\s+lessons",
-        r"\bgood\s+girl\b|(?:had|have)\s+something\s+special|all\s+to\s+myself|older\s+(?:mentor|boyfriend|girlfriend)|think\s+about\s+(?:you|u)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|constantly)",
+        # rules-10: "such a lovely smile in the open evening pics", "hmu ... for free 💷"
+        r"(?:such\s+a\s+)?(?:lovely|beautiful|gorgeous|pretty|cute|stunning)\s+(?:smile|face|eyes)\b|\bfree\s+emj_money",
+        r"best\s+part\s+of\s+my\s+day|(?:send|give|pay)\s+(?:you|u)\s+(?:£{2,}|emj_money)",
+        r"\bgood\s+girls?\b|(?:had|have)\s+something\s+special|all\s+to\s+myself|older\s+(?:mentor|boyfriend|girlfriend)|think\s+about\s+(?:you|u)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|constantly)",
     ),
 }
 
@@ -186,6 +198,12 @@ GROUP_KEYS: dict[str, frozenset[str]] = {
     "flattery": lx.keys("good had have all just only older think give pay donate send giving gives out pocket show sugar big older would love get got youth modelling private cooler prettier mature better smarter nicer fitter looked look looking lovely nice sweetheart sweetie baby princess darling babe babes special pay paying talent model modelling coach manage scout pretty beautiful gorgeous cute special mature sexy stunning buy robux bucks gift money credit "
                         "favourite understands bond connection free vbucks bucks cash vape vapes phone trainers presents top sweetie sweetheart babe princess cutie darling give pay earn make sexy hottie hey hi hello gift giftcard voucher you look looks seem dm message msg text"),
 }
+# rules-10's signals
+GROUP_KEYS["secrecy"] |= lx.keys("show send before remember less fewer no who")
+GROUP_KEYS["private"] |= lx.keys("hmu move go")
+GROUP_KEYS["meet"] |= lx.keys("does do collect walk home save spare see meet be near outside")
+GROUP_KEYS["age"] |= lx.keys("noticed saw seen watching watched spotted")
+GROUP_KEYS["flattery"] |= lx.keys("lovely beautiful gorgeous pretty cute stunning smile face eyes free best send give pay")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -371,7 +389,11 @@ class GroomingRule:
         "nobody no1 police feds quid pounds cash carry drop questions "
         # rules-8: a word every match of each newer standalone phrase holds ("13 is fine",
         # "i'm 14 too (not really)" open with a number, which is no key of this rule's)
-        "parked waiting park sat fine ok okay cool problem really kidding jk " + _REPORTED_KEYS
+        "parked waiting park sat fine ok okay cool problem really kidding jk "
+        # rules-10: the words that lead its newer signals
+        "noticed saw seen watching watched spotted save spare hmu less fewer who before remember near outside be "
+        "does do collect walk home lovely smile face eyes best "
+        + _REPORTED_KEYS
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(
         default_factory=lambda: {k: [(lead_keys(p), _Signal(p)) for p in v] for k, v in SIGNALS.items()}
@@ -553,6 +575,16 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"[^.!?]{0,40}?(?:after\s+school|\bx+\b|emj_)"),
     ("which",
      r"which\s+one(?:'s|s|\s+is)\s+the\s+(?:little|cute|pretty|young|blonde|small)\b[^!]{0,60}?(?:say\s+hello|meet|chat|talk|message|dm|follow)"),
+    # rules-10 (round thirteen): a child's training days asked with who collects them
+    ("days time nights",
+     rf"(?:what|which)\s+(?:days?|time|nights?)\s+(?:do|does)\s+{YOU}\s+(?:have|do|go\s+to|finish)\b[^!]{{0,60}}?"
+     rf"(?:pick\s+{YOU}\s+up|walk\s+{YOU}\s+home|collect\s+{YOU}|on\s+{YOUR}\s+own|by\s+(?:yourself|urself)|alone)"),
+    ("private secret secrets",
+     r"(?:ok|okay|fine|normal|alright)\s+to\s+keep\s+(?:some\s+)?(?:things|stuff|secrets)\s+(?:private\s+|secret\s+)?from\s+(?:adults|grown[\s-]?ups|(?:your|ur)\s+(?:parents|mum|mom|dad|teachers))"),
+    ("wearing",
+     rf"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
+    ("send",
+     rf"(?:£\s?\d+|money|cash|emj_money)[^.!?]{{0,40}}?\bif\s+{YOU}\s+send\s+(?:me\s+)?(?:that|the|a)\s+(?:pic|photo|picture|selfie|vid|video)"),
     ("found school",
      r"(?:found\s+(?:you|u)|school'?s\s+(?:instagram|insta|page|website|facebook))\b[^\n]{0,80}?accept(?:ed)?\s+my\s+(?:friend\s+|follow\s+)?request"),
 ]

@@ -15,7 +15,7 @@ S = Category.SELF_HARM
 
 FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
 # "I nearly died laughing": figures of speech that mean the opposite of distress
-HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear)"
+HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought\s+i\s+was\s+(?:going\s+to|gonna|gunna)\s+die\s+(?:on|in|at|during|after|doing)|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear)"
              r"|die if i (?:have|had) to (?:sit|listen|hear|do|go|watch|eat|read|write|see|wear|stand))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
@@ -161,8 +161,35 @@ IDEATION: list[tuple[str, str]] = [
      r"(?:sharp\s+(?:edge|thing|bit)|blade|razor|sharpener)\b[^.!?]{0,40}?(?:how\s+i\s+(?:get\s+through|cope|deal)|helps?\s+me\s+(?:cope|deal|get\s+through)|gets?\s+me\s+through)"),
     ("end",
      r"(?:wants?|wanted|wanting|tried|trying)\s+to\s+end\s+(?:her|his|their|my)\s+(?:own\s+)?life\b"),
+    # rules-10 (round thirteen), from the lines holdout19 and holdout20 missed: slang for
+    # suicide ("toaster bath", "a perm nap"), "suicidal af", blades that "come out easy",
+    # new cuts counted, a knife and blood as how someone copes
+    ("toaster", r"\btoaster\s+bath\b(?![^.!?]{0,60}\b(?:words?|list|talk|codes?|slang|means)\b)"),
+    ("perm permanent eternal forever nap sleep snooze",
+     r"\b(?:perm|permanent|eternal|forever)\s+(?:nap|sleep|snooze)\b(?!\s*over)"),
+    ("suicidal", r"\bsuicidal\s+(?:af|asf|rn|tbh|ngl|today|tonight|again)\b"),
+    ("blades blade sharpeners sharpener",
+     r"blades?\s+(?:in|from)\s+(?:the\s+|a\s+|my\s+|those\s+)?(?:pencil\s+)?sharpeners?\b[^.!?]{0,40}?(?:come|pop|slide|snap)\s+out|"
+     r"blades?\s+(?:in|from)\s+(?:the\s+|a\s+|my\s+|those\s+)?(?:pencil\s+)?sharpeners?\b[^.!?]{0,40}?(?:easy|easily|unscrew|if\s+anyone\s+(?:was|is)\s+wondering)"),
+    ("new", r"(?:self[\s-]?harm\w*|\bsh\b|cuts?|scars?|marks)\b[^.!?]{0,30}?\b(?:\d+|two|three|four|five|six|more)\s+new\s+ones\b"),
+    ("relapse", r"\bs\s*/\s*h\s+relapse|\brelapse\s+day\s+\d+"),
+    ("emj_blood", r"self[\s-]?harm\w*\b[^.!?]{0,30}?emj_blood"),
+    ("loved", r"if\s+any(?:one|1|body)\s+asks,?\s+i\s+loved\b|\bi\s+loved\s+(?:my\s+)?(?:mum|mom|dad|family|sister|brother|nan|you\s+all|them\s+all)\b[^!?]{0,20}?tell\s+(?:her|him|them)\b"),
+    ("front",
+     r"(?:going\s+to|gonna|wanna|want\s+to|might|i'?ll|about\s+to)\s+(?:just\s+)?(?:walk|step|run)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the)\s+(?:bus|train|car|lorry|van)\b"),
+    ("cope deal through",
+     r"(?:emj_knife|emj_blood|emj_razor)[^.!?]{0,20}?(?:how|way)\s+i\s+(?:cope|deal|get\s+through)\b"),
 ]
 
+# rules-10: someone else's self-harm or plan, told by a friend ("she's been c*tting in the
+# girls toilets every lunch", "someone from Year 10 posted that they're going to overdose"):
+# for the DSL as much as the person's own words
+REPORTED = (
+    r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
+    r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
+    r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump)"
+)
 # a goodbye that is not a leaver's: "the last time you'll see me at the gates. love you all"
 FAREWELL = (
     # rules-9: "l8r 4eva guys ❤️🕊️ im out" (text speak read as "later forever")
@@ -187,7 +214,7 @@ FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
 # British idiom and everyday words around the vocabulary: "I'd die for our form tutor",
 # "die hard", "I'm dying here", "dying light", "the death of me", "faking my own death",
 # "sudden death", "death metal", "death eaters", "cutting my hair for charity"
-_DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|his|her|their|your|ur|him|them|mr|mrs|ms|miss|sir|[a-z]+'s)\s))"
+_DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|those|these|some|one|another|them|it\b|his|her|their|your|ur|him|them|mr|mrs|ms|miss|sir|[a-z]+'s)\s))"
 _DYING = r"dying(?!\s+(?:here|light)\b)"
 _DEATH = (r"(?<!sudden )(?<!faking my )(?<!fake my )(?<!faked my )(?<!faking my own )(?<!fake my own )(?<!faked my own )"
           r"death(?!\s+(?:of\s+(?:me|us)\b|metal|eaters?\b|star\b|by chocolate))")
@@ -242,6 +269,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
+                    # rules-10: "that boy in yr10 needs to neck himself honestly"
+                    r"(?:needs?\s+to|should|ought\s+to|can\s+(?:go|just))\s+(?:just\s+|go\s+(?:and\s+)?)?(?:neck|hang|kill|unalive|off|drown)\s+(?:himself|herself|themselves|hisself|theirself)\b",
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b",
                     # rules-5 (round eight): pills, wrists, roofs and funerals, said to someone
                     r"neck\s+(?:a|the|ur|your)\s+(?:bottle|packet|box|load|handful)\s+of\s+(?:[a-z']+\s+){0,2}(?:pills|tablets|paracetamol|meds)",
@@ -249,11 +278,13 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
+        Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
+             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"

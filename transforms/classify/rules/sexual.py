@@ -26,6 +26,7 @@ EXPLICIT_WORDS = [
     "bend her over", "emj_aubergine", "emj_peach", "emj_splash", "emj_tongue",
     "milfs", "dilfs", "upskirt", "upskirts", "downblouse", "creepshot", "creepshots", "turns me on", "turned me on",
     "smash her", "smash him", "bang her", "bang him", "shag her", "shag him", "rail her",
+    "sext", "sexts", "sexing",  # rules-10
 ]
 EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
 LOOKS = lx.alt(
@@ -55,7 +56,21 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"rat(?:e|ing|ed)\s+(?:all\s+)?(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|teachers)\s+(?:out of|/)\s*10",
     r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
+    # rules-10: "whoever gets a nude off Georgia", "asking my daughter for naked pictures",
+    # "p.0.r.n of someone from our year going round snapchat"
+    r"(?:get|gets|got|getting)\s+(?:a\s+)?(?:nude|nudes|naked\s+(?:pics?|photos?|pictures?))\s+(?:off|from|of)\s+[a-z]+",
+    r"(?:asking|ask|asked|asks|begging|pressuring|pressured|pestering|pesters)\s+(?:[a-z']+\s+){0,3}?for\s+(?:naked|nude|nudes|explicit|dirty)(?:\s+(?:pics?|pictures?|photos?|snaps?|videos?|selfies?))?",
+    r"(?:sends?|sending|sent)\s+nudes\s+to\s+(?:anyone|any1|anybody|everyone|every1|all|the\s+whole)",
+    r"(?:see|seen)\s+what\s+[a-z]+\s+looks?\s+like\s+(?:without|with\s+no|out\s+of)\s+(?:her|his|their)\s+(?:uniform|clothes|top|kit|shirt)",
+    r"(?:the\s+one|pic|photo|picture|video|vid)\s+where\s+(?:you|u|she|he)\s+(?:took|take|had|have|takes)\s+(?:your|ur|her|his)\s+(?:top|shirt|bra|clothes)\s+off",
+    r"(?:porno?|nudes?|naked\s+(?:pics|photos|videos?)|sex\s+(?:tape|video|vid))\s+of\s+(?:someone|somebody|some1|a\s+(?:girl|boy|lad)|one\s+of)\b[^.!?]{0,40}?"
+    r"(?:going\s+round|goin\s+round|getting\s+passed|being\s+(?:shared|passed)|on\s+(?:snap|snapchat|insta|whatsapp|the\s+group))",
 )
+
+SLUR = lx.words(["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "skank", "hoe", "hoes", "slapper"], masked=True)
+# "my daughter's fit again after her knee injury": fit as in healthy
+FIT_HEALTH = (r"\bfit\s+(?:again|to\s+play|and\s+well|enough|to\s+return|for\s+(?:the|saturday|sunday|next|selection))\b|\binjur(?:y|ed|ies)\b"
+              r"|\bback\s+(?:to\s+fitness|on\s+the\s+(?:team|pitch|squad))")
 
 # sexual remarks with no explicit word: consent assumed, favours, hidden cameras, images
 # passed round, "does something to me"
@@ -108,7 +123,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("things thoughts",
      r"(?:think|thinking|having)\s+(?:things|thoughts)\s+(?:about\s+[^.!?]{0,40}?\s+)?(?:i|you)\s+shouldn'?t"),
     ("half",
-     r"(?:done|shagged|slept with|been with|had|pulled)\s+half\s+(?:the|of the|of)\s+(?:[a-z]+\s+)?(?:team|year|school|boys|girls|class|form|sixth form)"),
+     r"(?:done|shagged|slept with|been with|had|pulled)\s+half\s+(?:the|of the|of)\s+(?:[a-z]+\s+)?(?:team|year|yr|school|boys|girls|class|form|sixth form)"),
     ("buttons",
      r"(?:top|two|2|three|3)\s+buttons?\s+(?:always\s+|all\s+)?undone"),
     ("sleeping",
@@ -174,6 +189,22 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:hoodie|top|shirt|jumper|bra|towel|clothes|blazer|t-?shirt)\b"),
     ("filled", r"(?:she|he|number\s+\d+|[a-z]+)\s+(?:has|'s|s)\s+(?:really\s+|certainly\s+|definitely\s+|well\s+)?filled\s+out\b"
                r"(?!\s+(?:the|a|an|her|his|their|your|my|all|every|forms?|in|on|online|by)\b|\s+(?:this|that|those|these)\s+(?!year|term|summer)[a-z])"),
+    # rules-10 (round thirteen), from the lines holdout19 and holdout20 missed. Sexualised names
+    # for a pupil: KCSIE counts "calling someone sexualised names" and sexual rumours as sexual
+    # harassment, so a "slag" with a year group or a rumour beside it is sexual, not abuse
+    ("slag slags slut sluts whore whores sket skets skank hoe hoes slapper MASK",
+     SLUR + r"(?=[^.!?]{0,60}?(?:ask\s+(?:anyone|any1|around)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
+     r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged))"
+     + r"|(?:the\s+)?school\s+" + SLUR
+     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR),
+    ("slept shagged been got",
+     r"(?:slept|shagged|been|got)\s+(?:w|with|wiv|round|around)\s+(?:the\s+)?(?:whole|half|all)\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?"
+     r"(?:team|year|yr|school|boys|girls|lads|class|form|sixth\s+form|6th\s+form|estate)\b"
+     r"(?![^.!?]{0,40}\b(?:collect\w*|sell\w*|hand\w*|ask\w*|sign\w*|rais\w*|donat\w*|deliver\w*|giving|with\s+(?:a|the)\s+(?:form|petition|card|tin|bucket|register))\b)"),
+    ("sexing sex shagging shagged banging doing getting",
+     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+     r"(?:cupboard|dorms?|toilets?|loos?|changing\s+rooms?|minibus|coach|field|stock\s+room|car\s*park|staff\s*room|classroom|library|tent|bushes|stairwell|music\s+room|science\s+block|sports\s+hall|gym)\b"),
+    ("drunk", r"(?:get|getting|gets)\s+[a-z]+\s+(?:drunk|wasted|smashed|hammered)\b[^.!?]{0,30}?\b(?:so|and)\s+(?:we|i|they|u|you)\s+(?:can|could)\s+(?:have\s+a\s+go|do|take|get)"),
     ("ask", r"ask\s+[a-z]+\s+what\s+(?:she|he|they)\s+(?:did|was\s+doing|got\s+up\s+to)\s+(?:upstairs|in\s+the\s+(?:bedroom|toilets?|bathroom)|behind\s+the|at\s+the\s+party)"),
 ]
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
@@ -212,9 +243,10 @@ def rules(names: Names) -> list[Rule | NearRule]:
              "sexual act wished on a person", max_words=4, pupils=pupils, unless=SEX_ED,
              keys=lx.keys("would wanna want gonna smash bang shag rail ruin wreck bone pound bend bending bent bends climb ride love like alone get got getting can could")),
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
-             "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED, keys=LOOK_KEYS),
+             "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED + "|" + FIT_HEALTH, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
-             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated")),
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated "
+                                                                                                                           "get gets got getting asking ask asked asks begging pressuring pressured pestering pesters porn porno sex see seen one where")),
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),

