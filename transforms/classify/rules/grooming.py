@@ -582,7 +582,7 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("private secret secrets",
      r"(?:ok|okay|fine|normal|alright)\s+to\s+keep\s+(?:some\s+)?(?:things|stuff|secrets)\s+(?:private\s+|secret\s+)?from\s+(?:adults|grown[\s-]?ups|(?:your|ur)\s+(?:parents|mum|mom|dad|teachers))"),
     ("wearing",
-     rf"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
+     r"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
     ("send",
      rf"(?:£\s?\d+|money|cash|emj_money)[^.!?]{{0,40}}?\bif\s+{YOU}\s+send\s+(?:me\s+)?(?:that|the|a)\s+(?:pic|photo|picture|selfie|vid|video)"),
     ("found school",
