@@ -147,6 +147,8 @@ _SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})(?:[a-z013457
 # rules-10: in a text spelt letter by letter with two spaces between words ("k i l l  h i m
 # a t  l u n c h"), a two-letter word between such gaps is joined too
 _PAIR_RE = re.compile(r"(?:(?<=[a-z]  )|^)([a-z]) ([a-z])(?=  [a-z]|$)")
+# the leetspeak characters _SPLIT_RE takes as letters (no separator among them: "s|t|u|p|i|d")
+_SPLIT_LEET = frozenset("0134578@$")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
 _TEXT_SPEAK = frozenset("uriaynbcox")
 _JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
@@ -321,7 +323,7 @@ def _txt_word(m: re.Match[str]) -> str:
 
 def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     run = m.group(0)
-    positions = [j for j, c in enumerate(run) if c.isalpha() or c in _LEET]
+    positions = [j for j, c in enumerate(run) if c.isalpha() or c in _SPLIT_LEET]
     letters = [run[j] for j in positions]
     sep = m.group(1)
     alpha = sum(c.isalpha() for c in letters)

@@ -120,7 +120,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"one[\s-]to[\s-]one\s+at\s+(?:my|mine)|at\s+my\s+(?:house|place|flat|pool)\b|(?:sleep|stay)\s+over\s+(?:at\s+mine|whenever|any\s?time)|can\s+sleep\s+over|(?:separate|private)\s+(?:camping\s+)?(?:trip|camp|sleepover)|sleepover\s+(?:sports\s+)?camp",
         r"what\s+time\s+(?:do|does)\s+(?:the\s+)?(?:year\s?\d+s?|kids|girls|boys|children|pupils|[a-z\']+\s+club)\s+(?:finish|get\s+out|leave|come\s+out)",
         r"get\s+in\s+(?:the|my)\s+(?:car|van)|(?:bring|bringing|take|taking)\s+(?:you|u)\s+(?:to|round\s+to)\s+(?:mine|my\s+(?:house|place|flat))",
-        # rules-10: who collects a child, and whether they walk home alone
+        # rules-10: a lift offered, a meeting "in person", someone near the child's school; who
+        # collects a child, and whether they walk home alone
         r"(?:save|spare)\s+(?:you|u)\s+the\s+walk|(?:see|meet)\s+(?:you|u)\s+in\s+person|(?:be|i'?ll\s+be|i'?m)\s+(?:near|outside|by)\s+(?:your|ur)\s+school",
         r"(?:does|do)\s+(?:any(?:one|1|body)|some(?:one|1|body))\s+(?:pick|collect)\s+(?:you|u)\s+up|(?:do|does)\s+(?:you|u)\s+(?:walk|get|go)\s+home\s+(?:alone|on\s+(?:your|ur)\s+own|by\s+(?:yourself|urself))",
     ),
