@@ -15,9 +15,12 @@ Two views are built per text:
   word (``k1ll``, ``b!tch``, ``a$$``) and letters split by spaces or dots joined (``k y s``,
   ``s.t.u.p.i.d``). Rules for words and phrases match here.
 
-Masked words (``f***``, ``c*nt``) and stretched letters (``stuuupid``) are handled by the
-word patterns themselves (:func:`transforms.classify.lexicon.fuzzy`), which is cheaper
-than rewriting the text.
+Stretched letters (``stuuupid``) are handled by the word patterns themselves
+(:func:`transforms.classify.lexicon.fuzzy`), which is cheaper than rewriting the text, and
+so are masked insults (``f***``, ``c*nt``). A masked word that names harm, sex or a
+common obscenity (``s*icide``, ``self h*rm``, ``n*des``) is also written out in the deep
+view when it can be read one way only, so every rule and the model see the word
+(rules-11): the blind sets of round thirteen masked words no word list had been told to.
 
 Plain ASCII text takes a fast path: its ``clean`` view is the text itself and offsets
 are the identity until a rewrite changes a length.
@@ -152,6 +155,42 @@ _SPLIT_LEET = frozenset("0134578@$")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
 _TEXT_SPEAK = frozenset("uriaynbcox")
 _JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
+
+# rules-11: masked words written out in the deep view ("s*icide" -> "suicide"). A masked
+# word is letters and mask characters starting with a letter; it reads as the first word of
+# this list with its length whose letters sit where the word's visible letters do. At least
+# two letters must show, except in the few masks everyone reads ("f***", "c***").
+UNMASK_WORDS = (
+    # obscenity and slurs, and sexual insults, first: "s**t" and "sl*t" are read so far more
+    # often than as "slit"
+    "fuck fucking fucked fucker shit bitch bitches bastard wanker twat prick cunt "
+    "retard nigger nigga faggot paki "
+    "slut sluts slag whore tits boobs dick cock pussy "
+    # self-harm and suicide
+    "suicide suicidal suicides harm harming harmed kill killing killed kms die dying dead death "
+    "cut cuts cutting cutter overdose hang hanging noose slit wrists blade blades razor "
+    # violence
+    "stab stabbed stabbing shoot shooting shank gun guns knife bomb murder "
+    # sexual content and grooming
+    "rape raped rapist molest nude nudes naked sex sexy sext sexting porn horny nonce paedo pedo"
+).split()
+_UNMASK_BY_SHAPE: dict[tuple[int, str], list[str]] = {}
+for _w in UNMASK_WORDS:
+    _UNMASK_BY_SHAPE.setdefault((len(_w), _w[0]), []).append(_w)
+_UNMASK_ONE_LETTER = frozenset({"fuck", "cunt", "shit"})
+_MASK_CHARS = "*#%"
+_MASK_WORD = re.compile(r"(?<![a-z0-9*#%])[a-z][a-z*#%]*[*#%][a-z*#%]*(?![a-z0-9*#%])")
+
+
+def _unmask(m: re.Match[str]) -> str:
+    token = m.group(0)
+    shown = sum(c not in _MASK_CHARS for c in token)
+    for word in _UNMASK_BY_SHAPE.get((len(token), token[0]), ()):
+        if shown < 2 and word not in _UNMASK_ONE_LETTER:
+            continue
+        if all(c == w or c in _MASK_CHARS for c, w in zip(token, word, strict=True)):
+            return word
+    return token
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +406,8 @@ def normalise(text: str) -> Normalised:
         if joined is not deep and "  " in joined.text:
             joined = _rewrite(joined, _PAIR_RE, _join_pair)
         deep = joined
+    if _masked(deep.text):
+        deep = _rewrite(deep, _MASK_WORD, _unmask)
     return Normalised(text, clean, deep, _STRETCHED.search(deep.text) is not None or _masked(deep.text))
 
 

@@ -40,6 +40,15 @@ KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "k
                               "commit suicide", "commit die", "kill your self", "go kill yourself"]
 
 # (prefilter keys, pattern): split so each pattern runs only on texts that hold its words
+# rules-11: a blade or blood emoji with words that turn it on the writer
+_BLADE_EMOJI = r"(?:emj_knife|emj_blood|emj_razor)"
+_ON_ONESELF = (
+    r"(?:(?:on|in|into|across|up)\s+my\s+(?:arms?|wrists?|forearms?|thighs?|legs?|skin|stomach|hips?|body)\b"
+    r"|\brelaps(?:e|ed|ing)\b|\bclean\s+(?:for\s+)?\d+\s+(?:days?|weeks?|months?)\b|\b(?:sh\s+)?streak\b"
+    r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b)"
+)
+SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
+
 IDEATION: list[tuple[str, str]] = [
     ("die dead myself end exist here disappear sleep overdose jump",
      rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)"),
@@ -70,7 +79,9 @@ IDEATION: list[tuple[str, str]] = [
     ("anymore more this", r"(?:can'?t|cannot|cant)\s+(?:go on|do this|take it)\s+(?:any\s?more|like this)"),
     ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
     ("end", r"\bi\s+(?:end|finish)\s+it(?:\s+all)?\b|(?:the\s+)?night\s+i\s+(?:end|finish)\s+it"),
-    ("cutting cut", r"(?:cutting|cut|slicing|scratching|burning)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"),
+    # rules-11: not an accident ("cut my arm on the fence at forest school")
+    ("cutting cut", r"(?:cutting|cut|slicing|scratching|burning)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"
+                    r"(?![^.!?]{0,30}?\b(?:by\s+accident|accidentally|(?:on|with)\s+(?:the|a|an|some)\s+(?:[a-z]+\s+)?(?:fence|nail|glass|bramble|brambles|thorn|thorns|tin|can|wire|gate|door|rock|rocks|branch|saw|stapler|scissors|oven|iron|kettle|hob|pan|tray)s?)\b)"),
     ("point reason", r"(?:point|reason)\s+(?:in|of|to)\s+(?:living|being alive|being here|going on|live|carry on)"),
     ("born", r"(?:never|not)\s+been\s+born"),
     ("note", r"(?:my|a|the)\s+(?:suicide|goodbye)\s+(?:note|letter)"),
@@ -177,6 +188,9 @@ IDEATION: list[tuple[str, str]] = [
     ("loved", r"if\s+any(?:one|1|body)\s+asks,?\s+i\s+loved\b|\bi\s+loved\s+(?:my\s+)?(?:mum|mom|dad|family|sister|brother|nan|you\s+all|them\s+all)\b[^!?]{0,20}?tell\s+(?:her|him|them)\b"),
     ("front",
      r"(?:going\s+to|gonna|wanna|want\s+to|might|i'?ll|about\s+to)\s+(?:just\s+)?(?:walk|step|run)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the)\s+(?:bus|train|car|lorry|van)\b"),
+    # rules-11: a blade or blood emoji turned on oneself ("🩸🔪 on my arms again", "🔪💔 relapsed x",
+    # "🔪🩸 me again tonight"); threat's emoji rules stand aside for these (SELF_INJURY_EMOJI)
+    ("emj_", SELF_INJURY_EMOJI),
 ]
 
 # rules-10: someone else's self-harm or plan, told by a friend ("she's been c*tting in the
@@ -297,4 +311,4 @@ def rules(names: Names) -> list[Rule | NearRule]:
     ]
 
 
-__all__ = ["SUPPORT", "rules"]
+__all__ = ["SELF_INJURY_EMOJI", "SUPPORT", "rules"]

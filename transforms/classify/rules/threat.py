@@ -10,6 +10,7 @@ from __future__ import annotations
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify.rules.base import Names, NearRule, Rule, near, not_quoted
+from transforms.classify.rules.self_harm import SELF_INJURY_EMOJI
 
 T = Category.THREAT
 
@@ -72,7 +73,7 @@ WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided 
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
-WEAPON_BENIGN = r"(?:kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
 GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in the game\b"
@@ -499,18 +500,20 @@ def rules(names: Names) -> list[Rule | NearRule]:
              unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)|posture|back (?:pain|injur)"
                     r"|\b(?:floors?|slippery|wet\s+floor|icy|polished|puddles?|ice\s+rink)\b", check=not_quoted),
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
-                 keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
+                 keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN + "|" + SELF_INJURY_EMOJI),
         Rule("threat.weapon_carried", T,
              near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
-                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"), unless=EMOJI_PRAISE),
+                 "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"),
+                 unless=EMOJI_PRAISE + "|" + SELF_INJURY_EMOJI),
         Rule("threat.emoji_weapon_name", T,
              lx.alt(rf"{EMOJI_WEAPON}\s*(?:[,:.!-]\s*)?(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
                     rf"(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[,:.!-]\s*)?{EMOJI_WEAPON}"),
-             0.8, "a weapon emoji next to a name", view="clean", keys=lx.keys("emj_")),
+             0.8, "a weapon emoji next to a name", view="clean", keys=lx.keys("emj_"), unless=SELF_INJURY_EMOJI),
         Rule("threat.emoji_weapon_repeat", T,
-             rf"{EMOJI_WEAPON}\s*{lx.alt(EMOJI_WEAPON, EMOJI_DEATH)}", 0.7, "weapon emoji repeated", keys=lx.keys("emj_")),
+             rf"{EMOJI_WEAPON}\s*{lx.alt(EMOJI_WEAPON, EMOJI_DEATH)}", 0.7, "weapon emoji repeated", keys=lx.keys("emj_"),
+             unless=SELF_INJURY_EMOJI),
         Rule("threat.school_attack", T,
              lx.alt(
                  rf"(?:shoot|shooting|bomb|bombing|blow|blowing|burn|burning|torch|torching|attack|attacking|shoot\s*up|shooting\s*up)\s+(?:up\s+|down\s+)?{school}",
@@ -520,6 +523,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
                  r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
                 r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
+                 # rules-11: a bomb said to be in a part of the school ("b.o.m.b in the science labs. evacuate")
+                 r"(?<!the )(?<!da )(?<!bath )(?<!photo )(?<!stink )(?<!glitter )bomb\s+(?:is\s+|has\s+been\s+)?(?:planted\s+)?(?:in|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+)?(?:[a-z]+\s+){0,2}?"
+                 r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room)\b",
                  # fire emoji are praise far more often than arson: not where the post praises a show or a result
                  rf"{lx.alt(school, person)}(?![^.!?\n]{{0,40}}?{FIRE_PRAISE})[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*{FIRE_PRAISE})",
              ),
