@@ -26,7 +26,7 @@ CRITICAL = {"threat", "sexual", "self_harm", "grooming"}
 @pytest.mark.parametrize(
     ("raw", "deep"),
     [
-        ("h u r t  h e r  a t  b r e a k", "hurt  her  at  break"),  # a two-letter word between double gaps
+        ("h u r t  h e r  a t  b r e a k", "hurt her at break"),  # a two-letter word between double gaps (one space since rules-12)
         ("s.3.x.t", "sext"),  # leetspeak inside a dotted run
         ("p-0-r-n", "porn"),
         ("y 1 1 s", "y 1 1 s"),  # mostly digits: a year group, left alone

@@ -73,6 +73,7 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f51e": "emj_adult",  # no one under eighteen
     "\U0001f4f9": "emj_camera",  # video camera: "wanna facetime? 📹"
     "\U0001f975": "emj_hot",  # hot face, under photos of people
+    "\U0001fae6": "emj_lips",  # biting lip (rules-12): "send pics 🫦"
     # rules-9: emoji that stood for words in the lines the blind sets missed
     "\U0001f44a": "emj_fist",  # oncoming fist: "👊👊👊 Dylan 3:15 bike sheds 🚑"
     "\U0001f691": "emj_ambulance",
@@ -82,6 +83,13 @@ EMOJI_WORDS: dict[str, str] = {
     "\U0001f686": "emj_train", "\U0001f682": "emj_train", "\U0001f684": "emj_train", "\U0001f685": "emj_train",
     "\U0001f687": "emj_train", "\U0001f689": "emj_train",
 }
+
+_CHEROKEE_CAPITALS = {
+    "Ꭰ": "D", "Ꭱ": "R", "Ꭲ": "T", "Ꭵ": "i", "Ꭹ": "Y", "Ꭺ": "A", "Ꭻ": "J", "Ꭼ": "E", "Ꮃ": "W",
+    "Ꮇ": "M", "Ꮋ": "H", "Ꮍ": "Y", "Ꮐ": "G", "Ꮑ": "N", "Ꮒ": "h", "Ꮓ": "Z", "Ꮟ": "b", "Ꮢ": "R",
+    "Ꮤ": "W", "Ꮥ": "S", "Ꮩ": "V", "Ꮪ": "S", "Ꮮ": "L", "Ꮯ": "C", "Ꮲ": "P", "Ꮶ": "K", "Ᏼ": "B",
+}
+_CHEROKEE = {**_CHEROKEE_CAPITALS, **{k.lower(): v.lower() for k, v in _CHEROKEE_CAPITALS.items()}}
 
 # Letters from other scripts that look like Latin ones (a small, high-value subset of
 # Unicode's confusables list: the ones seen in evasion, not every possible glyph).
@@ -97,6 +105,9 @@ CONFUSABLES: dict[str, str] = {
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "Α": "A", "Β": "B", "Ε": "E",
     "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
     "Τ": "T", "Υ": "Y", "Χ": "X",
+    # Cherokee capitals (and, below, their small forms), from Unicode's confusables list:
+    # "Ꮪ Ꭼ Ꮑ Ꭰ  Ꮲ Ꭵ Ꮯ Ꮪ" (rules-12)
+    **_CHEROKEE,
     # Latin look-alikes and symbols
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ß": "ss", "æ": "ae", "œ": "oe",
     "ɑ": "a", "ɩ": "i", "ʟ": "l", "ɴ": "n", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
@@ -376,7 +387,35 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
         # "is a p a k i": the leading "a" is a word of its own, not the first letter
         first = positions[0]
         return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]
-    return "".join(letters), positions
+    word = "".join(letters)
+    unit = _repeated_unit(word)
+    if unit:
+        # rules-12: "k m s k m s k m s" is "kms" said again and again, not one long word
+        out: list[str] = []
+        offsets: list[int] = []
+        for j in range(0, len(word), unit):
+            if j:
+                out.append(" ")
+                offsets.append(positions[j - 1] + 1)
+            out.append(word[j : j + unit])
+            offsets.extend(positions[j : j + unit])
+        return "".join(out), offsets
+    return word, positions
+
+
+def _repeated_unit(word: str) -> int:
+    """The length of the 2-4 letter unit ``word`` repeats three or more times, or 0."""
+    for unit in (2, 3, 4):
+        if len(word) >= 3 * unit and len(word) % unit == 0 and word == word[:unit] * (len(word) // unit):
+            return unit
+    return 0
+
+
+_WORD_GAP = re.compile(r"(?<=[a-z0-9]) {2,3}(?=[a-z0-9])")
+
+
+def _one_space(m: re.Match[str]) -> tuple[str, list[int]]:
+    return " ", [0]
 
 
 def _join_pair(m: re.Match[str]) -> tuple[str, list[int]]:
@@ -405,6 +444,9 @@ def normalise(text: str) -> Normalised:
         joined = _rewrite(deep, _SPLIT_RE, _join_split)
         if joined is not deep and "  " in joined.text:
             joined = _rewrite(joined, _PAIR_RE, _join_pair)
+            # rules-12: the double gaps between the words of a text spelt letter by letter
+            # become single spaces ("send  pics" -> "send pics"), as rules spell phrases
+            joined = _rewrite(joined, _WORD_GAP, _one_space)
         deep = joined
     if _masked(deep.text):
         deep = _rewrite(deep, _MASK_WORD, _unmask)

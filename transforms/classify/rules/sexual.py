@@ -37,7 +37,7 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     # the opening was "would|i'?d|id|i would|wanna|want to|gonna": the words sharing a
@@ -68,6 +68,12 @@ STRONG_ABOUT_PUPILS = lx.alt(
 )
 
 SLUR = lx.words(["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "skank", "hoe", "hoes", "slapper"], masked=True)
+# rules-12: the sexualised names that are never about anything else ("hoe" is a garden tool,
+# "skank" a dance), and what marks a pupil: a form ("11R", "9b"; not "10k" or "7s"), a year
+# group, the sixth form, a school uniform
+SLUR_NAME = lx.words(["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "slapper"], masked=True)
+PUPIL_MARK = (r"(?:\b(?:[7-9]|1[0-3])(?![kms]\b)[a-z]\b|\b(?:yr|year|y)\s?(?:[7-9]|1[0-3])[a-z]?\b|\b(?:sixth|6th)\s+form"
+              r"|\b(?:her|his|their)\s+(?:school\s+)?uniform\b)")
 # "my daughter's fit again after her knee injury": fit as in healthy
 FIT_HEALTH = (r"\bfit\s+(?:again|to\s+play|and\s+well|enough|to\s+return|for\s+(?:the|saturday|sunday|next|selection))\b|\binjur(?:y|ed|ies)\b"
               r"|\bback\s+(?:to\s+fitness|on\s+the\s+(?:team|pitch|squad))")
@@ -197,6 +203,13 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged))"
      + r"|(?:the\s+)?school\s+" + SLUR
      + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR),
+    # rules-12: the same names beside anything that marks a pupil (a form such as "11R", a year
+    # group, "sixth form", a school uniform) in the same sentence: "sl*g of the year award goes to
+    # Chantelle in 11R", "the S L A G from 11b is at it again", "posted another thirst trap in her
+    # school uniform"
+    ("slag slags slut sluts whore whores sket skets slapper MASK",
+     SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
+     + r"(?![^.!?]{0,20}?\boff\b)"),  # "slag off" is to run down
     ("slept shagged been got",
      r"(?:slept|shagged|been|got)\s+(?:w|with|wiv|round|around)\s+(?:the\s+)?(?:whole|half|all)\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?"
      r"(?:team|year|yr|school|boys|girls|lads|class|form|sixth\s+form|6th\s+form|estate)\b"

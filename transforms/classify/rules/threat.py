@@ -523,14 +523,21 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
                  r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
                 r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
+                 # rules-12: a bomb threat announced for a day ("b0mb threat 4 sure on thurs"), not one reported
+                 r"(?<!a )(?<!the )bomb\s+threat\b(?![^.!?]{0,40}?\b(?:was|were|last|yesterday|drill|training|procedure|policy|earlier|hoax)\b)"
+                 r"[^.!?]{0,30}?\b(?:tomorrow|tmrw|2moro|tonight|next\s+week|(?:on|this|next|4|for)\s+(?:mon|tues?|wed|weds|thurs?|fri)(?:day)?)\b",
+                 # rules-12: everyone in a school group ("k i l l  a l l  t h e  y e a r  7 s")
+                 r"(?:kill|killing|stab|stabbing|shoot|shooting|murder|gas|poison|blow\s+up)\s+(?:them\s+)?(?:all|every(?:one|1|body)|each)\s+(?:of\s+)?(?:the\s+|my\s+|those\s+|these\s+|our\s+)?"
+                 r"(?:(?:year|yr|y)\s?\d{1,2}\s?s?|teachers|staff|pupils|kids|students|sixth\s+formers|prefects|(?:girls|boys)\s+in)\b",
                  # rules-11: a bomb said to be in a part of the school ("b.o.m.b in the science labs. evacuate")
                  r"(?<!the )(?<!da )(?<!bath )(?<!photo )(?<!stink )(?<!glitter )bomb\s+(?:is\s+|has\s+been\s+)?(?:planted\s+)?(?:in|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+)?(?:[a-z]+\s+){0,2}?"
                  r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room)\b",
                  # fire emoji are praise far more often than arson: not where the post praises a show or a result
                  rf"{lx.alt(school, person)}(?![^.!?\n]{{0,40}}?{FIRE_PRAISE})[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*{FIRE_PRAISE})",
              ),
-             0.95, "an attack on the school", keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath"),
-             unless=r"\b(?:fire drill|history (?:lesson|of|topic|project)|(?:history|pshe|citizenship|re) lesson|lessons? (?:on|about)|news (?:report|story|article)|breaking news"
+             0.95, "an attack on the school",
+             keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath kill killing stab murder gas poison"),
+             unless=r"\b(?:fire drill|history (?:lesson|of|topic|project)|(?:history|pshe|citizenship|re) lesson|lessons? (?:on|about)|news (?:report|story|article)|breaking news|with kindness"
                     r"|awareness|pray(?:ing|ers)?(?: for)?|thoughts (?:and|&) prayers|thoughts are with|victims|memorial|america|us school|texas|florida)\b"
                     r"|emj_(?:peach|aubergine|splash|tongue|hearteyes)"),
         Rule("threat.wish_death", T,
