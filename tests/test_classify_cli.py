@@ -96,6 +96,26 @@ def test_extra_critical_keeps_only_the_critical_lines(tmp_path: Path) -> None:
     assert set(critical["source"]) == {"extra:holdout99"} and set(critical["split"]) == {"train"}
 
 
+def test_extra_head_lines_are_for_the_school_head_alone(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from schoolwatch.cli.classify_cmds import read_extra
+    from transforms.classify.train import TrainConfig, _weights
+
+    f = tmp_path / "train_z9.csv"
+    f.write_text("id,text,label\n1,see you at the gates,none\n2,kys,self_harm\n", encoding="utf-8")
+    head = read_extra(f, head_only=True)
+    assert set(head["source"]) == {"extra:head:train_z9"} and head["label"].tolist() == ["none", "self_harm"]
+    # the main model gives head-only lines no weight, and the other school lines the same
+    # weights as if the head-only ones were not there
+    sources = pd.Series(["pub"] * 4 + ["extra:a"] * 2 + ["extra:head:z"] * 2)
+    labels = pd.Series(["none", "abuse", "none", "abuse", "threat", "none", "threat", "none"])
+    cfg = TrainConfig(school_weight=2.0)
+    w = _weights(sources, labels, cfg)
+    assert w[6:].tolist() == [0.0, 0.0]
+    assert w[:6].tolist() == _weights(sources[:6], labels[:6], cfg).tolist()
+
+
 def test_shipped_model_loads_and_has_a_card() -> None:
     model = load()
     assert model.version.startswith("lr-")

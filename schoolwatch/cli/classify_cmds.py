@@ -50,21 +50,24 @@ def _context(config: Path | None, school: str | None):  # type: ignore[no-untype
     return ClassifyContext.from_config(cfg, school), cfg
 
 
-def read_extra(path: Path, *, critical_only: bool = False) -> pd.DataFrame:
+def read_extra(path: Path, *, critical_only: bool = False, head_only: bool = False) -> pd.DataFrame:
     """An extra training CSV (id,text,label) as training rows of source ``extra:<stem>``.
 
     ``critical_only`` keeps only its threat, self_harm, sexual and grooming lines: the blind
     sets that became tuning sets give their critical lines to training, but not their benign
     look-alikes, which (measured in round twelve) pull the main model's threshold up and its
-    public F1 down more than they teach the school head."""
+    public F1 down more than they teach the school head.
+
+    ``head_only`` gives the lines to the school head alone (source ``extra:head:<stem>``): the
+    main model, which speaks for the public data sets' categories, never sees them."""
     import pandas as pd
 
-    from transforms.classify.train import CRITICAL
+    from transforms.classify.train import CRITICAL, HEAD_ONLY_PREFIX, SCHOOL_PREFIX
 
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     if critical_only:
         df = df[df["label"].isin(CRITICAL)].reset_index(drop=True)
-    df["source"] = "extra:" + path.stem
+    df["source"] = (HEAD_ONLY_PREFIX if head_only else SCHOOL_PREFIX) + path.stem
     df["split"] = "train"
     return df
 
@@ -79,6 +82,8 @@ def train_cmd(
     extra: Annotated[list[Path] | None, typer.Option("--extra", help="extra labelled CSV (id,text,label), used as training rows; repeatable")] = None,
     extra_critical: Annotated[list[Path] | None, typer.Option(
         "--extra-critical", help="as --extra, but only its critical lines (threat, self_harm, sexual, grooming); repeatable")] = None,
+    extra_head: Annotated[list[Path] | None, typer.Option(
+        "--extra-head", help="as --extra, but for the school head alone: the main model never sees its lines; repeatable")] = None,
     alpha: Annotated[float, typer.Option("--alpha", help="L2 regularisation strength")] = 2e-6,
     epochs: Annotated[int, typer.Option("--epochs", help="passes over the training data")] = 30,
     ngram_max: Annotated[int, typer.Option("--ngram-max", help="longest word n-gram")] = 2,
@@ -106,6 +111,7 @@ def train_cmd(
         frames.append(df)
     frames += [read_extra(path) for path in extra or []]
     frames += [read_extra(path, critical_only=True) for path in extra_critical or []]
+    frames += [read_extra(path, head_only=True) for path in extra_head or []]
     data = pd.concat(frames, ignore_index=True)
     started = time.perf_counter()
     cfg = TrainConfig(

@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 # the classes are the labels present in the training rows (every category once school lines are in)
 CRITICAL = ("threat", "self_harm", "sexual", "grooming")
 SCHOOL_PREFIX = "extra:"
+# school lines only the school head learns from (the CLI's ``--extra-head``): the main model,
+# which speaks for the public data sets' categories, never sees them
+HEAD_ONLY_PREFIX = SCHOOL_PREFIX + "head:"
 MAX_UPWEIGHT = 10.0
 MAX_CLASS_UPWEIGHT = 4.0  # within the school lines: a class of 20 lines counts at most 4x per line
 MAX_TRAIN_CHARS = 5000  # long Reddit histories: the first pages carry the signal
@@ -124,11 +127,12 @@ def _weights(sources: pd.Series, labels: pd.Series, cfg: TrainConfig) -> np.ndar
     public_counts = sources[~school].value_counts()
     mean_set = float(public_counts.mean()) if len(public_counts) else float(max(int(school.sum()), 1))
     w = np.array([min(mean_set / public_counts[s], MAX_UPWEIGHT) if s in public_counts else 0.0 for s in sources], dtype=np.float64)
-    if school.any():
+    main_school = school & ~sources.str.startswith(HEAD_ONLY_PREFIX).to_numpy()  # head-only lines keep weight 0
+    if main_school.any():
         # within the school lines each class counts about the same, so 20 extremism lines
         # are not drowned by 400 benign ones
-        cw = _class_balance(labels[school].tolist())
-        w[school] = cw * (cfg.school_weight * mean_set / cw.sum())
+        cw = _class_balance(labels[main_school].tolist())
+        w[main_school] = cw * (cfg.school_weight * mean_set / cw.sum())
     return w
 
 
