@@ -150,9 +150,11 @@ _TXT_WORDS = {
     "4eva": "forever", "4ever": "forever", "b4": "before", "2day": "today", "2moro": "tomorrow", "2morro": "tomorrow",
     "2morrow": "tomorrow", "2mrw": "tomorrow", "2moz": "tomorrow", "2nite": "tonight", "2night": "tonight", "g8": "gate",
     "g8s": "gates", "sk00l": "school", "skl": "school", "skool": "school", "scool": "school", "aftr": "after",
+    # rules-13: words with their vowels dropped, read back ("i wil k1ll u wen i c u", "who wana s3x aftr skl")
+    "wil": "will", "wen": "when", "wana": "wanna", "undr": "under", "wat": "what", "scl": "school",
 }
 _TXT_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|aftr")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for

@@ -73,7 +73,7 @@ WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided 
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
-WEAPON_BENIGN = r"(?:kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:sharpeners?\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
 GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in the game\b"
@@ -185,8 +185,13 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("bricks",
      r"(?:find|found)\s+(?:their|his|her|your|ur)\s+car\s+on\s+bricks"),
     # drill slang: "wet him up" (stab), "gets wet up"; a grass "knows the ending"
-    ("wet",
-     r"(?:get|gets|getting|got|gonna get|going to get)\s+wet\s+up|wet\s+(?:him|her|them|you|u|man|that\s+[a-z]+)\s+up\b"),
+    ("wet wetted wetting",
+     r"(?:get|gets|getting|got|gonna get|going to get)\s+wet\s+up|wet\s+(?:him|her|them|dem|you|u|man|em|that\s+[a-z]+)\s+up\b"
+     # rules-13: "sum1 is gettin wetted behind the MUGA on fri", "wetting man up"
+     r"|(?:get|gets|getting|gettin|got|gonna\s+get|going\s+to\s+get)\s+wetted\b|\bwetting\s+(?:him|her|them|dem|man|em)\s+up\b"),
+    # rules-13: "on my mum im puttin Dev in a body bag"
+    ("bag bags",
+     r"(?:put|putting|puttin|send|sending|sendin|leave|leaving)\s+(?:[a-z]+\s+){1,2}?in\s+a\s+body\s*bags?\b"),
     ("snitch snitches snitching snitched grass grassed grasses grassing",
      r"(?:snitch(?:es|ing|ed)?|grass(?:ed|es|ing)?)\b[^.!?]{0,60}?\b(?:knows?\s+the\s+ending|knows?\s+what\s+happens(?:\s+next)?|get\s+stitches|gets?\s+(?:wet|dealt with|what'?s coming))"),
     ("wish",
@@ -449,7 +454,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
              0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving")),
         Rule("threat.intent_violence", T,
-             near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
+             # rules-13: not oneself ("he keeps saying he's going to kill himself" is self-harm, reported)
+             near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
              0.85, "intent to do serious violence",
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
              unless=GAMES + "|" + NOT_A_THREAT + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
@@ -502,7 +508,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN + "|" + SELF_INJURY_EMOJI),
         Rule("threat.weapon_carried", T,
-             near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+             lx.alt(near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+                    # rules-13: where it is kept ("K-N-I-F-E in my blazer since Tuesday")
+                    WEAPON + r"\s+(?:is\s+|been\s+|stays\s+)?(?:in|inside)\s+(?:my|me|his|her)\s+(?:school\s+)?(?:bag|blazer|pocket|locker|coat|jacket|waistband|socks?|trackies|pencil\s+case)\b"),
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
                  "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"),
