@@ -67,11 +67,14 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:going\s+round|goin\s+round|getting\s+passed|being\s+(?:shared|passed)|on\s+(?:snap|snapchat|insta|whatsapp|the\s+group))",
 )
 
-SLUR = lx.words(["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "skank", "hoe", "hoes", "slapper", "thot", "thots", "thotty"], masked=True)
-# rules-12: the sexualised names that are never about anything else ("hoe" is a garden tool,
-# "skank" a dance), and what marks a pupil: a form ("11R", "9b"; not "10k" or "7s"), a year
-# group, the sixth form, a school uniform
-SLUR_NAME = lx.words(["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "slapper", "thot", "thots", "thotty"], masked=True)
+# rules-12: the sexualised names that are never about anything else, and (SLUR) with them the
+# ones that sometimes are ("hoe" is a garden tool, "skank" a dance)
+SLUR_NAME_WORDS = ["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "slapper", "thot", "thots", "thotty"]
+SLUR_WORDS = [*SLUR_NAME_WORDS, "skank", "hoe", "hoes"]
+SLUR = lx.words(SLUR_WORDS, masked=True)
+SLUR_NAME = lx.words(SLUR_NAME_WORDS, masked=True)
+# what marks a pupil: a form ("11R", "9b"; not "10k" or "7s"), a year group, the sixth form, a
+# school uniform
 PUPIL_MARK = (r"(?:\b(?:[7-9]|1[0-3])(?![kms]\b)[a-z]\b|\b(?:yr|year|y)\s?(?:[7-9]|1[0-3])[a-z]?\b|\b(?:sixth|6th)\s+form"
               r"|\b(?:her|his|their)\s+(?:school\s+)?uniform\b)")
 # "my daughter's fit again after her knee injury": fit as in healthy
@@ -198,7 +201,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # rules-10 (round thirteen), from the lines holdout19 and holdout20 missed. Sexualised names
     # for a pupil: KCSIE counts "calling someone sexualised names" and sexual rumours as sexual
     # harassment, so a "slag" with a year group or a rumour beside it is sexual, not abuse
-    ("slag slags slut sluts whore whores sket skets skank hoe hoes slapper thot thots thotty MASK",
+    (" ".join([*SLUR_WORDS, "MASK"]),
      SLUR + r"(?=[^.!?]{0,60}?(?:ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
      r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged))"
      + r"|(?:the\s+)?school\s+" + SLUR
@@ -218,7 +221,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # group, "sixth form", a school uniform) in the same sentence: "sl*g of the year award goes to
     # Chantelle in 11R", "the S L A G from 11b is at it again", "posted another thirst trap in her
     # school uniform"
-    ("slag slags slut sluts whore whores sket skets slapper thot thots thotty MASK",
+    (" ".join([*SLUR_NAME_WORDS, "MASK"]),
      SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
      + r"(?![^.!?]{0,20}?\boff\b)"),  # "slag off" is to run down
     ("slept shagged been got",
