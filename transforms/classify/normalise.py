@@ -128,7 +128,7 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
 _LEET_RE = re.compile(
     r"(?<=[a-z])[0134578@$!|+]+(?=[a-z])"  # inside a word: h3ll0w, b!tch, f@g
     r"|(?<=[a-z])[013457$]+(?![a-z0-9])"  # at a word's end: h0, a55, k1
-    r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})"  # at a word's start: 5tupid, 1diot
+    r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})(?!(?:st|nd|rd|th)(?![a-z]))"  # at a word's start: 5tupid, 1diot (not "4th")
 )
 # The same matches, written to open with a character class: the engine then skips to the
 # next leet character instead of trying three lookbehinds at every position (5x faster).
@@ -137,7 +137,7 @@ _LEET_FAST = re.compile(
     r"[0134578@$!|+]"
     r"(?:(?<=[a-z].)[0134578@$!|+]*(?=[a-z])"
     r"|(?<=[a-z][013457$])[013457$]*(?![a-z0-9])"
-    r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2}))"
+    r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2})(?!(?:st|nd|rd|th)(?![a-z])))"
 )
 _LEET_ANY = re.compile(r"[0134578@$!|+]")
 
@@ -152,14 +152,18 @@ _TXT_WORDS = {
     "g8s": "gates", "sk00l": "school", "skl": "school", "skool": "school", "scool": "school", "aftr": "after",
     # rules-13: words with their vowels dropped, read back ("i wil k1ll u wen i c u", "who wana s3x aftr skl")
     "wil": "will", "wen": "when", "wana": "wanna", "undr": "under", "wat": "what", "scl": "school",
+    # rules-14: "ma m8 Tia is cuttin agen", "slvt list 4 yr 9", "a rblx gift card", "on his fone"
+    "agen": "again", "agn": "again", "cuttin": "cutting", "slvt": "slut", "slvts": "sluts", "rblx": "roblox", "fone": "phone",
 }
 _TXT_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat)\b")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for
 # letters ("p.0.r.n"); _join_split reads them so, and leaves runs that are mostly digits as they are
-_SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})(?:[a-z0134578@$]\1)+[a-z](?![a-z0-9])")
+# rules-14: a dot after the last letter goes with the run ("k.i.l.l. Mr Danvers" -> "kill Mr
+# Danvers", "s.l.a.g. katie from 9P"): it closes the spelling, not the sentence
+_SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})(?:[a-z0134578@$]\1)+[a-z](?![a-z0-9])(?:\1(?<=\.)(?=\s|$))?")
 # rules-10: in a text spelt letter by letter with two spaces between words ("k i l l  h i m
 # a t  l u n c h"), a two-letter word between such gaps is joined too
 _PAIR_RE = re.compile(r"(?:(?<=[a-z]  )|^)([a-z]) ([a-z])(?=  [a-z]|$)")

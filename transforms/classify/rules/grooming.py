@@ -46,7 +46,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"remember\s+what\s+we\s+(?:talked|spoke|chatted|said)\s+about",
         r"no\s+parents\s+(?:allowed|needed|invited|required)|skip\s+the\s+parents|without\s+(?:your|ur|their|his|her)\s+(?:parents|mum|mom|dad)\s+knowing|strictly\s+confidential|(?:sign\s+up|register|apply)\s+(?:with\s+me\s+)?privately",
         r"whenever\s+(?:his|her|their|your|ur)\s+(?:dad|mum|mom|parents)\s+(?:isn\'?t|aren\'?t|is not|are not)\s+(?:around|home|in|looking)",
-        r"(?:if|when)\s+(?:someone|anyone|any1|people|they|(?:your|ur)\s+(?:mum|mom|dad|parents))\s+finds?\s+out\s+about\s+(?:us|me|this|what we)|when\s+(?:everyone|every1|(?:your|ur)\s+(?:parents|mum|mom|dad))(?:'s|s| is| are|'re)\s+asleep",
+        r"(?:if|when)\s+(?:someone|anyone|any1|people|they|(?:your|ur)\s+(?:mum|mom|dad|parents))\s+finds?\s+out\s+about\s+(?:us|me|this|what we)|(?:when|once|after)\s+(?:everyone|every1|(?:your|ur)\s+(?:parents|mum|mom|dad))(?:'s|s| is| are|'re)\s+asleep",
+        # rules-14: "Stop replying on the comments, people can see. Check your requests."
+        r"(?:stop|don'?t|dont|do\s+not)\s+(?:replying|commenting|answering|posting)\s+(?:on|in|under|to)\s+(?:the|my|these|this)\s+(?:comments?|post|page)\b[^.!?]{0,20}?"
+        r"|\b(?:people|everyone|every1|ppl|others)\s+can\s+(?:see|read)\s+(?:this|these|it|them|the\s+comments|what\s+(?:we|you|u)\s+(?:write|say|post))\b",
         r"no\s+(?:mods|adults|teachers|parents)\s+(?:reading|watching|checking|around)|keep\s+(?:your|ur|the)\s+phone\s+hidden|hide\s+(?:your|ur)\s+phone|lock\s+(?:your|ur)\s+(?:bedroom\s+)?door",
         r"show\s+me\s+(?:you|u)\s+trust\s+me|(?:prove|show)\s+(?:you|u)\s+(?:trust|love)\s+me",
         # rules-10: "show me first before anyone else sees"
@@ -70,6 +73,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         # rules-10: "hmu on telegram"
         r"\bhmu\s+(?:on|via|over)\s+(?:snap|snapchat|telegram|whatsapp|kik|discord|insta|signal|wickr)",
         r"(?:move|go)\s+(?:2|to)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|signal|wickr)\b",
+        # rules-14: "Here's my Discord, drop me a line tonight", "Check your requests."
+        r"(?:here'?s|heres|this\s+is|that'?s)\s+my\s+(?:discord|snap|snapchat|insta|whatsapp|kik|telegram|number|num|tiktok|private\s+account)\b",
+        r"check\s+(?:your|ur)\s+(?:message\s+)?(?:requests|dms|inbox|hidden\s+(?:folder|messages))\b",
     ),
     "age": (
         r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near|walk|go|leave|get)\b",
@@ -91,6 +97,11 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"what\'?s\s+(?:his|her)\s+(?:real\s+)?name\b",
         r"(?:i\'?m|im|i am)\s+(?:[2-5][0-9])\b(?!\s*(?:%|minutes|mins|seconds|quid|pounds|miles|weeks|days))|(?:an?|this)\s+(?:[2-5][0-9])\s*(?:year old|yo|y/o)|(?:an?|this)\s+older\s+(?:guy|man|friend|boy|lad|bloke)",
         r"(?:the|that)\s+(?:[a-z]+\s+){0,3}?(?:girl|boy|lad|lass|kid|child)\s+(?:in|with|from|playing|wearing)\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,3}?(?:pics?|photos?|pictures?|videos?|vids?|costume|dress|onesie|hoodie|kit|bow|braids)\b",
+        # rules-14: a child's routine known or asked ("i kno ur bus gets in at 8:15", "who's picking
+        # you up today?", "what does your dad do for work?")
+        r"(?:i\s+)?(?:know|kno)\s+(?:ur|your|what)\s+(?:bus|train)\s+(?:gets?\s+in|leaves?|comes?|arrives?|is)\b",
+        r"who'?s\s+(?:picking|collecting|taking)\s+(?:you|u)\s+(?:up|home)\b",
+        r"what\s+(?:does|do)\s+(?:your|ur)\s+(?:dad|mum|mom|parents|step\s?dad|step\s?mum)\s+do\s+for\s+(?:work|a\s+living|a\s+job)\b",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -103,6 +114,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"send\s+(?:me\s+)?(?:a\s+few|a\s+couple(?:\s+of)?|some|more)\s+(?:pics?|photos?|pictures?|selfies?|vids?|videos?)",
         r"sends?\s+me\s+(?:a\s+)?(?:pic|photo|selfie|video|picture)s?\b|photos?\s+for\s+my\s+[\'\"]?portfolio",
         r"thanks\s+for\s+the\s+(?:pic|photo|selfie|pics|photos)",
+        r"(?:owe|owes)\s+me\s+(?:a|one|some|another)\s+(?:pic|photo|picture|selfie|snap|vid|video)\b",
     ),
     "meet": (
         r"(?:are|r|is)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|mam|family)\s+(?:home|in|out|away|around|at work|going out)",
@@ -124,6 +136,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         # collects a child, and whether they walk home alone
         r"(?:save|spare)\s+(?:you|u)\s+the\s+walk|(?:see|meet)\s+(?:you|u)\s+in\s+person|(?:be|i'?ll\s+be|i'?m)\s+(?:near|outside|by)\s+(?:your|ur)\s+school",
         r"(?:does|do)\s+(?:any(?:one|1|body)|some(?:one|1|body))\s+(?:pick|collect)\s+(?:you|u)\s+up|(?:do|does)\s+(?:you|u)\s+(?:walk|get|go)\s+home\s+(?:alone|on\s+(?:your|ur)\s+own|by\s+(?:yourself|urself))",
+        # rules-14: "ill b waitin by the shop", "I'm going to be nearby", "is he out much during the day?"
+        r"(?:i'?ll|ill|i\s+will)\s+(?:b|be)\s+(?:waitin|waiting)\s+(?:by|near|round)\s+the\s+(?:shop|shops|corner|park|bus\s+stop|station|chippy|alley|car)\b",
+        r"(?:i'?ll|ill|i\s+will|i'?m|im|i\s+am)\s+(?:be\s+|going\s+to\s+be\s+|gonna\s+be\s+)?(?:nearby|in\s+the\s+area|round\s+(?:there|your\s+way|ur\s+way))\b",
+        r"\bis\s+(?:he|she)\s+(?:out|away|at\s+work)\s+(?:much|a\s+lot|often|during\s+the\s+day|in\s+the\s+day|after\s+school|in\s+the\s+evenings?)\b",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -148,6 +164,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:such\s+a\s+)?(?:lovely|beautiful|gorgeous|pretty|cute|stunning)\s+(?:smile|face|eyes)\b|\bfree\s+emj_money",
         r"best\s+part\s+of\s+my\s+day|(?:send|give|pay)\s+(?:you|u)\s+(?:£{2,}|emj_money)",
         r"\bgood\s+girls?\b|(?:had|have)\s+something\s+special|all\s+to\s+myself|older\s+(?:mentor|boyfriend|girlfriend)|think\s+about\s+(?:you|u)\s+(?:a\s+lot|all\s+the\s+time|every\s+day|constantly)",
+        # rules-14: "sent u a rblx gift card 🎮💳 now u owe me a pic"
+        r"(?:sent|bought|got|gave)\s+(?:you|u)\s+(?:a|an|some|the|those)\s+(?:[a-z]+\s+)?(?:gift\s?cards?|present|phone|vapes?|voucher|top\s?up|robux|v-?bucks|skins?)\b",
     ),
 }
 
@@ -205,6 +223,13 @@ GROUP_KEYS["private"] |= lx.keys("hmu move go")
 GROUP_KEYS["meet"] |= lx.keys("does do collect walk home save spare see meet be near outside")
 GROUP_KEYS["age"] |= lx.keys("noticed saw seen watching watched spotted")
 GROUP_KEYS["flattery"] |= lx.keys("lovely beautiful gorgeous pretty cute stunning smile face eyes free best send give pay")
+# rules-14's signals
+GROUP_KEYS["secrecy"] |= lx.keys("once after stop replying commenting answering posting people everyone every1 ppl others")
+GROUP_KEYS["private"] |= lx.keys("here heres this that check")
+GROUP_KEYS["age"] |= lx.keys("know kno who whos what does do")
+GROUP_KEYS["meet"] |= lx.keys("ill will be im nearby area is")
+GROUP_KEYS["flattery"] |= lx.keys("sent bought got gave")
+GROUP_KEYS["images"] |= lx.keys("owe owes")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")

@@ -16,7 +16,10 @@ S = Category.SELF_HARM
 FIRST_PERSON = r"(?:i|im|i'm|i am|ive|i've|i have|i just|i really|i honestly|i literally|i kinda|i sometimes|i still|i keep|i feel like i|i think i|i might|i'?ll|i will|i'm going to|im going to|i'm gonna|im gonna|i wanna|i want to|i need to|i should|i could)"
 # "I nearly died laughing": figures of speech that mean the opposite of distress
 HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought\s+i\s+was\s+(?:going\s+to|gonna|gunna)\s+die\s+(?:on|in|at|during|after|doing)|embarrassment|cringe|die of (?:shame|boredom)|dying to (?:see|meet|go|know|try|hear)"
-             r"|die if i (?:have|had) to (?:sit|listen|hear|do|go|watch|eat|read|write|see|wear|stand))")
+             r"|die if i (?:have|had) to (?:sit|listen|hear|do|go|watch|eat|read|write|see|wear|stand)"
+             # rules-14: "I'd rather die than do another bleep test", "I'm literally going to die in the test without it"
+             r"|\b(?:rather|sooner)\s+die\s+than\s+(?:do|sit|run|eat|wear|watch|listen\s+to|play|redo|resit|have\s+to\s+(?:do|sit|wear|eat|run))\b"
+             r"|\b(?:die|dying|dead)\s+(?:in|during)\s+(?:the|this|that|my|our|tomorrow'?s|today'?s)\s+(?:[a-z]+\s+)?(?:test|exam|mock|lesson|class|match|race|heat|assembly|queue|cross[\s-]?country|bleep\s+test)\b)")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
 # the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
@@ -45,7 +48,9 @@ _BLADE_EMOJI = r"(?:emj_knife|emj_blood|emj_razor)"
 _ON_ONESELF = (
     r"(?:(?:on|in|into|across|up)\s+my\s+(?:arms?|wrists?|forearms?|thighs?|legs?|skin|stomach|hips?|body)\b"
     r"|\brelaps(?:e|ed|ing)\b|\bclean\s+(?:for\s+)?\d+\s+(?:days?|weeks?|months?)\b|\b(?:sh\s+)?streak\b"
-    r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b)"
+    r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b"
+    # rules-14: "🩸🔪💔 again. 4th time this week. nobody knows", "🔪🩸💔 every nite since jan, dont tell miss"
+    r"|💔|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|month)\b)"
 )
 SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
 
@@ -191,6 +196,10 @@ IDEATION: list[tuple[str, str]] = [
     # rules-11: a blade or blood emoji turned on oneself ("🩸🔪 on my arms again", "🔪💔 relapsed x",
     # "🔪🩸 me again tonight"); threat's emoji rules stand aside for these (SELF_INJURY_EMOJI)
     ("emj_", SELF_INJURY_EMOJI),
+    # rules-14: "got a barcode on my arm now lol 🦓 fresh ones" ("barcode": rows of cuts)
+    ("barcode barcodes barcoded",
+     r"\bbarcod(?:e|es|ed)\b[^.!?]{0,20}?(?:(?:on|up|across)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b|\bfresh\b|\bagain\b)"
+     r"|\bmy\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:look\s+like|are|is|r)\s+(?:a\s+)?barcodes?\b"),
 ]
 
 # rules-10: someone else's self-harm or plan, told by a friend ("she's been c*tting in the
@@ -201,6 +210,10 @@ REPORTED = (
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
     r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump)"
+    # rules-14: "ma m8 Tia is cuttin agen n she sed dont tell ne1", "he posted that he's taking all his tablets"
+    r"|\b(?:is|'s|s|are|'re|keeps?|kept|started)\s+(?:c[u*]tting|self[\s-]?harming)\s+(?:again|(?:her|him|them)sel(?:f|ves)|(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?))\b"
+    r"|(?:she|he|they)(?:'s|s|\s+is|\s+are|'re|\s+has|\s+have|'ve)\s+(?:taking|taken|took|swallowed|swallowing)\s+"
+    r"(?:all\s+(?:of\s+)?(?:his|her|their|the)\s+|a\s+load\s+of\s+|loads\s+of\s+|too\s+many\s+|a\s+(?:whole\s+)?(?:box|packet|bottle)\s+of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication)\b"
 )
 # a goodbye that is not a leaver's: "the last time you'll see me at the gates. love you all"
 FAREWELL = (
@@ -218,8 +231,11 @@ LEAVING = (
 # hyperbole, so HYPERBOLE does not excuse them as it does "i want to die lol"
 ACTS_DONE = frozenset({
     "self harm harming cutting", "sharpener sharpeners blades blade", "purged purging purge hid hide hiding stopped eating", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
-    "pills tablets paracetamol meds medication", "took taken swallowed",
+    "pills tablets paracetamol meds medication", "took taken swallowed", "barcode barcodes barcoded",
 })
+# rules-14: a barcode that is ink, henna or a shop's ("my arms look like a barcode after all the henna practice")
+BARCODE_BENIGN = (r"\b(?:henna|tattoos?|pens?|ink|biro|sharpie|felt\s+tips?|sunburn|tan\s+lines?|stamps?|stickers?|scann\w*|shops?|tills?|"
+                  r"self[\s-]?checkouts?|library|lanyards?|tickets?|labels?|zebra\s+crossing|stripes?|stripy|stripey)\b")
 assert ACTS_DONE <= {k for k, _ in IDEATION}, "ACTS_DONE names IDEATION entries by their keys"
 
 FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
@@ -260,6 +276,8 @@ NOT_SELF_HARM = (
     r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
+    # rules-14: "the mental health first aid module ... covers spotting self-harm in teens"
+    r"|\b(?:first\s+aid|(?:training|the|my|a|this|online|ta|tas)\s+course|modules?|cpd|inset\s+day|spotting|how\s+to\s+(?:spot|support|help))\b"
 )
 
 
@@ -296,7 +314,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
@@ -305,7 +323,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
              unless=r"\b(?:phone|battery|laptop|charger|plant|car|ipad|tablet|trend|meme|joke)s?\b"),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
-                 keys=lx.keys(keys), unless=None if keys in ACTS_DONE else HYPERBOLE, check=not_quoted)
+                 keys=lx.keys(keys), unless=(BARCODE_BENIGN if keys.startswith("barcode") else None) if keys in ACTS_DONE else HYPERBOLE,
+                 check=not_quoted)
             for keys, pattern in IDEATION
         ),
     ]

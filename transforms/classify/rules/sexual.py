@@ -217,23 +217,41 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:fuck|f\*ck|fk|shag|sex)\s*(?:buddy|buddies|mate)\b|\bfwb\b|friends\s+with\s+benefits\b"),
     ("rate nudes nudez nude noods noodz",
      r"\brate\s+(?:my|me|ur|your|her|his|these|those)\s+(?:nude|nudes|nudez|noods|noodz|nudies|naked\s+(?:pics?|photos?))\b"),
-    # rules-12: the same names beside anything that marks a pupil (a form such as "11R", a year
-    # group, "sixth form", a school uniform) in the same sentence: "sl*g of the year award goes to
-    # Chantelle in 11R", "the S L A G from 11b is at it again", "posted another thirst trap in her
-    # school uniform"
-    (" ".join([*SLUR_NAME_WORDS, "MASK"]),
-     SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
-     + r"(?![^.!?]{0,20}?\boff\b)"),  # "slag off" is to run down
     ("slept shagged been got",
      r"(?:slept|shagged|been|got)\s+(?:w|with|wiv|round|around)\s+(?:the\s+)?(?:whole|half|all)\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?"
      r"(?:team|year|yr|school|boys|girls|lads|class|form|sixth\s+form|6th\s+form|estate)\b"
      r"(?![^.!?]{0,40}\b(?:collect\w*|sell\w*|hand\w*|ask\w*|sign\w*|rais\w*|donat\w*|deliver\w*|giving|with\s+(?:a|the)\s+(?:form|petition|card|tin|bucket|register))\b)"),
     ("sexing sex shagging shagged banging doing getting",
-     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it)(?!\s+on\s+(?:about|and\s+on)\b)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:cupboard|dorms?|toilets?|loos?|changing\s+rooms?|minibus|coach|field|stock\s+room|car\s*park|staff\s*room|classroom|library|tent|bushes|stairwell|music\s+room|science\s+block|sports\s+hall|gym)\b"),
     ("drunk", r"(?:get|getting|gets)\s+[a-z]+\s+(?:drunk|wasted|smashed|hammered)\b[^.!?]{0,30}?\b(?:so|and)\s+(?:we|i|they|u|you)\s+(?:can|could)\s+(?:have\s+a\s+go|do|take|get)"),
     ("ask", r"ask\s+[a-z]+\s+what\s+(?:she|he|they)\s+(?:did|was\s+doing|got\s+up\s+to)\s+(?:upstairs|in\s+the\s+(?:bedroom|toilets?|bathroom)|behind\s+the|at\s+the\s+party)"),
+    # rules-14, from the lines holdout29 and holdout30 missed: oral sex told as a rumour or a
+    # boast ("she gave me h3ad at the bus stop", "sucked off 2 yr 10s"), two people said to have
+    # had sex ("jade n mr brayfield hav defo f*cked"), porn watched on the school bus
+    ("gave give gives giving givin sucked suck sucks sucking blew",
+     r"\b(?:gave|give|gives|giving|givin)\s+(?:me|him|her|them|u|you|(?!(?:your|ur|his|their|my|our|its|the|a|an|this|that)\b)[a-z]+)\s+(?:head|a\s+(?:bj|blowie|blowjob|blow\s+job|handy|hand\s?job))\b"
+     r"(?!\s+(?:a\s+)?(?:start|teacher|of|boy|girl|lice|torch|count|up|injury|coach|chef|gardener|shot|ache|to\s+head|wobble|shake|rub|pat|tilt|nod|scratch|bump|knock|turn|massage|band|phones?|set))"
+     r"|\bsuck(?:ed|s|ing)?\s+(?:him|me|them|[a-z]+|\d+\s+(?:[a-z0-9]+\s+){0,2}?(?:boys|lads|guys|men|yr\s?\d+s|year\s?\d+s))\s+off\b"
+     r"|\bsucked\s+off\s+(?:\d+|two|three|four|half|every|all|loads|the\s+(?:whole|lads|boys))\b|\bblew\s+(?:him|[a-z]+)\s+(?:in|at|behind|after|on|under|round)\s+(?:the\s+)?(?:toilets?|bushes|party|park|bus|back|field|car)\b"),
+    ("fucked fuckin fucking shagged shagging banged banging smashed",
+     r"\b[a-z]+\s+(?:n|and|&|\+)\s+(?:(?:mr|mrs|miss|ms|sir)\s+)?[a-z]+\s+(?:(?:have|hav|has|'ve|had|are|r|were|been|was)\s+)?"
+     r"(?:(?:defo|deffo|def|definitely|totally|so|already|100%|prob|probs|probably|def\s+have|defo\s+have|deffo\s+have)\s+)?"
+     r"(?:fucked|fuckin|fucking|shagged|shagging|banged|banging|smashed)\b"
+     r"(?!\s+(?:up|it|on|out|off|with|wiv|w|this|that|the|a|an|our|my|their|his|her|over|through|in\s+the\s+(?:match|game|final|quiz)|pots|drums|doors?|heads))"),
+    ("porn porno",
+     r"\bporno?\b[^.!?]{0,40}?(?:\bon\s+(?:his|her|their|the|a)\s+(?:phone|ipad|laptop|tablet)\b[^.!?]{0,30}?)?"
+     r"\b(?:on\s+the\s+(?:school\s+)?bus|school\s+bus|in\s+(?:class|lessons?|form|maths|science|english|assembly|registration)|at\s+(?:school|lunch|break))\b"),
 ]
+# rules-12: the same names beside anything that marks a pupil (a form such as "11R", a year
+# group, "sixth form", a school uniform) in the same sentence: "sl*g of the year award goes to
+# Chantelle in 11R", "the S L A G from 11b is at it again", "posted another thirst trap in her
+# school uniform". rules-14: the mark says a pupil is named, so the flag is critical ("s.l.a.g.
+# katie from 9P" was a high one, under the abuse it also is)
+PUPIL_NAMED = (
+    SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
+    + r"(?![^.!?]{0,20}?\boff\b)"  # "slag off" is to run down
+)
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
 IMAGE_ABUSE = lx.alt(
@@ -246,6 +264,11 @@ IMAGE_ABUSE = lx.alt(
     r"(?:or|else)\s+(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:send|share|post|show|leak|airdrop)\s+(?:the\s+ones?|them|it\s+to|what\s+(?:you|u)\s+sent|(?:your|ur)\s+(?:pics|photos|nudes|videos)|(?:the|those)\s+(?:pics|photos|nudes|videos))",
     r"(?:everyone|every1|the whole (?:school|year|form|class)|(?:your|ur) (?:mum|dad|parents|whole year|mates))(?:\s+at\s+[a-z]+)?\s+(?:sees|will see|gonna see|is gonna see|gets to see|is getting)\s+what\s+(?:you|u)\s+sent",
     r"(?:i'?ll|ill|i will|i'?m gonna|im gonna)\s+(?:tell|show)\s+(?:everyone|every1|the whole \w+)\s+what\s+(?:you|u)\s+sent",
+    # rules-14: "Tell Bethany I still have what she sent me ... would be a shame if it got out",
+    # "send me n\u200budes or ur pics go on the gc"
+    r"(?:still\s+)?(?:have|got|kept|saved)\s+(?:what|the\s+(?:pics?|photos?|vids?|videos?|ones?|stuff|snaps?))\s+(?:she|he|you|u|they)\s+sent(?:\s+me)?\b"
+    r"[^.!?]{0,60}?(?:shame|got\s+out|get\s+out|gets\s+out|everyone\s+(?:saw|sees|seeing)|went\s+round|go(?:es)?\s+round|got\s+shared|leak)",
+    r"\bor\s+(?:else\s+)?(?:ur|your|her|his)\s+(?:pics?|photos?|nudes|vids?|videos?|snaps?)\s+(?:go|goes|get|gets|going|will\s+go|are\s+going|r\s+going)\s+(?:on|to|round|around|up|out|in|everywhere)\b",
 )
 IMAGE_ABUSE_NEWS = (r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism"
                     r"|sextortion\s+scams?|safeguarding|(?:online|e-?)\s*safety|ceop)\b|report\s+(?:it|them|this)\s+to\b|" + SEX_ED)
@@ -282,7 +305,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("changing toilet toilets shower showers loo loos video videos vid vids pics photos footage clip")),
         Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
              "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
-             keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur")),
+             keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur sent")),
+        Rule("sexual.oblique", X, PUPIL_NAMED, 0.85, "a sexualised remark without explicit words",
+             pupils=True, unless=SEX_ED, keys=lx.keys([*SLUR_NAME_WORDS, "MASK"])),
         *(
             Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
                  pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))

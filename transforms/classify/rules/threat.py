@@ -57,7 +57,7 @@ VIOLENT = lx.B + r"(?:stab|stabbing|shank|shanking|shoot|shooting|murder|kill|ki
 FOOD = (
     r"(?:a|an|the|this|that|these|those|some|my)\s+(?:[a-z]+\s+){0,2}?(?:pizza|coffee|burger|drinks?|brew|cuppa|cup of (?:tea|coffee)|"
     r"tea|pint|beer|wine|curry|kebab|bacon|butty|buttie|sarnie|sandwich|roll|chippy|takeaway|cake|sponge|biscuits?|brownies?|"
-    r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|mcdonalds|kfc|doughnuts?|donuts?|"
+    r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|maccy\s*d'?s|mcdonald'?s|domino'?s|subway|spoons|kfc|doughnuts?|donuts?|"
     r"ice cream|pasty|pie|sausage roll)\b"
 )
 FIRE_PRAISE = (r"\b(?:(?:is|was|are|were|so|proper|pure|lowkey|actually)\s+fire|best|love|loved|amazing|great|lit|banger|slaps|proud|congrat\w*|killed it|smashed it|nailed it|production|"
@@ -74,6 +74,9 @@ WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
 WEAPON_BENIGN = r"(?:sharpeners?\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+
+# rules-14: "the Year 11 concert was the bomb 💣🔥": the emoji repeats the praise
+BOMB_PRAISE = r"\b(?:was|is|were|are|'s)\s+(?:the|da)\s+bomb\b"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
 GAMES = r"\b(?:fortnite|minecraft|roblox|call of duty|cod|fifa|zombies?)\b|in the game\b"
@@ -340,6 +343,11 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:don'?t|dont|do\s+not|i\s+wouldn'?t|wouldn'?t)\s+(?:sit|stand|be|come|go)\s+(?:near|in|at|by|into|to|anywhere\s+near)\s+[^.!?]{0,40}?"
      r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)\b[^!?]{0,30}?"
      r"(?:trust\s+me|you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|friendly\s+(?:tip|warning|advice)|just\s+saying|that'?s\s+all\s+i'?m\s+say(?:ing)?|for\s+(?:your|ur)\s+own\s+good)"),
+    # rules-14: "If I was you I wouldn't be at the leavers' assembly this year. Just a friendly tip."
+    ("wouldn be come go",
+     r"(?:if\s+i\s+(?:was|were)\s+(?:you|u)|i\s+wouldn'?t|i\s+would\s+not|wouldn'?t)\s+[^.!?]{0,20}?\b(?:be|come|go)\s+(?:at|to|in|near|into)\s+[^.!?]{0,40}?"
+     r"\b(?:assembly|prom|sports\s+day|leavers|school|the\s+match|disco|the\s+show|concert|parents'?\s+evening|the\s+gates?|the\s+party|the\s+fair|the\s+trip)\b[^!?]{0,60}?"
+     r"(?:friendly\s+(?:tip|warning|advice)|trust\s+me|you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|just\s+saying|for\s+(?:your|ur)\s+own\s+good|that'?s\s+all\s+i'?m\s+say(?:ing)?)"),
     ("party celebration disco cake card",
      r"(?:send\s*off|sendoff|goodbye|leaving\s+present|surprise|something\s+to\s+remember)\b[^!?]{0,60}?"
      r"(?:not|n'?t)\s+(?:talking|on)\s+about\s+(?:a\s+)?(?:party|celebration|disco|cake|card)"),
@@ -408,7 +416,7 @@ PLAIN: list[tuple[str, str]] = [
     # with an explosive emoji, riding out on a year group, a gun ("the ting") pulled up with,
     # a "ride" against rivals with a knife
     ("kill stab shank merk batter",
-     r"^\W*(?:ki+ll|sta+b|sha+nk|me+rk|ba+tter)\s+(?!(?:it|this|that|time|some|the)\b)(?:him|her|them|[a-z]+)\s+(?:at|after|in|behind|outside|by|before)\s+"
+     r"(?:^\W*|\b(?:see|watch)\s+me\s+|\blet\s+me\s+)(?:ki+ll|sta+b|sha+nk|me+rk|ba+tter)\s+(?!(?:it|this|that|time|some|the)\b)(?:him|her|them|[a-z]+)\s+(?:at|after|in|behind|outside|by|before)\s+"
      r"(?:lunch|break|school|the\s+gates?|pe|registration|assembly|home\s*time|the\s+bus\s+stop|the\s+park)\b"),
     ("emj_",
      r"(?:destroy|wreck|trash|blow\s+up|torch|burn\s+down|smash\s+up|level)\s+(?:the\s+|our\s+|this\s+|that\s+)?(?:[a-z]+\s+){0,2}?"
@@ -425,6 +433,9 @@ PLAIN: list[tuple[str, str]] = [
      r"\b(?:bun|burn|torch)\s+(?:the|this|dat|that|our|ur|your)\s+(?:school|building|classroom|block|hall|staff\s*room)\b[^.!?]{0,40}?(?:locked\s+in|inside|still\s+in|emj_fire)"),
     ("taking bringing take bring",
      r"\b(?:gun|shotgun|rifle|pistol|knife|blade|machete|crossbow|axe)\b[^.!?]{0,60}?\b(?:i'?m|im|i\s+am|gonna|going\s+to|i'?ll|will)\s+(?:be\s+)?(?:taking|bringing|take|bring)\s+it\s+(?:to|into|in\s+to|in)\b"),
+    # rules-14: "k.i.l.l. Mr Danvers. that's the plan.": a member of staff named as the one to kill
+    ("kill stab shoot murder shank",
+     r"(?:^|[.!?]\s+)\W*(?:kill|stab|shoot|murder|shank)\s+(?:mr|mrs|ms|miss|sir|dr)\s+[a-z]+\b(?!\s+with\s+kindness)(?![^.!?]{0,40}\b(?:game|fortnite|roblox|quiz|debate)\b)"),
     ("pull up",
      r"pull(?:ing|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"),
 
@@ -450,9 +461,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
         ),
         Rule("threat.beat_up", T,
              lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
-                    r"(?:beat|kick|knock|batter)\s+the\s+(?:shit|crap|hell|life|living daylights)\s+out\s+of",
+                    r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+out\s+of",
+                    # rules-14: "that b*tch Chloe is gettin her f***ing head caved in at 3:15"
+                    r"(?:get|gets|getting|gettin|got)\s+(?:her|his|their|ur|your)\s+(?:[a-z]+\s+)?(?:head|face|teeth|jaw|skull)\s+(?:caved|kicked|smashed|punched|bashed|knocked|stoved)\s+in\b",
                     r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
-             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving")),
+             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving caved")),
         Rule("threat.intent_violence", T,
              # rules-13: not oneself ("he keeps saying he's going to kill himself" is self-harm, reported)
              near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
@@ -514,21 +527,21 @@ def rules(names: Names) -> list[Rule | NearRule]:
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
         NearRule("threat.emoji_weapon_target", T, EMOJI_WEAPON, target, 0.85,
                  "a weapon emoji next to a person or the school", max_words=3, keys=lx.keys("emj_"),
-                 unless=EMOJI_PRAISE + "|" + SELF_INJURY_EMOJI),
+                 unless=EMOJI_PRAISE + "|" + SELF_INJURY_EMOJI + "|" + BOMB_PRAISE),
         Rule("threat.emoji_weapon_name", T,
              lx.alt(rf"{EMOJI_WEAPON}\s*(?:[,:.!-]\s*)?(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)",
                     rf"(?:@\w+|[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)\s*(?:[,:.!-]\s*)?{EMOJI_WEAPON}"),
              0.8, "a weapon emoji next to a name", view="clean", keys=lx.keys("emj_"), unless=SELF_INJURY_EMOJI),
         Rule("threat.emoji_weapon_repeat", T,
              rf"{EMOJI_WEAPON}\s*{lx.alt(EMOJI_WEAPON, EMOJI_DEATH)}", 0.7, "weapon emoji repeated", keys=lx.keys("emj_"),
-             unless=SELF_INJURY_EMOJI),
+             unless=SELF_INJURY_EMOJI + "|" + BOMB_PRAISE),
         Rule("threat.school_attack", T,
              lx.alt(
                  rf"(?:shoot|shooting|bomb|bombing|blow|blowing|burn|burning|torch|torching|attack|attacking|shoot\s*up|shooting\s*up)\s+(?:up\s+|down\s+)?{school}",
                 r"(?:shoot|shooting|blow|blowing|burn|burning)\s+(?:up|down)\s+(?:[a-z'-]+\s+){0,2}(?:academy|school|college|high|primary)\b",
                 r"(?:bomb|bombing|torch|torching)\s+(?:the\s+)?(?:[a-z'-]+\s+){0,1}(?:academy|school|college|primary)\b",
                  rf"{school}\s+(?:is going to|will|gonna|should)\s+(?:burn|blow up|explode|get shot up|be attacked|go up in flames)",
-                 r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|next week|soon)",
+                 r"(?:bomb|bombing|shooting|massacre|columbine)\s+(?:at|in)\s+(?:school|the school|class)\s+(?:(?:on|this|next)\s+)?(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|mon|tues?|weds?|thurs?|fri|tmrw|tmr|next week|soon)\b",
                  r"(?:columbine|school shooting)\s+(?:2\.0|tomorrow|incoming|soon|vibes)",
                 r"there(?:'ll| will| is going to|'s going to|s going to| gonna|'s gonna)\s+be\s+(?:a\s+)?(?:shooting|bombing|stabbing|massacre|bloodbath|school shooting)",
                  # rules-12: a bomb threat announced for a day ("b0mb threat 4 sure on thurs"), not one reported
@@ -547,7 +560,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("shoot shooting bomb bombing blow burn torch attack columbine massacre emj_ stabbing bloodbath kill killing stab murder gas poison"),
              unless=r"\b(?:fire drill|history (?:lesson|of|topic|project)|(?:history|pshe|citizenship|re) lesson|lessons? (?:on|about)|news (?:report|story|article)|breaking news|with kindness"
                     r"|awareness|pray(?:ing|ers)?(?: for)?|thoughts (?:and|&) prayers|thoughts are with|victims|memorial|america|us school|texas|florida)\b"
-                    r"|emj_(?:peach|aubergine|splash|tongue|hearteyes)"),
+                    r"|emj_(?:peach|aubergine|splash|tongue|hearteyes)"
+                    # rules-14: "how fire the new canteen wraps are 🔥🔥" (fire as praise)
+                    r"|\b(?:how|so|too|proper|mad|lowkey|actually|well)\s+fire\b(?!\s+(?:to|at)\b)"),
         Rule("threat.wish_death", T,
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
