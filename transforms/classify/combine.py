@@ -62,6 +62,18 @@ LOGISTICS = re.compile(
 # Only that: applied to every head reading, or to sexual and grooming ones, it lost remarks
 # about parents "at pickup" and groomers' "see you at pickup" (school_train/long_v.csv, train_x.csv)
 SCHOOL_RUN = re.compile(r"\bat\s+(?:school\s+)?pick[\s-]?ups?\b")
+# rules-15: praise is not a complaint. The main model learned "how the school handled" from
+# complaints, and read "Really impressed with how the school handled the flooding last week,
+# clear communication throughout" as one at 0.91; where a text praises and criticises nothing,
+# the model's complaint flag stands down (a rule's stays)
+PRAISE = re.compile(
+    r"\b(?:impressed|well\s+done|thank(?:s|\s+you)|brilliant|fantastic|amazing|excellent|superb|outstanding|great\s+(?:job|work|communication)|"
+    r"lovely|proud|credit\s+to|kudos|congratulations|congrats|shout\s*out|hats\s+off|grateful|appreciate[ds]?)\b"
+)
+CRITICISM = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|disappoint\w*|poor(?:ly)?|awful|terrible|unacceptable|ridiculous|shocking|appalling|disgrace\w*|"
+    r"still|again|why|complain\w*|useless|rubbish|waste|fed\s+up|sort\s+(?:it|this|out)|fix|worse|worst|but|however|although|shame|sadly|unfortunately)\b|n't\b|\?"
+)
 MODEL_CATEGORIES: dict[str, Category] = {c.value: c for c in Category if c is not Category.NONE}
 # (sexual and grooming are left out: missing one costs more than a false alarm)
 FEW_EXAMPLES = frozenset({Category.DEFAMATION, Category.PERSONAL_DATA, Category.EXTREMISM, Category.COMPLAINT})
@@ -162,7 +174,8 @@ def _model_flags(
         few = cat in FEW_EXAMPLES and cat not in by_cat and flag_score < FEW_EXAMPLES_THRESHOLD
         head = model.school
         school_speaks = head is not None and (school_cat is not None or not head.main_critical)
-        if not few and not (school_speaks and best in CRITICAL_MODEL):
+        praise = cat is Category.COMPLAINT and cat not in by_cat and PRAISE.search(n.deep.text) and not CRITICISM.search(n.deep.text)
+        if not few and not praise and not (school_speaks and best in CRITICAL_MODEL):
             p = probs[classes.index(best)]
             reason = f"model {model.version}: flag score {flag_score:.2f}, most likely {best} (p={p:.2f})"
             lean = _school_lean(model, school, best)

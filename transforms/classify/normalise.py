@@ -154,9 +154,14 @@ _TXT_WORDS = {
     "wil": "will", "wen": "when", "wana": "wanna", "undr": "under", "wat": "what", "scl": "school",
     # rules-14: "ma m8 Tia is cuttin agen", "slvt list 4 yr 9", "a rblx gift card", "on his fone"
     "agen": "again", "agn": "again", "cuttin": "cutting", "slvt": "slut", "slvts": "sluts", "rblx": "roblox", "fone": "phone",
+    # rules-15: "k!ll evry1 in 11B", "mve 2 wh4tsapp its more pr1v8", "il del8 it after", "in da changin rm",
+    # "w4nt 2 b d3ad"
+    "evry1": "every1", "evry": "every", "evryone": "everyone", "evrybody": "everybody", "mve": "move", "pr1v8": "private",
+    "priv8": "private", "del8": "delete", "changin": "changing", "rm": "room", "pix": "pics", "2 b": "to be", "0d": "od",
 }
-_TXT_RE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone)\b")
+# (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
+_TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for

@@ -76,6 +76,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         # rules-14: "Here's my Discord, drop me a line tonight", "Check your requests."
         r"(?:here'?s|heres|this\s+is|that'?s)\s+my\s+(?:discord|snap|snapchat|insta|whatsapp|kik|telegram|number|num|tiktok|private\s+account)\b",
         r"check\s+(?:your|ur)\s+(?:message\s+)?(?:requests|dms|inbox|hidden\s+(?:folder|messages))\b",
+        # rules-15: "The girl second from the left, what's her username?"
+        r"what'?s\s+(?:his|her|their)\s+(?:username|user\s+name|insta|instagram|snap|snapchat|handle|account|tiktok|@)",
     ),
     "age": (
         r"(?:saw|seen|noticed|watching|watched|spotted)\s+(?:you|u)\s+(?:at|outside|in|on|by|walking|leaving|getting|near|walk|go|leave|get)\b",
@@ -102,6 +104,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:i\s+)?(?:know|kno)\s+(?:ur|your|what)\s+(?:bus|train)\s+(?:gets?\s+in|leaves?|comes?|arrives?|is)\b",
         r"who'?s\s+(?:picking|collecting|taking)\s+(?:you|u)\s+(?:up|home)\b",
         r"what\s+(?:does|do)\s+(?:your|ur)\s+(?:dad|mum|mom|parents|step\s?dad|step\s?mum)\s+do\s+for\s+(?:work|a\s+living|a\s+job)\b",
+        r"\b(?:girl|boy|lad|one)\s+(?:second|third|fourth|first|1st|2nd|3rd|4th)\s+(?:from|on)\s+the\s+(?:left|right)\b",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -115,6 +118,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"sends?\s+me\s+(?:a\s+)?(?:pic|photo|selfie|video|picture)s?\b|photos?\s+for\s+my\s+[\'\"]?portfolio",
         r"thanks\s+for\s+the\s+(?:pic|photo|selfie|pics|photos)",
         r"(?:owe|owes)\s+me\s+(?:a|one|some|another)\s+(?:pic|photo|picture|selfie|snap|vid|video)\b",
+        # rules-15: "send 1 pic pls ❤️ jus 4 me"
+        r"send\s+(?:me\s+)?(?:1|one)\s+(?:pic|photo|picture|selfie|snap|vid|video)\b",
     ),
     "meet": (
         r"(?:are|r|is)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|mam|family)\s+(?:home|in|out|away|around|at work|going out)",
@@ -230,6 +235,10 @@ GROUP_KEYS["age"] |= lx.keys("know kno who whos what does do")
 GROUP_KEYS["meet"] |= lx.keys("ill will be im nearby area is")
 GROUP_KEYS["flattery"] |= lx.keys("sent bought got gave")
 GROUP_KEYS["images"] |= lx.keys("owe owes")
+# rules-15's signals
+GROUP_KEYS["images"] |= lx.keys("send DIGIT one")
+GROUP_KEYS["private"] |= lx.keys("what whats")
+GROUP_KEYS["age"] |= lx.keys("girl boy lad one")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -611,6 +620,9 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
     ("send",
      rf"(?:£\s?\d+|money|cash|emj_money)[^.!?]{{0,40}}?\bif\s+{YOU}\s+send\s+(?:me\s+)?(?:that|the|a)\s+(?:pic|photo|picture|selfie|vid|video)"),
+    # rules-15: "got ur uniform on? send pic 📸 😇"
+    ("uniform kit pjs pyjamas swimsuit bikini",
+     rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),
     ("found school",
      r"(?:found\s+(?:you|u)|school'?s\s+(?:instagram|insta|page|website|facebook))\b[^\n]{0,80}?accept(?:ed)?\s+my\s+(?:friend\s+|follow\s+)?request"),
 ]

@@ -19,7 +19,10 @@ HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought
              r"|die if i (?:have|had) to (?:sit|listen|hear|do|go|watch|eat|read|write|see|wear|stand)"
              # rules-14: "I'd rather die than do another bleep test", "I'm literally going to die in the test without it"
              r"|\b(?:rather|sooner)\s+die\s+than\s+(?:do|sit|run|eat|wear|watch|listen\s+to|play|redo|resit|have\s+to\s+(?:do|sit|wear|eat|run))\b"
-             r"|\b(?:die|dying|dead)\s+(?:in|during)\s+(?:the|this|that|my|our|tomorrow'?s|today'?s)\s+(?:[a-z]+\s+)?(?:test|exam|mock|lesson|class|match|race|heat|assembly|queue|cross[\s-]?country|bleep\s+test)\b)")
+             r"|\b(?:die|dying|dead)\s+(?:in|during)\s+(?:the|this|that|my|our|tomorrow'?s|today'?s)\s+(?:[a-z]+\s+)?(?:test|exam|mock|lesson|class|match|race|heat|assembly|queue|cross[\s-]?country|bleep\s+test)\b"
+             # rules-15: "I am literally going to die if they cancel prom", "i'm literally dying at the Year 13 prank video"
+             r"|\b(?:die|dying)\s+if\s+(?:they|we|you|u|she|he|mum|mom|dad|sir|miss|(?:mr|mrs|ms)\s+[a-z]+)\s+(?:cancel|don'?t|dont|lose|lost|miss|make|forget|change|move|ban|stop)\b"
+             r"|\bdying\s+(?:at|over)\s+(?:the|this|that|his|her|their|these|those|ur|your)\b)")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
 # the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
@@ -27,6 +30,8 @@ SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childlin
 QUOTED_SLANG = (
     r"(?:words like|saying|says|said|say|means|stands for|short for|=)\s+(?:['\"][a-z]+['\"],?\s+(?:and|or)?\s*)?['\"](?:kys|kms|unalive)['\"]"
     r"|['\"](?:kys|kms)['\"]\s*(?:=|means|stands for|is short for)"
+    # rules-15: "Can everyone stop sending me 'kms' every time they get homework"
+    r"|(?:sending|send|sends|sent|texting|typing|writing|posting|replying)\s+(?:me\s+|us\s+|it\s+)?['\"](?:kys|kms|unalive)['\"]"
 )
 # the phrases talked about, not said: "phrases like 'kys' and 'nobody would miss you' are
 # NOT banter", "he said 'don't kill yourselves over the personal statement'", a list of the
@@ -196,6 +201,12 @@ IDEATION: list[tuple[str, str]] = [
     # rules-11: a blade or blood emoji turned on oneself ("🩸🔪 on my arms again", "🔪💔 relapsed x",
     # "🔪🩸 me again tonight"); threat's emoji rules stand aside for these (SELF_INJURY_EMOJI)
     ("emj_", SELF_INJURY_EMOJI),
+    # rules-15: "Finding ways to make the pain on the outside match the inside", "l0w key w4nt 2 b d3ad",
+    # "gonna 0d on ma mums meds 2nite"
+    ("pain outside inside match", r"\bpain\s+on\s+the\s+outside\s+match(?:es)?\s+(?:the\s+)?(?:pain\s+(?:on\s+the\s+)?)?inside|\bmake\s+the\s+outside\s+match\s+the\s+inside"),
+    ("want wanna die dead disappear exist wake",
+     r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
+    ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
     # rules-14: "got a barcode on my arm now lol 🦓 fresh ones" ("barcode": rows of cuts)
     ("barcode barcodes barcoded",
      r"\bbarcod(?:e|es|ed)\b[^.!?]{0,20}?(?:(?:on|up|across)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b|\bfresh\b|\bagain\b)"
@@ -298,6 +309,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:go|just|pls|please)\s+(?:and\s+)?jump\s+off\s+(?:a|the|that)\s+(?:[a-z]+\s+){0,2}(?:roof|bridge|building|cliff|block|car park)",
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
+                    # rules-15: "If you hate it here that much the roof of the science block is always open"
+                    r"if\s+(?:you|u)\s+hate\s+(?:it|this|life|school|it\s+here|this\s+place)\b[^.!?]{0,40}?\b(?:roof|bridge|tracks|railway|window|motorway)\b[^.!?]{0,40}?\b(?:open|there|waiting|always|high)\b",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
                     # rules-10: "that boy in yr10 needs to neck himself honestly"
                     r"(?:needs?\s+to|should|ought\s+to|can\s+(?:go|just))\s+(?:just\s+|go\s+(?:and\s+)?)?(?:neck|hang|kill|unalive|off|drown)\s+(?:himself|herself|themselves|hisself|theirself)\b",
@@ -308,7 +321,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("hate roof emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,

@@ -99,6 +99,12 @@ NOT_A_THREAT = (
     # rules-10: a smell, the heat or a hill "is going to kill someone one day"
     r"|(?:smell|stench|stink|heat|cold|queue|traffic|workload|homework|stairs|hill|bins?|weather|food|dinners?|curry|potholes?)\s+(?:[a-z]+\s+){0,5}?"
     r"(?:is|are|'s)\s+(?:going\s+to|gonna|gunna)\s+(?:actually\s+)?kill\s+(?:someone|some1|somebody|me|us|every(?:one|1|body))"
+    # rules-15: "going to smash Year 10 in the house final", "Mr Pike will kill you 😂 if you forget
+    # your PE kit", "Mr Patel is going to murder us if we don't hand in the coursework lol"
+    r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck|demolish|crush|hammer|smoke)\s+(?:[a-z0-9']+\s+){1,3}?(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+)?"
+    r"(?:final|semi|semis|match|game|league|tournament|cup|quiz|derby|fixture|relay|race|sports\s+day|netball|football|rugby|hockey|dodgeball|rounders|debate|chess|tug\s+of\s+war)\b"
+    r"|\b(?:mr|mrs|miss|ms|sir|coach|mum|mom|dad|teacher|my\s+(?:mum|mom|dad|parents))\s+(?:[a-z]+\s+)?(?:will|'ll|is\s+gonna|is\s+going\s+to|gonna|going\s+to)\s+(?:literally\s+|actually\s+)?(?:kill|murder)\s+(?:us|you|u|me|him|her|them)\b"
+    r"(?=[^.!?]{0,60}?(?:\b(?:if|when|unless|for|lol|lmao|haha)\b|😂|🤣|😭)|\s*$)"
 )
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
     ("make walking smiling teaching laughing see",
@@ -348,6 +354,13 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:if\s+i\s+(?:was|were)\s+(?:you|u)|i\s+wouldn'?t|i\s+would\s+not|wouldn'?t)\s+[^.!?]{0,20}?\b(?:be|come|go)\s+(?:at|to|in|near|into)\s+[^.!?]{0,40}?"
      r"\b(?:assembly|prom|sports\s+day|leavers|school|the\s+match|disco|the\s+show|concert|parents'?\s+evening|the\s+gates?|the\s+party|the\s+fair|the\s+trip)\b[^!?]{0,60}?"
      r"(?:friendly\s+(?:tip|warning|advice)|trust\s+me|you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|just\s+saying|for\s+(?:your|ur)\s+own\s+good|that'?s\s+all\s+i'?m\s+say(?:ing)?)"),
+    # rules-15: "ur mum's gonna be identifying you by ur trainers", "Year 7 parents might want to book
+    # their kids a 'sick day' on Thursday. Just a friendly heads up 😉"
+    ("identifying identify identified",
+     r"identif(?:y|ying|ied)\s+(?:you|u|him|her|them|(?:ur|your|his|her|their)\s+body)\s+(?:by|from)\s+(?:ur|your|his|her|their)\s+(?:trainers|shoes|teeth|clothes|tattoos?|dental\s+records|uniform|blazer)\b"),
+    ("keep book give",
+     r"(?:keep|book|give)\s+(?:your|ur|their|the)\s+(?:kids?|children|child|son|daughter|lot)\s+(?:a\s+)?['\"]?(?:sick\s+day|day\s+off|at\s+home|home|off)['\"]?\s+(?:on\s+)?"
+     r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow)\b[^!?]{0,60}?(?:friendly|heads[\s-]+up|trust\s+me|warned|just\s+saying|emj_wink)"),
     ("party celebration disco cake card",
      r"(?:send\s*off|sendoff|goodbye|leaving\s+present|surprise|something\s+to\s+remember)\b[^!?]{0,60}?"
      r"(?:not|n'?t)\s+(?:talking|on)\s+about\s+(?:a\s+)?(?:party|celebration|disco|cake|card)"),
@@ -436,6 +449,9 @@ PLAIN: list[tuple[str, str]] = [
     # rules-14: "k.i.l.l. Mr Danvers. that's the plan.": a member of staff named as the one to kill
     ("kill stab shoot murder shank",
      r"(?:^|[.!?]\s+)\W*(?:kill|stab|shoot|murder|shank)\s+(?:mr|mrs|ms|miss|sir|dr)\s+[a-z]+\b(?!\s+with\s+kindness)(?![^.!?]{0,40}\b(?:game|fortnite|roblox|quiz|debate)\b)"),
+    # rules-15: "bout to m4k3 Jess B bleed on the 4 bus"
+    ("bleed",
+     r"(?:gonna|going\s+to|bout\s+to|about\s+to|i'?ll|ill|ima|imma|finna|gna|gon|wanna|will)\s+make\s+(?!(?:it|this|that|my|me)\b)(?:[a-z]+\s+){1,2}?bleed\b"),
     ("pull up",
      r"pull(?:ing|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"),
 
@@ -457,15 +473,16 @@ def rules(names: Names) -> list[Rule | NearRule]:
             "threat.harm_you", T,
             rf"{lx.B}(?:kill|murder|stab|shoot|shank|strangle|batter|rape)\s+{lx.alt(lx.YOU, r'every(?:one|body|1)', r'all of (?:you|u|them)', r'the (?:teachers?|head|kids|lot of)')}{lx.E}(?!\s+{NOT_PERSON_OBJ})",
             0.85, "a harm verb aimed at you/everyone", keys=lx.keys("kill murder stab shoot shank strangle batter rape"),
-            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|kill you with kindness)",
+            unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?|kill you with kindness)|" + NOT_A_THREAT,
         ),
         Rule("threat.beat_up", T,
              lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
-                    r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+out\s+of",
+                    r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+(?:out\s+of|outta|outa)\b",
                     # rules-14: "that b*tch Chloe is gettin her f***ing head caved in at 3:15"
                     r"(?:get|gets|getting|gettin|got)\s+(?:her|his|their|ur|your)\s+(?:[a-z]+\s+)?(?:head|face|teeth|jaw|skull)\s+(?:caved|kicked|smashed|punched|bashed|knocked|stoved)\s+in\b",
                     r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
-             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving caved")),
+             0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving caved"),
+             unless=NOT_A_THREAT),
         Rule("threat.intent_violence", T,
              # rules-13: not oneself ("he keeps saying he's going to kill himself" is self-harm, reported)
              near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
@@ -562,7 +579,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"|awareness|pray(?:ing|ers)?(?: for)?|thoughts (?:and|&) prayers|thoughts are with|victims|memorial|america|us school|texas|florida)\b"
                     r"|emj_(?:peach|aubergine|splash|tongue|hearteyes)"
                     # rules-14: "how fire the new canteen wraps are 🔥🔥" (fire as praise)
-                    r"|\b(?:how|so|too|proper|mad|lowkey|actually|well)\s+fire\b(?!\s+(?:to|at)\b)"),
+                    r"|\b(?:how|so|too|proper|mad|lowkey|actually|well)\s+fire\b(?!\s+(?:to|at)\b)"
+                    # rules-15: "Year 8 netball team are on fire this season 🔥🔥", "Hot chocolate Friday in the library 🔥🔥"
+                    r"|\bon\s+fire\s+(?:this|today|tonight|lately|again|recently|at\s+the\s+(?:match|game|gala|tournament))\b|\bhot\s+chocolate\b"),
         Rule("threat.wish_death", T,
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
