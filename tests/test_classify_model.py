@@ -221,11 +221,12 @@ def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None
     result = CliRunner().invoke(
         app,
         ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny", "--out", str(out), "--n-features", "4096",
-         "--epochs", "5", "--extra", str(extra), "--folds", "2"],
+         "--epochs", "5", "--extra", str(extra), "--folds", "2", "--head-public-rows", "50", "--head-public-weight", "0.4"],
     )
     assert result.exit_code == 0, result.output
     m = load(out)
     assert m.meta["school_rows"] == len(rows)
+    assert m.meta["head_public_rows"] == 50 and m.meta["head_public_weight"] == 0.4  # the options reach the trainer
     # the thresholds were chosen on out-of-fold scores, and the figures say how they did
     assert 0.0 <= m.meta["oof_school_none_fpr"] <= 1.0 and "oof_critical_recall_any_flag" in m.meta
     assert "critical_together" in m.meta  # the joint threshold was considered (None: it found no more lines)

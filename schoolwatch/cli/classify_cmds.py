@@ -92,6 +92,8 @@ def train_cmd(
     folds: Annotated[int, typer.Option("--folds", help="out-of-fold fits on the --extra lines for the thresholds (0: no school head)")] = 4,
     critical_fpr: Annotated[float, typer.Option("--critical-fpr", help="false alarms allowed on --extra 'none' lines (out of fold) when choosing the thresholds")] = 0.10,
     primary_objective: Annotated[bool, typer.Option("--primary-objective", help="choose the critical thresholds for lines whose first flag names their own category, not for lines flagged at all")] = False,
+    head_public_rows: Annotated[int, typer.Option("--head-public-rows", help="public train rows the school head also sees (a fixed sample)")] = 10_000,
+    head_public_weight: Annotated[float, typer.Option("--head-public-weight", help="the total weight of those rows, against all the school head's lines")] = 0.25,
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
     import pandas as pd
@@ -117,7 +119,7 @@ def train_cmd(
     cfg = TrainConfig(
         n_features=n_features, seed=seed, alpha=alpha, epochs=epochs, ngram_max=ngram_max,
         school_weight=school_weight, school_alpha=school_alpha, folds=folds, critical_fpr=critical_fpr,
-        primary_objective=primary_objective,
+        primary_objective=primary_objective, head_public_rows=head_public_rows, head_public_weight=head_public_weight,
     )
     result = train(data, cfg, trained_on=datetime.now(UTC).date())
     target = out or Path(model_mod.__file__).parent / "model" / model_mod.MODEL_FILE
