@@ -38,7 +38,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
         r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything", r"sneak(?:ing)?\s+out",
         r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",
-        r"(?:more|somewhere|some\s?where)\s+private", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
+        r"(?:more|somewhere|some\s?where)\s+private",
+        # rules-16: "s n a p me @liam_k_1990 its eazier 2 talk there 👻"
+        r"(?:easier|eazier|better|safer)\s+(?:to|2)\s+(?:talk|chat)\s+(?:there|on\s+(?:there|snap|snapchat|whatsapp|insta|discord|telegram))\b", r"(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:don'?t|do not|doesn'?t)\s+need\s+to\s+know",
         r"(?:do|does|will|would)\s+(?:your|ur)\s+(?:parents|mum|mom|dad|family)\s+(?:check|look at|go through|read)\s+(?:your|ur)\s+(?:phone|messages|chats?)",
         r"(?:nobody|no one|no1)\s+(?:needs|has)\s+(?:to|2)\s+kno(?:w)?\b",
         r"when\s+(?:no\s*one|nobody|no1)(?:'s|s| is)\s+looking", r"(?:texts?|messages?|chats?|dms?)\s+can\s+be\s+(?:read|seen|checked)",
@@ -105,6 +107,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"who'?s\s+(?:picking|collecting|taking)\s+(?:you|u)\s+(?:up|home)\b",
         r"what\s+(?:does|do)\s+(?:your|ur)\s+(?:dad|mum|mom|parents|step\s?dad|step\s?mum)\s+do\s+for\s+(?:work|a\s+living|a\s+job)\b",
         r"\b(?:girl|boy|lad|one)\s+(?:second|third|fourth|first|1st|2nd|3rd|4th)\s+(?:from|on)\s+the\s+(?:left|right)\b",
+        # rules-16: "The one on the left, what's her Insta?"
+        r"\bthe\s+(?:one|girl|boy|lad)\s+on\s+the\s+(?:left|right|end)\b",
     ),
     "images": (
         r"(?:send|snap|show)\s+(?:me\s+)?(?:a\s+|some\s+|more\s+)?(?:pics?|pictures?|photos?|selfies?|nudes|vids?|videos?)\s+(?:of\s+)?(?:you|u|yourself|urself|ur|your)",
@@ -161,6 +165,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:send|get|buy|give)\s+(?:you|u)\s+(?:a|an)\s+(?:gift\s?card|present|phone|new phone|vape|voucher|top\s?up)",
         r"(?:earn|make)\s+(?:some\s+|easy\s+|quick\s+)?(?:money|cash|£)", r"(?:hey|hi|hello)\s+(?:sexy|hottie|beautiful girl|pretty girl)",
         r"(?:you|u)\s+(?:look|looks|seem)\s+(?:so\s+|really\s+|very\s+)?(?:mature|older|grown up|hot|sexy|pretty|beautiful|cute|gorgeous|fit)",
+        # rules-16: "u look 18 in dat pic 😏", "Bella u wer stunning in da yr 8 show 😍"
+        r"(?:you|u)\s+(?:look|looked)\s+(?:(?:so|way|much|like)\s+)?(?:1[6-9]|2[0-9])\b",
+        r"(?:you|u)\s+(?:were|wer|was)\s+(?:so\s+|really\s+|well\s+)?(?:pretty|beautiful|gorgeous|cute|stunning|sexy|hot|fit)\b",
         r"(?:dm|message|msg|text)\s+me\s+(?:babe|baby|hun|sweetie|sexy|gorgeous|beautiful)", r"(?:hi|hey|hello|morning|night)\s+(?:sweetie|sweetheart|sweety|babe|baby girl|princess|gorgeous|beautiful|cutie|darling)", r"you(?:'re| are)\s+(?:my|the)\s+(?:only|favourite|special)",
         r"no\s*one\s+understands\s+(?:you|u)\s+like\s+(?:i|me)", r"(?:i|we)\s+(?:have|'ve)\s+a\s+special\s+(?:bond|connection|friendship)",
         r"(?:i\'?ll|i\s+will|i\'?d)\s+(?:give|pay|donate|send)\s+(?:£\s?\d+|\d+\s?(?:quid|pounds))\s+(?:to|if)\b|(?:give|giving|gives)\s+(?:out\s+)?(?:free\s+)?(?:v-?bucks|robux)|(?:pocket\s+money|pay\s+well)\b",
@@ -239,6 +246,10 @@ GROUP_KEYS["images"] |= lx.keys("owe owes")
 GROUP_KEYS["images"] |= lx.keys("send DIGIT one")
 GROUP_KEYS["private"] |= lx.keys("what whats")
 GROUP_KEYS["age"] |= lx.keys("girl boy lad one")
+# rules-16's signals
+GROUP_KEYS["age"] |= lx.keys("left right end")
+GROUP_KEYS["flattery"] |= lx.keys("u you look looked were wer was")
+GROUP_KEYS["secrecy"] |= lx.keys("easier eazier better safer")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")

@@ -22,7 +22,9 @@ HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought
              r"|\b(?:die|dying|dead)\s+(?:in|during)\s+(?:the|this|that|my|our|tomorrow'?s|today'?s)\s+(?:[a-z]+\s+)?(?:test|exam|mock|lesson|class|match|race|heat|assembly|queue|cross[\s-]?country|bleep\s+test)\b"
              # rules-15: "I am literally going to die if they cancel prom", "i'm literally dying at the Year 13 prank video"
              r"|\b(?:die|dying)\s+if\s+(?:they|we|you|u|she|he|mum|mom|dad|sir|miss|(?:mr|mrs|ms)\s+[a-z]+)\s+(?:cancel|don'?t|dont|lose|lost|miss|make|forget|change|move|ban|stop)\b"
-             r"|\bdying\s+(?:at|over)\s+(?:the|this|that|his|her|their|these|those|ur|your)\b)")
+             r"|\bdying\s+(?:at|over)\s+(?:the|this|that|his|her|their|these|those|ur|your)\b"
+             # rules-16: "Biology is the worst, I'm literally dying"
+             r"|\bliterally\s+dying\b(?!\s+inside))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
 # the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
@@ -207,6 +209,11 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-16: "got my 🩹s ready for 2nite lol dnt judge", "catching the bus 2 heaven 2nite 🚌☁️ its been real"
+    ("plasters bandages ready",
+     r"(?:🩹|\bplasters\b|\bbandages\b)s?\s+(?:all\s+)?ready\s+for\s+(?:tonight|2nite|later|after)\b"),
+    ("heaven",
+     r"(?:catching|getting|taking|booked|booking|on)\s+(?:the|a|my)\s+(?:bus|train|flight|ticket|ride)\s+(?:2|to)\s+heaven\b"),
     # rules-14: "got a barcode on my arm now lol 🦓 fresh ones" ("barcode": rows of cuts)
     ("barcode barcodes barcoded",
      r"\bbarcod(?:e|es|ed)\b[^.!?]{0,20}?(?:(?:on|up|across)\s+my\s+(?:arms?|wrists?|legs?|thighs?|skin)\b|\bfresh\b|\bagain\b)"
@@ -219,6 +226,8 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-16: "Ellie-Mae from 8P keeps postin 🩸🩸 pics of her arm on her priv story"
+    r"|(?:keeps?|kept|been|is|'s)\s+(?:posting|postin|sharing|putting\s+up)\s+(?:emj_blood\s*)+\s*(?:pics?|photos?|pictures?|snaps?|vids?|videos?)\s+of\s+(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
     r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump)"
     # rules-14: "ma m8 Tia is cuttin agen n she sed dont tell ne1", "he posted that he's taking all his tablets"
@@ -242,7 +251,7 @@ LEAVING = (
 # hyperbole, so HYPERBOLE does not excuse them as it does "i want to die lol"
 ACTS_DONE = frozenset({
     "self harm harming cutting", "sharpener sharpeners blades blade", "purged purging purge hid hide hiding stopped eating", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
-    "pills tablets paracetamol meds medication", "took taken swallowed", "barcode barcodes barcoded",
+    "pills tablets paracetamol meds medication", "took taken swallowed", "barcode barcodes barcoded", "plasters bandages ready",
 })
 # rules-14: a barcode that is ink, henna or a shop's ("my arms look like a barcode after all the henna practice")
 BARCODE_BENIGN = (r"\b(?:henna|tattoos?|pens?|ink|biro|sharpie|felt\s+tips?|sunburn|tan\s+lines?|stamps?|stickers?|scann\w*|shops?|tills?|"
@@ -289,6 +298,8 @@ NOT_SELF_HARM = (
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
     # rules-14: "the mental health first aid module ... covers spotting self-harm in teens"
     r"|\b(?:first\s+aid|(?:training|the|my|a|this|online|ta|tas)\s+course|modules?|cpd|inset\s+day|spotting|how\s+to\s+(?:spot|support|help))\b"
+    # rules-16: "In English we analysed Death Be Not Proud and I actually got it for once"
+    r"|\b(?:analys(?:ed|ing|e|is)|annotat\w*|studied|studying)\b"
 )
 
 
@@ -327,7 +338,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"

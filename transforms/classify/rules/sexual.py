@@ -46,6 +46,9 @@ ACTS = lx.alt(
     # first letter folded together (tried in the same order; "id" was "i'?d" again), which
     # the engine tries several times faster at the many positions that hold an "i"
     r"(?:would|i(?:'?d| would)|wan(?:na|t to)|gonna)\s+(?:still\s+|defo\s+|definitely\s+|so\s+)?(?:smash|bang|shag|rail|ruin|wreck|bone|pound|do)(?![a-z])"
+    # rules-16: "Year 9s who want to do music": doing a subject, a sport or a thing, not a person
+    r"(?!\s+(?:music|drama|art|pe|sports?|dance|ballet|football|netball|rugby|a[- ]?levels?|gcses?|subjects?|triple|science|history|geography|french|spanish|german|maths|english|"
+    r"dofe|it\b|well|better|that|this|something|anything|nothing|everything|both|so|what|as|the|a|an|some|any|my|our|your|ur|his|their|homework|coursework|revision|work|[0-9]))"
     r"(?!\s+(?:(?:his|her|their|my|your|ur|the|it|them|those|these|this|that)\s+)?(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|interview|audition|homework|coursework|revision|presentation)\b)",
     r"(?:can|could)\s+(?:get|have)\s+it\b",
     r"bend\s+(?:[a-z']+\s+){1,2}over", r"(?:bending|bent|bends)\s+over(?!\s+backwards)",
@@ -124,7 +127,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:has|got|have|with)\s+the\s+(?:best|nicest|fittest|biggest|hottest)\s+(?:legs|bum|arse|ass|tits|boobs|body|rack|figure)\b(?!\s+of\s+work)"),
     ("bed sheets freak",
      r"(?:is|be|are|'s|s)\s+(?:the\s+)?(?:best|good|better|great|worst|a freak|wild|dirty|kinky)\s+in\s+(?:bed|the sheets)\b"
-     r"|\bfreak\s+(?:behind closed doors|in the sheets|in bed)"),
+     r"|\bfreak\s+(?:behind closed doors|in the sheets|in bed|in\s+(?:the|da)\s+bedroom)"),
     ("likely",
      r"most\s+likely\s+to\s+(?:give it up|put out|sleep around|get in bed|get pregnant|get laid)"),
     ("kit clothes",
@@ -249,7 +252,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
 SLUR_RUMOUR = (
     SLUR + r"(?=[^.!?]{0,60}?(?:ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
     r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged"
-    r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again))"
+    r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again"
+    # rules-16: "she a lil h03 fr, ask the whole of 10L"
+    r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|week|month|term|school)\b"

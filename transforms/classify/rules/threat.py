@@ -73,7 +73,7 @@ WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided 
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
-WEAPON_BENIGN = r"(?:sharpeners?\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:sharpeners?\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # rules-14: "the Year 11 concert was the bomb 💣🔥": the emoji repeats the praise
 BOMB_PRAISE = r"\b(?:was|is|were|are|'s)\s+(?:the|da)\s+bomb\b"
@@ -105,6 +105,8 @@ NOT_A_THREAT = (
     r"(?:final|semi|semis|match|game|league|tournament|cup|quiz|derby|fixture|relay|race|sports\s+day|netball|football|rugby|hockey|dodgeball|rounders|debate|chess|tug\s+of\s+war)\b"
     r"|\b(?:mr|mrs|miss|ms|sir|coach|mum|mom|dad|teacher|my\s+(?:mum|mom|dad|parents))\s+(?:[a-z]+\s+)?(?:will|'ll|is\s+gonna|is\s+going\s+to|gonna|going\s+to)\s+(?:literally\s+|actually\s+)?(?:kill|murder)\s+(?:us|you|u|me|him|her|them)\b"
     r"(?=[^.!?]{0,60}?(?:\b(?:if|when|unless|for|lol|lmao|haha)\b|😂|🤣|😭)|\s*$)"
+    # rules-16: "I'll kill you if you spoil the end of the film before Friday's film club 😂"
+    r"|(?:kill|murder|strangle)\s+(?:you|u|him|her|them)\s+if\s+(?:you|u|he|she|they)\s+(?:spoil\w*|give\s+away|tell\s+(?:me\s+|us\s+)?(?:the\s+)?(?:end|ending|score))"
 )
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only on texts with its words
     ("make walking smiling teaching laughing see",
@@ -361,6 +363,15 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("keep book give",
      r"(?:keep|book|give)\s+(?:your|ur|their|the)\s+(?:kids?|children|child|son|daughter|lot)\s+(?:a\s+)?['\"]?(?:sick\s+day|day\s+off|at\s+home|home|off)['\"]?\s+(?:on\s+)?"
      r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow)\b[^!?]{0,60}?(?:friendly|heads[\s-]+up|trust\s+me|warned|just\s+saying|emj_wink)"),
+    # rules-16: "Everyone who was in that group chat has a week. Clock's ticking.", "Tomorrow's the day
+    # everyone finally listens to me. Don't sit in the canteen.", "when I'm done there won't be a
+    # school left for any of you to complain about"
+    ("ticking", r"(?:has|have|got|gets)\s+(?:a|one|two|three|\d)\s+(?:weeks?|days?|months?)\b[^!?]{0,20}?\bclock(?:'s|s|\s+is)\s+ticking"),
+    ("day sit stand be come go",
+     r"(?:tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday)(?:'s|s|\s+is)\s+the\s+day\b[^!?]{0,80}?(?:don'?t|dont|do\s+not)\s+(?:sit|stand|be|come|go)\s+(?:in|near|at|by|into)\s+"
+     r"(?:the\s+)?(?:canteen|hall|library|playground|field|school|gates?|assembly|class|sports\s+hall|gym)"),
+    ("left",
+     r"there\s+(?:won'?t|will\s+not|wont)\s+be\s+(?:a|any|much\s+of\s+(?:a|the))\s+(?:school|building|class|staff\s*room|sixth\s+form|block)\s+left\b"),
     ("party celebration disco cake card",
      r"(?:send\s*off|sendoff|goodbye|leaving\s+present|surprise|something\s+to\s+remember)\b[^!?]{0,60}?"
      r"(?:not|n'?t)\s+(?:talking|on)\s+about\s+(?:a\s+)?(?:party|celebration|disco|cake|card)"),
@@ -480,7 +491,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+(?:out\s+of|outta|outa)\b",
                     # rules-14: "that b*tch Chloe is gettin her f***ing head caved in at 3:15"
                     r"(?:get|gets|getting|gettin|got)\s+(?:her|his|their|ur|your)\s+(?:[a-z]+\s+)?(?:head|face|teeth|jaw|skull)\s+(?:caved|kicked|smashed|punched|bashed|knocked|stoved)\s+in\b",
-                    r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?"),
+                    r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?",
+                    # rules-16: "I'm going to break Ethan Morley's legs so he can't play in the final"
+                    r"(?:break|breaking|snap|snapping)\s+(?:[a-z]+\s+)?[a-z]+'s\s+(?:legs?|arms?|neck|jaw|nose|skull|fingers?|kneecaps?|ankles?|wrists?)\b"),
              0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving caved"),
              unless=NOT_A_THREAT),
         Rule("threat.intent_violence", T,
