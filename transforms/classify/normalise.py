@@ -113,7 +113,7 @@ CONFUSABLES: dict[str, str] = {
     "ɑ": "a", "ɩ": "i", "ʟ": "l", "ɴ": "n", "ʀ": "r", "ᴀ": "a", "ʙ": "b", "ᴄ": "c",
     "ᴅ": "d", "ᴇ": "e", "ғ": "f", "ɢ": "g", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ᴍ": "m",
     "ᴏ": "o", "ᴘ": "p", "ǫ": "q", "ꜱ": "s", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w",
-    "ʏ": "y", "ᴢ": "z", "€": "e", "¡": "i", "•": ".", "·": ".", "‧": ".",
+    "ʏ": "y", "ᴢ": "z", "ɪ": "i", "ꜰ": "f", "€": "e",  # (rules-17: the small capitals I and F: "ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ") "¡": "i", "•": ".", "·": ".", "‧": ".",
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
 }
@@ -158,10 +158,12 @@ _TXT_WORDS = {
     # "w4nt 2 b d3ad"
     "evry1": "every1", "evry": "every", "evryone": "everyone", "evrybody": "everybody", "mve": "move", "pr1v8": "private",
     "priv8": "private", "del8": "delete", "changin": "changing", "rm": "room", "pix": "pics", "2 b": "to be", "0d": "od",
+    # rules-17: "every1 knws", "i kno whr she livs", "wnna see miss r0wntree in a b0dy bag", "d0nt thnk ill b here nxt wk"
+    "knws": "knows", "kno": "know", "whr": "where", "livs": "lives", "wnna": "wanna", "thnk": "think", "nxt": "next",
 }
 # (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
 _TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix)\b")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for
@@ -394,7 +396,8 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
         letters = [_LEET.get(c, c) for c in letters]
     if sep.isspace() and all(c in _TEXT_SPEAK for c in letters) and "".join(letters) not in _JOIN_ANYWAY:
         return run
-    if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu":
+    # (rules-17: not where the rest would open on a doubled consonant, "a d d r e s s")
+    if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu" and not (letters[1] == letters[2] and letters[1] not in "aeiou"):
         # "is a p a k i": the leading "a" is a word of its own, not the first letter
         first = positions[0]
         return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]

@@ -631,6 +631,10 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
     ("send",
      rf"(?:£\s?\d+|money|cash|emj_money)[^.!?]{{0,40}}?\bif\s+{YOU}\s+send\s+(?:me\s+)?(?:that|the|a)\s+(?:pic|photo|picture|selfie|vid|video)"),
+    # rules-17: "Use vanish mode when you reply so nothing's saved.", "That selfie from the school trip was
+    # lovely. Any more from the trip you didn't put up?"
+    ("vanish disappearing", r"(?:use|turn\s+on|switch\s+on|put\s+on|put\s+it\s+on)\s+(?:vanish\s+mode|disappearing\s+messages)"),
+    ("more", r"any\s+more\s+(?:pics?|photos?|selfies?|pictures?|vids?|videos?)?\s*(?:from\s+[^.!?]{0,30}?)?\s*(?:(?:that\s+)?(?:you|u)\s+(?:didn'?t|did\s+not|never))\s+(?:put\s+up|post|posted|upload|uploaded|share|shared)"),
     # rules-15: "got ur uniform on? send pic 📸 😇"
     ("uniform kit pjs pyjamas swimsuit bikini",
      rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),

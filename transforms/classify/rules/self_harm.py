@@ -205,10 +205,13 @@ IDEATION: list[tuple[str, str]] = [
     ("emj_", SELF_INJURY_EMOJI),
     # rules-15: "Finding ways to make the pain on the outside match the inside", "l0w key w4nt 2 b d3ad",
     # "gonna 0d on ma mums meds 2nite"
-    ("pain outside inside match", r"\bpain\s+on\s+the\s+outside\s+match(?:es)?\s+(?:the\s+)?(?:pain\s+(?:on\s+the\s+)?)?inside|\bmake\s+the\s+outside\s+match\s+the\s+inside"),
+    ("pain outside inside match", r"\bpain\s+on\s+the\s+outside\s+(?:to\s+)?match(?:es)?\s+(?:the\s+)?(?:pain\s+(?:on\s+the\s+)?)?inside|\bmake\s+the\s+outside\s+match\s+the\s+inside"),
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-17: "gettin the rope from my dads garage l8r, no1s home"
+    ("rope",
+     r"(?:getting|gettin|get|got|bought|buying|found|have|hid|hidden)\s+(?:the|a|some|my)\s+rope\b[^.!?]{0,40}?(?:no\s*(?:one|1)'?s\s+home|no1s\s+home|tonight|2nite|later|l8r|when\s+(?:everyone|they|mum|dad)(?:'s|\s+(?:is|are))\s+(?:asleep|out))"),
     # rules-16: "got my 🩹s ready for 2nite lol dnt judge", "catching the bus 2 heaven 2nite 🚌☁️ its been real"
     ("plasters bandages ready",
      r"(?:🩹|\bplasters\b|\bbandages\b)s?\s+(?:all\s+)?ready\s+for\s+(?:tonight|2nite|later|after)\b"),
@@ -226,6 +229,9 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-17: "my m8 in 8P has been 🔪 her legs", "tell amelia 2 stop the 🔪 on her arms"
+    r"|(?:has|have|'s|s)\s+been\s+(?:emj_knife|emj_razor)\s*(?:ing\s+)?(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
+    r"|\bstop\s+(?:the\s+)?(?:emj_knife|emj_razor|emj_blood)\s*(?:on|in)\s+(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
     # rules-16: "Ellie-Mae from 8P keeps postin 🩸🩸 pics of her arm on her priv story"
     r"|(?:keeps?|kept|been|is|'s)\s+(?:posting|postin|sharing|putting\s+up)\s+(?:emj_blood\s*)+\s*(?:pics?|photos?|pictures?|snaps?|vids?|videos?)\s+of\s+(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
@@ -239,6 +245,8 @@ REPORTED = (
 FAREWELL = (
     # rules-9: "l8r 4eva guys ❤️🕊️ im out" (text speak read as "later forever")
     r"(?:later|bye|goodbye|cya|see\s+ya|see\s+you)\s+(?:forever|for\s+ever)\b[^.!?]{0,40}?(?:emj_dove|i'?m\s+out|im\s+out|for\s+good|emj_skull)|"
+    # rules-17: "d0nt thnk ill b here nxt wk tbh. love u all xx"
+    r"(?:don'?t|dont|do\s+not)\s+think\s+(?:i'?ll|ill|i\s+will)\s+(?:b|be)\s+(?:here|around)\s+(?:next|by|after|much\s+longer|for\s+long)\b[^.!?]*[.!?]?\s*(?:love\s+(?:u|you|y'?all)|bye|goodbye|sorry|thank)|"
     r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
 )
 LEAVING = (
@@ -340,7 +348,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
              keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last forever ever"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever think"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),

@@ -257,7 +257,9 @@ SLUR_RUMOUR = (
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
-    + r"|" + SLUR + r"\s+of\s+the\s+(?:year|week|month|term|school)\b"
+    + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
+    # rules-17: "ho3 in 9K was showin her 🍒 on live" (a form or year group: not a garden tool)
+    + r"|" + SLUR + r"\s+(?:in|from)\s+(?:(?:[7-9]|1[0-3])[a-z]\b|(?:yr|year|y)\s?(?:[7-9]|1[0-3])\b)"
 )
 # rules-12: the same names beside anything that marks a pupil (a form such as "11R", a year
 # group, "sixth form", a school uniform) in the same sentence: "sl*g of the year award goes to

@@ -42,12 +42,12 @@ WEAPON_WORDS = ["knife", "knives", "kniife", "knif", "blade", "machete", "gun", 
 WEAPON = lx.words(WEAPON_WORDS)
 EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
 EMOJI_DEATH = r"(?:emj_skull|emj_coffin|emj_grave|emj_blood|emj_fire|emj_boom)"
-SCHOOL_WORK = r"(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|driving test|interview|audition|homework|coursework|revision|presentation|race|final|pb)\b"
+SCHOOL_WORK = r"(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|driving test|interview|audition|homework|coursework|revision|presentation|race|final|pb|solo|song|speech|routine|recital|performance|dance|gig|duet|monologue)\b"
 # "shoot you a text", "kill it", "smash the exam": the object is a thing, not a person
 NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mail|message|msg|link|dm|pm|line|invite|photo|pic|note|form|details|reminder|copy|call|quick)",
                         r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)",
                         # "gonna smash her GCSEs", "kill his audition": doing well, not harm
-                        r"(?:his|her|their|my|your|ur|the|those|these)\s+" + SCHOOL_WORK)
+                        r"(?:his|her|their|my|your|ur|the|those|these|that|this)\s+" + SCHOOL_WORK)
 BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
@@ -363,6 +363,15 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("keep book give",
      r"(?:keep|book|give)\s+(?:your|ur|their|the)\s+(?:kids?|children|child|son|daughter|lot)\s+(?:a\s+)?['\"]?(?:sick\s+day|day\s+off|at\s+home|home|off)['\"]?\s+(?:on\s+)?"
      r"(?:monday|tuesday|wednesday|thursday|friday|tomorrow)\b[^!?]{0,60}?(?:friendly|heads[\s-]+up|trust\s+me|warned|just\s+saying|emj_wink)"),
+    # rules-17: "Anyone in a Hillcrest blazer near the rec after 3 is fair game", "Friendly advice to the
+    # sixth form: skip assembly tomorrow.", "wnna see miss r0wntree in a b0dy bag"
+    ("fair game",
+     r"(?:after|at|near|by|outside|round)\s+[^.!?]{0,30}?\b(?:is|are|r)\s+fair\s+game\b"),
+    ("friendly advice tip warning heads word",
+     r"(?:friendly\s+(?:advice|tip|warning)|heads[\s-]+up|word\s+of\s+advice)\b[^.!?]{0,40}?\b(?:skip|avoid|stay\s+away\s+from|don'?t\s+(?:come|go)\s+(?:to|in|into))\s+"
+     r"(?:[a-z']+\s+){0,3}?(?:tomorrow|today|monday|tuesday|wednesday|thursday|friday|assembly|school|prom|the\s+(?:hall|canteen|gates?|match|disco|show|trip))\b"),
+    ("body bag bodybag",
+     r"(?:see|want|wanna|wana|watch)\s+[^.!?]{0,30}?\bin\s+a\s+(?:body\s*bag|coffin|box)\b"),
     # rules-16: "Everyone who was in that group chat has a week. Clock's ticking.", "Tomorrow's the day
     # everyone finally listens to me. Don't sit in the canteen.", "when I'm done there won't be a
     # school left for any of you to complain about"
@@ -460,6 +469,12 @@ PLAIN: list[tuple[str, str]] = [
     # rules-14: "k.i.l.l. Mr Danvers. that's the plan.": a member of staff named as the one to kill
     ("kill stab shoot murder shank",
      r"(?:^|[.!?]\s+)\W*(?:kill|stab|shoot|murder|shank)\s+(?:mr|mrs|ms|miss|sir|dr)\s+[a-z]+\b(?!\s+with\s+kindness)(?![^.!?]{0,40}\b(?:game|fortnite|roblox|quiz|debate)\b)"),
+    # rules-17: "G3t th3 knіfе ready, 3:30 back gate", "u gna get sh0t kai, tell ur mum 2 say bye"
+    ("ready",
+     r"(?:get|got|have|bring|getting|gettin)\s+(?:the|my|ur|your|a|his|her)\s+(?:knife|blade|shank|skeng|gun|strap|ting|machete|bat|emj_knife|emj_gun)\s+ready\b"),
+    ("shot stabbed shanked merked jumped battered",
+     r"\b(?:you|u|ur|you'?re|he|she|they|he'?s|she'?s)\s+(?:gna|gonna|going\s+to|bout\s+to|finna|gon|about\s+to)\s+(?:get|be|b)\s+(?:sh[o0]t|stabbed|shanked|merked|jumped|battered|bodied)\b"
+     r"(?!\s+(?:with\s+(?:paint|water|nerf|foam|confetti|glitter|powder|colou?r\w*|silly\s+string|a\s+(?:water|nerf|camera))|for\s+the\s+(?:yearbook|photo|team|paper|magazine)|on\s+camera|at\s+(?:dawn|the\s+photo)))"),
     # rules-15: "bout to m4k3 Jess B bleed on the 4 bus"
     ("bleed",
      r"(?:gonna|going\s+to|bout\s+to|about\s+to|i'?ll|ill|ima|imma|finna|gna|gon|wanna|will)\s+make\s+(?!(?:it|this|that|my|me)\b)(?:[a-z]+\s+){1,2}?bleed\b"),
@@ -495,7 +510,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # rules-16: "I'm going to break Ethan Morley's legs so he can't play in the final"
                     r"(?:break|breaking|snap|snapping)\s+(?:[a-z]+\s+)?[a-z]+'s\s+(?:legs?|arms?|neck|jaw|nose|skull|fingers?|kneecaps?|ankles?|wrists?)\b"),
              0.85, "threatens a beating", keys=lx.keys("beat batter kick kicking punch punching smash smsh smashing knock break breaking snap snapping cave caving caved"),
-             unless=NOT_A_THREAT),
+             # rules-17: "Those Year 8s on the trampoline are going to break their necks one day 😂"
+             unless=NOT_A_THREAT + r"|break\s+(?:their|his|her|your|ur)\s+(?:own\s+)?necks?\s+one\s+day|\b(?:trampoline|climbing\s+(?:frame|wall)|skate\s*park|skateboard|scooter)s?\b"),
         Rule("threat.intent_violence", T,
              # rules-13: not oneself ("he keeps saying he's going to kill himself" is self-harm, reported)
              near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
@@ -547,7 +563,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"meet\s+me\s+(?:outside|at the gates?|behind)[^.]{0,30}(?:fight|scrap|dead|batter|smash)"),
              0.9, "a menacing warning aimed at someone", keys=lx.keys("watch dead finished getting regret pay next days time gonna going meet coming"),
              unless=r"(?:mum|mom|dad|parents?) (?:will|is going to|gonna) (?:kill|be)|dead (?:tired|funny|good|easy)|posture|back (?:pain|injur)"
-                    r"|\b(?:floors?|slippery|wet\s+floor|icy|polished|puddles?|ice\s+rink)\b", check=not_quoted),
+                    r"|\b(?:floors?|slippery|wet\s+floor|icy|polished|puddles?|ice\s+rink)\b"
+                    # rules-17: "The Year 13 assassin game with water pistols is getting intense 😂 watch your backs"
+                    r"|\b(?:assassin|killer|murder\s+mystery)\s+game|water\s+(?:pistols?|guns?|fights?|balloons?)|\bnerf\b|paintball|laser\s+tag", check=not_quoted),
         NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN + "|" + SELF_INJURY_EMOJI),
         Rule("threat.weapon_carried", T,
@@ -582,7 +600,10 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:(?:year|yr|y)\s?\d{1,2}\s?s?|teachers|staff|pupils|kids|students|sixth\s+formers|prefects|(?:girls|boys)\s+in)\b",
                  # rules-11: a bomb said to be in a part of the school ("b.o.m.b in the science labs. evacuate")
                  r"(?<!the )(?<!da )(?<!bath )(?<!photo )(?<!stink )(?<!glitter )bomb\s+(?:is\s+|has\s+been\s+)?(?:planted\s+)?(?:in|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+)?(?:[a-z]+\s+){0,2}?"
-                 r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room)\b",
+                 r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room|bins?|lockers?|skips?)\b",
+                 # rules-17: "the b0mb is in the b1n by the DT block... ⏰" (the bomb as the subject, not praise)
+                 r"(?:^|[.!?]\s*)\W*the\s+bomb\s+(?:is|'s|has\s+been)\s+(?:planted\s+)?(?:in|under|inside|behind)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
+                 r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|staff\s*room|bins?|lockers?|skips?)\b",
                  # fire emoji are praise far more often than arson: not where the post praises a show or a result
                  rf"{lx.alt(school, person)}(?![^.!?\n]{{0,40}}?{FIRE_PRAISE})[^.!?\n]{{0,40}}(?:emj_fire\s*){{2,}}(?!.*{FIRE_PRAISE})",
              ),
