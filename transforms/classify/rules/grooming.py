@@ -149,6 +149,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:i'?ll|ill|i\s+will)\s+(?:b|be)\s+(?:waitin|waiting)\s+(?:by|near|round)\s+the\s+(?:shop|shops|corner|park|bus\s+stop|station|chippy|alley|car)\b",
         r"(?:i'?ll|ill|i\s+will|i'?m|im|i\s+am)\s+(?:be\s+|going\s+to\s+be\s+|gonna\s+be\s+)?(?:nearby|in\s+the\s+area|round\s+(?:there|your\s+way|ur\s+way))\b",
         r"\bis\s+(?:he|she)\s+(?:out|away|at\s+work)\s+(?:much|a\s+lot|often|during\s+the\s+day|in\s+the\s+day|after\s+school|in\s+the\s+evenings?)\b",
+        r"(?:fancy|wanna|want\s+to\s+(?:get|grab))\s+(?:some\s+)?(?:food|lunch|dinner|a\s+drink|a\s+coffee|a\s+milkshake|maccies|mcdonald'?s|nando'?s|the\s+cinema|a\s+film)\b",
     ),
     "flattery": (
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
@@ -157,6 +158,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:pay|paying)\s+for\s+(?:your|ur)\s+(?:phone|contract|credit|nails|hair|trainers|clothes)",
         r"(?:talent scout|model(?:ling)? (?:agent|scout|job|contract|agency)|i\s+(?:coach|manage|scout))",
         r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|really\s+|very\s+)?(?:pretty|beautiful|gorgeous|cute|special|mature|sexy|hot|stunning)",
+        # rules-18: "u r the prettiest gurl in yr 8", "Fancy food at the retail park? My treat"
+        r"(?:you(?:'re| are)|ur|u r)\s+(?:the|da)\s+(?:prettiest|cutest|most\s+beautiful|fittest|hottest|best\s+looking)\b",
+        r"\bmy\s+treat\b",
         r"(?:i'?ll|i will|i can|i could)\s+(?:buy|get|give)\s+(?:you|u)\s+(?:a|an|some|anything|whatever|money|robux|v-?bucks|credit|a phone|vapes?|gift)",
         r"(?:free|send you)\s+(?:robux|v-?bucks|gift cards?|money|credit)",
         r"(?:get|buy|give|send)\s+(?:you|u)\s+(?:some\s+|free\s+|loads of\s+)?(?:robux|v-?bucks|gift cards?|money|cash|credit|vapes?|a phone|trainers|clothes|presents?)",
@@ -250,6 +254,9 @@ GROUP_KEYS["age"] |= lx.keys("girl boy lad one")
 GROUP_KEYS["age"] |= lx.keys("left right end")
 GROUP_KEYS["flattery"] |= lx.keys("u you look looked were wer was")
 GROUP_KEYS["secrecy"] |= lx.keys("easier eazier better safer")
+# rules-18's signals
+GROUP_KEYS["flattery"] |= lx.keys("prettiest cutest most fittest hottest best treat")
+GROUP_KEYS["meet"] |= lx.keys("fancy wanna want")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -364,6 +371,9 @@ def _lead_words(body: str) -> list[str] | None:
             return None
         w = m.group(0)
         if a[m.end() : m.end() + 1] in ("?", "*", "{"):
+            # rules-18: the word with its last letter as well as without it: "an?\\s+older" opens
+            # "an older guy" (the key was "a" alone, so a text with "an" and no "a" was never tried)
+            words.append(w)
             w = w[:-1]
         if not w:
             return None
@@ -631,6 +641,14 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"send\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|picture|selfie|snap)\s+of\s+what\s+(?:you'?re|ur|u\s+r|you\s+are)\s+wearing"),
     ("send",
      rf"(?:£\s?\d+|money|cash|emj_money)[^.!?]{{0,40}}?\bif\s+{YOU}\s+send\s+(?:me\s+)?(?:that|the|a)\s+(?:pic|photo|picture|selfie|vid|video)"),
+    # rules-18: the child in a team photo singled out and her age or handle asked ("The blonde girl on the far
+    # left of the sports day photo, is she in Year 8?"), money for pictures ("i'll send £££ 4 sum pics"), an
+    # adult comparing a child with people his own age ("so much more interesting than people my age")
+    ("left right end from",
+     r"(?:girl|boy|one|lad)\s+(?:on\s+the\s+(?:far\s+)?(?:left|right|end)|(?:second|third|first|2nd|3rd|1st)\s+from\s+the\s+(?:left|right))\b[^!]{0,60}?"
+     r"(?:how\s+old|what\s+year|which\s+year|is\s+(?:she|he)\s+(?:in|only\s+in)\s+(?:year|yr|y)\s?\d|what'?s\s+(?:her|his)\s+(?:name|insta|snap|username|number))"),
+    ("send give pay", rf"(?:send|give|pay)\s+(?:{YOU}\s+)?(?:£+|emj_money|money|cash)\s+(?:4|for)\s+(?:some\s+|sum\s+|a\s+few\s+|ur\s+|your\s+)?(?:pics?|photos?|selfies?|vids?|videos?)\b"),
+    ("than", r"(?:more\s+(?:interesting|mature|fun|grown\s+up)|cooler|smarter|easier\s+to\s+talk\s+to)\s+than\s+(?:people|girls|boys|anyone|women|men)\s+my\s+(?:own\s+)?age\b"),
     # rules-17: "Use vanish mode when you reply so nothing's saved.", "That selfie from the school trip was
     # lovely. Any more from the trip you didn't put up?"
     ("vanish disappearing", r"(?:use|turn\s+on|switch\s+on|put\s+on|put\s+it\s+on)\s+(?:vanish\s+mode|disappearing\s+messages)"),

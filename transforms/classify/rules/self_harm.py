@@ -24,7 +24,9 @@ HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought
              r"|\b(?:die|dying)\s+if\s+(?:they|we|you|u|she|he|mum|mom|dad|sir|miss|(?:mr|mrs|ms)\s+[a-z]+)\s+(?:cancel|don'?t|dont|lose|lost|miss|make|forget|change|move|ban|stop)\b"
              r"|\bdying\s+(?:at|over)\s+(?:the|this|that|his|her|their|these|those|ur|your)\b"
              # rules-16: "Biology is the worst, I'm literally dying"
-             r"|\bliterally\s+dying\b(?!\s+inside))")
+             r"|\bliterally\s+dying\b(?!\s+inside)"
+             # rules-18: "I'm gonna die if I don't pass this mock lol", "I will literally die of happiness"
+             r"|\b(?:die|dying)\s+if\s+i\s+(?:don'?t|dont|fail|miss|lose|get|have\s+to)\b|\bdie\s+of\s+(?:happiness|joy|excitement|cuteness|hunger|thirst|heat|cold|jealousy))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
 # the words talked about, not said to anyone: "words like 'unalive' and 'kms'", "'kys' =
@@ -42,7 +44,7 @@ TALKED_ABOUT = (
     r"(?:words|phrases|things|messages|comments|stuff|codes?)\s+like\s+['\"]|(?:don'?t|do not|dont)\s+kill\s+(?:yourself|yourselves|urself|ur\s*selves)\s+(?:over|about|with|for|trying|revising|doing)\b"
     r"|anti[\s-]?bullying|screenshot\s+(?:it|them|and)|report\s+(?:it|them|this)\s+to\b|watch\s+(?:out\s+)?for\s+(?:these|codes|words|phrases)|codes?\s+(?:in|used\s+in)\s+group\s+chats"
 )
-KYS_WORDS = ["kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
+KYS_WORDS = ["top yourself", "top urself", "kys", "kms", "kill yourself", "kill urself", "kill yourselves", "kill ur self",
                               "neck yourself", "neck urself", "hang yourself", "hang urself",
                               "unalive yourself", "unalive urself", "go die", "go and die",
                               "drink bleach", "slit your wrists", "slit ur wrists", "jump off a bridge",
@@ -57,7 +59,7 @@ _ON_ONESELF = (
     r"|\brelaps(?:e|ed|ing)\b|\bclean\s+(?:for\s+)?\d+\s+(?:days?|weeks?|months?)\b|\b(?:sh\s+)?streak\b"
     r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b"
     # rules-14: "🩸🔪💔 again. 4th time this week. nobody knows", "🔪🩸💔 every nite since jan, dont tell miss"
-    r"|💔|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|month)\b)"
+    r"|💔|🩹|\bdid\s+it\s+again\b|\b\d+\s+times?\s+(?:this|a)\s+(?:week|wk|day|month)\b|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|month)\b)"
 )
 SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
 
@@ -209,6 +211,8 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-18: "cut my 💪 agn lol its nbd"
+    ("cut cutting cutted sliced scratched", r"\b(?:cut|cutting|cutted|sliced|scratched)\s+(?:my|me)\s+💪"),
     # rules-17: "gettin the rope from my dads garage l8r, no1s home"
     ("rope",
      r"(?:getting|gettin|get|got|bought|buying|found|have|hid|hidden)\s+(?:the|a|some|my)\s+rope\b[^.!?]{0,40}?(?:no\s*(?:one|1)'?s\s+home|no1s\s+home|tonight|2nite|later|l8r|when\s+(?:everyone|they|mum|dad)(?:'s|\s+(?:is|are))\s+(?:asleep|out))"),
@@ -229,6 +233,9 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-18: "Maddie in 10K is doing the 🩸 thing agen", "The Year 10 lot keep telling Lily to top herself"
+    r"|(?:is|'s|s|keeps?|started|been)\s+doing\s+the\s+(?:emj_blood|emj_knife|emj_razor)\s+thing\b"
+    r"|(?:telling|told|tell|tells)\s+[a-z]+\s+to\s+(?:top|kill|hang|neck|unalive|off)\s+(?:herself|himself|themselves)\b"
     # rules-17: "my m8 in 8P has been 🔪 her legs", "tell amelia 2 stop the 🔪 on her arms"
     r"|(?:has|have|'s|s)\s+been\s+(?:emj_knife|emj_razor)\s*(?:ing\s+)?(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
     r"|\bstop\s+(?:the\s+)?(?:emj_knife|emj_razor|emj_blood)\s*(?:on|in)\s+(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
@@ -245,6 +252,8 @@ REPORTED = (
 FAREWELL = (
     # rules-9: "l8r 4eva guys ❤️🕊️ im out" (text speak read as "later forever")
     r"(?:later|bye|goodbye|cya|see\s+ya|see\s+you)\s+(?:forever|for\s+ever)\b[^.!?]{0,40}?(?:emj_dove|i'?m\s+out|im\s+out|for\s+good|emj_skull)|"
+    # rules-18: "Give my Xbox to my little brother. It's been a good run, 9W."
+    r"give\s+(?:my|all\s+my)\s+[a-z]+\s+to\s+(?:my\s+)?[a-z ]{1,20}?[.!,]\s*(?:it'?s\s+been\s+(?:a\s+good\s+run|real|fun)|bye|goodbye|love\s+(?:you|u))|"
     # rules-17: "d0nt thnk ill b here nxt wk tbh. love u all xx"
     r"(?:don'?t|dont|do\s+not)\s+think\s+(?:i'?ll|ill|i\s+will)\s+(?:b|be)\s+(?:here|around)\s+(?:next|by|after|much\s+longer|for\s+long)\b[^.!?]*[.!?]?\s*(?:love\s+(?:u|you|y'?all)|bye|goodbye|sorry|thank)|"
     r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
@@ -260,7 +269,13 @@ LEAVING = (
 ACTS_DONE = frozenset({
     "self harm harming cutting", "sharpener sharpeners blades blade", "purged purging purge hid hide hiding stopped eating", "cut cutted burn burned burnt scratched hurt", "arms arm wrists wrist legs thighs",
     "pills tablets paracetamol meds medication", "took taken swallowed", "barcode barcodes barcoded", "plasters bandages ready",
+    "cut cutting cutted sliced scratched",
 })
+# rules-18: a notice about spotting the signs is not the signs ("Mental health week: a charity volunteer is
+# talking about spotting signs of suicidal thoughts in friends")
+AWARENESS = (r"\b(?:spotting|signs\s+of|how\s+to\s+(?:spot|help|support))\b"
+             r"|\b(?:mental\s+health\s+(?:week|day|awareness|first\s+aid)|charity|volunteer|workshop|helpline|samaritans|childline|papyrus|kooth)\b"
+             r"[^.!?]{0,60}\b(?:talk|talking|session|assembly|training|course|period\s+\d|leaflets?|posters?|number)\b")
 # rules-14: a barcode that is ink, henna or a shop's ("my arms look like a barcode after all the henna practice")
 BARCODE_BENIGN = (r"\b(?:henna|tattoos?|pens?|ink|biro|sharpie|felt\s+tips?|sunburn|tan\s+lines?|stamps?|stickers?|scann\w*|shops?|tills?|"
                   r"self[\s-]?checkouts?|library|lanyards?|tickets?|labels?|zebra\s+crossing|stripes?|stripy|stripey)\b")
@@ -293,6 +308,7 @@ SH_KEYS = lx.keys(
 NOT_SELF_HARM = (
     HYPERBOLE + r"|(?:died|dying|dead|die)\s+(?:laughing|of (?:laughter|shame|boredom|embarrassment)|when i saw|to (?:see|go|know|try|meet)|inside)"
     r"|(?:phone|battery|laptop|charger|ipad|tablet|car|pen)\s+(?:is\s+|was\s+|'s\s+)?(?:going\s+to|gonna|about\s+to)\s+die\b"
+    r"|(?:phone|battery|laptop|charger|ipad|tablet)(?:'s|s|\s+is)\s+dying\b"
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"
@@ -346,16 +362,16 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last forever ever think"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever think give"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),
              unless=r"\b(?:phone|battery|laptop|charger|plant|car|ipad|tablet|trend|meme|joke)s?\b"),
         *(
             Rule("self_harm.ideation", S, pattern, 0.9, "first-person suicidal or self-harm thoughts",
-                 keys=lx.keys(keys), unless=(BARCODE_BENIGN if keys.startswith("barcode") else None) if keys in ACTS_DONE else HYPERBOLE,
+                 keys=lx.keys(keys), unless=(BARCODE_BENIGN if keys.startswith("barcode") else None) if keys in ACTS_DONE else HYPERBOLE + "|" + AWARENESS,
                  check=not_quoted)
             for keys, pattern in IDEATION
         ),

@@ -27,6 +27,7 @@ EXPLICIT_WORDS = [
     "milfs", "dilfs", "upskirt", "upskirts", "downblouse", "creepshot", "creepshots", "turns me on", "turned me on",
     "smash her", "smash him", "bang her", "bang him", "shag her", "shag him", "rail her",
     "sext", "sexts", "sexing",  # rules-10
+    "nude selfie", "nude selfies", "nude pic", "nude photo", "nude photos",  # rules-18
 ]
 EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
 LOOKS = lx.alt(
@@ -39,7 +40,7 @@ LOOKS = lx.alt(
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
 # UK slang and phrasing a word list cannot hold: "would smash", "bend her over her desk"
 ACTS = lx.alt(
     # the opening was "would|i'?d|id|i would|wanna|want to|gonna": the words sharing a
@@ -202,6 +203,10 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:photo|pic|picture|selfie|snap)\b[^.!?]{0,40}?[.,]?\s*(?:and\s+)?(?:lose|take\s+off|without|remove|ditch)\s+(?:the|your|ur|that)\s+"
      r"(?:hoodie|top|shirt|jumper|bra|towel|clothes|blazer|t-?shirt)\b"),
     # rules-15: "said she 'fills out her blazer nicely now'", "send pics with no top on"
+    # rules-18: "Laila in 10K = town bike 🚲😂", "Calling Darcey 'Blowjob Barbie' in the group chat is hilarious"
+    ("bike", r"\b(?:town|school|year|estate|class|village)\s+bike\b(?!\s+(?:shed|sheds|rack|racks|park|scheme|ride|rides|club|week|safety|lock|locks|lane|path|repair))"),
+    ("calling called call calls nicknamed",
+     r"(?:calling|called|call|calls|nicknamed)\s+(?:her|him|[a-z]+)\s+['\"][^'\"]{0,30}?(?:blow\s?job|bj|slag|slut|whore|sket|thot|hoe|easy|pussy|tits|boobs)[^'\"]{0,20}?['\"]"),
     ("fills fill filling", r"\bfill(?:s|ing)?\s+out\s+(?:her|his|that|the|those|their)\s+(?:school\s+)?(?:blazer|uniform|top|shirt|blouse|dress|kit|skirt|jumper|bikini|swimsuit|leotard|leggings)\b"),
     ("send snap", r"\b(?:send|snap)\s+(?:me\s+)?(?:a\s+|some\s+|1\s+|one\s+)?(?:pics?|pix|photos?|selfies?|vids?|videos?)\s+(?:with\s+no\s+|without\s+(?:a\s+|ur\s+|your\s+|the\s+|any\s+)?)(?:top|shirt|clothes|bra|trousers|skirt|pants|knickers)\b"),
     ("filled", r"(?:she|he|number\s+\d+|[a-z]+)\s+(?:has|'s|s)\s+(?:really\s+|certainly\s+|definitely\s+|well\s+)?filled\s+out\b"
@@ -254,6 +259,7 @@ SLUR_RUMOUR = (
     r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged"
     r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again"
     # rules-16: "she a lil h03 fr, ask the whole of 10L"
+    r"|gets\s+(?:w|with|wiv)\s+(?:any(?:one|1|body)|every(?:one|1|body))"  # rules-18: "a h0e ... gets with any1"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR

@@ -73,7 +73,7 @@ WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided 
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
-WEAPON_BENIGN = r"(?:sharpeners?\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:sharpeners?\b|\bdangers?\s+of\s+(?:carrying\s+)?(?:knives|weapons|knife\s+crime|a\s+knife)|\bliaison\s+officer|(?:not\s+to|don'?t|do\s+not|never)\s+bring\s+(?:any\s+)?(?:craft\s+|stanley\s+)?(?:knives|knife|blades?|weapons?)\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
 
 # rules-14: "the Year 11 concert was the bomb 💣🔥": the emoji repeats the praise
 BOMB_PRAISE = r"\b(?:was|is|were|are|'s)\s+(?:the|da)\s+bomb\b"
@@ -105,6 +105,8 @@ NOT_A_THREAT = (
     r"(?:final|semi|semis|match|game|league|tournament|cup|quiz|derby|fixture|relay|race|sports\s+day|netball|football|rugby|hockey|dodgeball|rounders|debate|chess|tug\s+of\s+war)\b"
     r"|\b(?:mr|mrs|miss|ms|sir|coach|mum|mom|dad|teacher|my\s+(?:mum|mom|dad|parents))\s+(?:[a-z]+\s+)?(?:will|'ll|is\s+gonna|is\s+going\s+to|gonna|going\s+to)\s+(?:literally\s+|actually\s+)?(?:kill|murder)\s+(?:us|you|u|me|him|her|them)\b"
     r"(?=[^.!?]{0,60}?(?:\b(?:if|when|unless|for|lol|lmao|haha)\b|😂|🤣|😭)|\s*$)"
+    # rules-18: "killing all the teachers with kindness this week, cakes on Friday"
+    r"|\bkill(?:ing|ed|s)?\s+[^.!?]{0,30}?\bwith\s+kindness\b"
     # rules-16: "I'll kill you if you spoil the end of the film before Friday's film club 😂"
     r"|(?:kill|murder|strangle)\s+(?:you|u|him|her|them)\s+if\s+(?:you|u|he|she|they)\s+(?:spoil\w*|give\s+away|tell\s+(?:me\s+|us\s+)?(?:the\s+)?(?:end|ending|score))"
 )
@@ -138,7 +140,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("disappear",
      rf"make\s+(?:(?:that|the|this)\s+)?(?:{lx.TITLE_NAME}|{lx.STAFF}|him|her|them|you|u|[a-z]+ teacher)\s+disappear"),
     ("stay come",
-     r"stay\s+(?:at\s+)?home\s+(?:tomorrow\s+|on (?:monday|tuesday|wednesday|thursday|friday)\s+)?if\s+(?:you'?re|you are|ur|u r|you know what'?s good)|don'?t\s+come\s+(?:in|into school|to school)\s+tomorrow\s+if"),
+     r"stay\s+(?:at\s+)?home\s+(?:tomorrow\s+|on (?:monday|tuesday|wednesday|thursday|friday)\s+)?if\s+(?:you'?re|you are|ur|u r|you know what'?s good)|don'?t\s+come\s+(?:in|into school|to school)\s+tomorrow\s+if"
+     # rules-18: not "Don't come in tomorrow if you've had sickness, 48 hour rule"
+     r"(?!\s+(?:you'?ve|you\s+have|your\s+child\s+has|they'?ve|u\s+have|uve)\s+(?:had\s+|got\s+)?(?:sickness|been\s+sick|a\s+temperature|diarrh\w*|vomit\w*|covid|chicken\s*pox|a\s+fever|symptoms|a\s+bug))"),
     ("going kicking gonna",
      r"(?:it'?s|its|it is)\s+(?:all\s+)?(?:going|kicking|gonna go)\s+(?:down|off)\s+(?:at|tomorrow|on|after|in)\s+(?:lunch|break|school|the|assembly|monday|tuesday|wednesday|thursday|friday|[0-9])"),
     ("forget",
@@ -375,6 +379,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     # rules-16: "Everyone who was in that group chat has a week. Clock's ticking.", "Tomorrow's the day
     # everyone finally listens to me. Don't sit in the canteen.", "when I'm done there won't be a
     # school left for any of you to complain about"
+    # rules-18: "Could someone post the staff list with home addresses? No reason 🙂"
+    ("addresses address",
+     r"(?:staff|teachers?'?)\s+(?:list\s+)?(?:with\s+)?(?:their\s+)?home\s+address(?:es)?\b[^!]{0,40}?(?:no\s+reason|just\s+(?:because|curious|asking)|emj_smile|🙂)"),
     ("ticking", r"(?:has|have|got|gets)\s+(?:a|one|two|three|\d)\s+(?:weeks?|days?|months?)\b[^!?]{0,20}?\bclock(?:'s|s|\s+is)\s+ticking"),
     ("day sit stand be come go",
      r"(?:tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday)(?:'s|s|\s+is)\s+the\s+day\b[^!?]{0,80}?(?:don'?t|dont|do\s+not)\s+(?:sit|stand|be|come|go)\s+(?:in|near|at|by|into)\s+"
@@ -421,11 +428,12 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
 # many people as I can"), a beating "so bad she'll have to change schools", a chant of "die"
 # at a teacher, pepper spray aimed at people, fists and an ambulance, a masked weapon brought
 PLAIN: list[tuple[str, str]] = [
-    ("stabbing shanking merking bodying",
-     r"\b(?:stabbing|shanking|merking|bodying)\s+(?:someone|somebody|some1|sum1|him|her|them|you|u|every(?:one|body|1)|"
+    ("stabbing shanking merking bodying killing",
+     r"\b(?:stabbing|shanking|merking|bodying|killing)\s+(?:someone|somebody|some1|sum1|him|her|them|you|u|every(?:one|body|1)|"
      r"(?!(?:the|a|an|my|his|her|your|ur|our|their|this|that|it|in|into|through|at|up|down|of|off|out|back|myself|yourself|"
-     r"practice|scene|incident|wounds?|victims?|pains?|sensation|season)\b)[a-z]+)\b[^.!?]{0,40}?"
-     r"\b(?:today|tonight|tomorrow|after\s+(?:school|class|lunch|break|pe)|at\s+(?:lunch|break|the\s+gates?|school)|"
+     r"practice|scene|incident|wounds?|victims?|pains?|sensation|season|time|me|us|off|herself|himself|themselves|themself|yourselves)\b)[a-z]+)\b[^.!?]{0,40}?"
+     # (rules-18: "k i l l i n g Mr Grant after half term fr")
+     r"\b(?:today|tonight|tomorrow|after\s+(?:school|class|lunch|break|pe|half\s+term|the\s+holidays|christmas|easter)|at\s+(?:lunch|break|the\s+gates?|school)|"
      r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday)|no\s+cap|this\s+week|next\s+week)\b"
      r"|\b(?:stabbing|shanking|merking|bodying)\s+season\b"),
     ("many",
@@ -478,6 +486,11 @@ PLAIN: list[tuple[str, str]] = [
     # rules-15: "bout to m4k3 Jess B bleed on the 4 bus"
     ("bleed",
      r"(?:gonna|going\s+to|bout\s+to|about\s+to|i'?ll|ill|ima|imma|finna|gna|gon|wanna|will)\s+make\s+(?!(?:it|this|that|my|me)\b)(?:[a-z]+\s+){1,2}?bleed\b"),
+    # rules-18: "I'm going to smash up the prom venue and anyone in it", "burn1ng d0wn t he library w/ Miss Saddler in it"
+    ("smash burn burning blow blowing torch torching wreck trash",
+     r"(?:smash(?:ing)?\s+up|burn(?:ing)?\s+down|blow(?:ing)?\s+up|torch(?:ing)?|wreck(?:ing)?|trash(?:ing)?)\s+(?:the\s+|t\s?he\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
+     r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
+     r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
     ("pull up",
      r"pull(?:ing|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"),
 
@@ -528,6 +541,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:i'?ll|i will|im gonna|i'?m gonna|i'?m going to|gonna)\s+end\s+(?:you|u|him|her|them)\b",
                  r"put\s+(?:you|u|him|her|them|[a-z]+)\s+(?:\w+\s+)?in\s+(?:a\s+|the\s+)?(?:hospital|a&e|intensive care|the ground|a box|a coffin|a wheelchair)",
                  r"(?:set|setting)\s+fire\s+to\s+(?:the|this|that|our|his|her|their|your|ur)\s+",
+                 # rules-18: "u best ❌ come 2 skl 2moro if u wanna live"
+                 r"if\s+(?:you|u|ya)\s+(?:wanna|want\s+to|wish\s+to)\s+(?:live|stay\s+alive|keep\s+(?:your|ur)\s+(?:teeth|legs|face|kneecaps))\b",
                  r"(?:won'?t|wont|will never)\s+(?:walk|talk|see)\s+again", r"dead\s+man\s+walking",
                  r"if\s+(?:you|u|he|she|they)\s+knows?\s+what'?s\s+good\s+for\s+(?:you|u|him|her|them)",
                  r"(?:get|gets|getting)\s+what'?s\s+coming\s+to\s+(?:you|him|her|them)",
@@ -536,7 +551,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:got|have|brought|bringing)\s+something\s+(?:for|special for)\s+(?:you|u|him|her|them|[a-z]+)\s+(?:in\s+my\s+(?:bag|pocket|locker|coat)|tomorrow|on monday)",
              ),
              0.85, "a menacing warning",
-             keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good"),
+             keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good live alive"),
              unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:(?:the|a) (?:bunsen|candle|paper|pumpkin)|(?:his|her|their|my|your) own)|in the game|fortnite|minecraft)"),
         Rule("threat.weapon_with", T,
              r"(?:with|got|have|has|had|bring|brought|bringing|carry|carrying|pull|pulled|pulling)\s+(?:my|his|her|a|an|the|some|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
@@ -552,7 +567,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                       # where a person parks or works: a person, not "where the minibus parks"
                       lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, r"(?:your|his|her|their) (?:mum|mom|dad|wife|husband|family|kids?)")
                       + r"\s+(?:parks?|works?|walks?)"),
-             0.95, "says they know where someone lives", keys=lx.keys("know"), check=not_quoted),
+             0.95, "says they know where someone lives", keys=lx.keys("know"), check=not_quoted,
+             # rules-18: "'I know where you live' said the school librarian about my 3 overdue books 😂"
+             unless=r"\b(?:said|says|joked)\s+(?:the|my|our)\s+(?:[a-z]+\s+){0,2}(?:librarian|teacher|mum|mom|dad|nan|coach|tutor|neighbour)\b|\boverdue\b"),
         Rule("threat.watch_your_back", T,
              lx.alt(r"watch\s+(?:your|ur|yr)\s+back", rf"{lx.YOU}(?:'?re| are| r|re)\s+(?:dead|so dead|finished|getting (?:jumped|battered|stabbed|shot|it))(?!\s+(?:funny|tired|right|wrong))",
                     r"(?:you|u)(?:'?ll| will)\s+(?:regret|pay for)\s+(?:this|it|that)(?!\s+if\s+(?:you|u)\s+(?:miss|don'?t|do not|dont|skip|forget))", r"you(?:'?re| are) next",
