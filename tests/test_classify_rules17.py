@@ -29,6 +29,7 @@ CRITICAL = {"threat", "sexual", "self_harm", "grooming"}
     [
         ("ɪ ᴡᴀɴᴛ ᴛᴏ ᴅɪᴇ", "i want to die"),
         ("ꜰɪɢʜᴛ", "fight"),
+        ("k·y·s and s•t•u•p•i•d ¡diot", "kys and stupid idiot"),  # the dots and the "¡" beside them are still read
         ("w h a t s   y o u r   a d d r e s s", "whats your address"),
         ("is a p a k i", "is a paki"),  # a leading "a" is still a word of its own
         ("i kno whr she livs", "i know where she lives"),

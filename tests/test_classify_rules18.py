@@ -81,3 +81,15 @@ def test_round_twenty_one_look_alikes_are_not_flagged(rule_categories: Categorie
 def test_killing_oneself_at_lunch_is_not_a_threat(rule_categories: Categories) -> None:
     # "killing" now opens the violence-at-a-time pattern; a reflexive object is self-harm told by a parent
     assert "threat" not in rule_categories("her friend in Year 8 talks about killing herself at lunch, who do I tell?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been studying all night and honestly I want to die",
+        "my course is too much, I want to die",
+    ],
+)
+def test_study_and_courses_do_not_excuse_a_wish_to_die(rule_categories: Categories, text: str) -> None:
+    # the study-of-a-text and first-aid-course look-alikes must not reach a pupil's own words
+    assert "self_harm" in rule_categories(text)

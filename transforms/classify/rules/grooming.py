@@ -50,7 +50,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"whenever\s+(?:his|her|their|your|ur)\s+(?:dad|mum|mom|parents)\s+(?:isn\'?t|aren\'?t|is not|are not)\s+(?:around|home|in|looking)",
         r"(?:if|when)\s+(?:someone|anyone|any1|people|they|(?:your|ur)\s+(?:mum|mom|dad|parents))\s+finds?\s+out\s+about\s+(?:us|me|this|what we)|(?:when|once|after)\s+(?:everyone|every1|(?:your|ur)\s+(?:parents|mum|mom|dad))(?:'s|s| is| are|'re)\s+asleep",
         # rules-14: "Stop replying on the comments, people can see. Check your requests."
-        r"(?:stop|don'?t|dont|do\s+not)\s+(?:replying|commenting|answering|posting)\s+(?:on|in|under|to)\s+(?:the|my|these|this)\s+(?:comments?|post|page)\b[^.!?]{0,20}?"
+        r"(?:stop|don'?t|dont|do\s+not)\s+(?:replying|commenting|answering|posting)\s+(?:on|in|under|to)\s+(?:the|my|these|this)\s+(?:comments?|post|page)\b"
         r"|\b(?:people|everyone|every1|ppl|others)\s+can\s+(?:see|read)\s+(?:this|these|it|them|the\s+comments|what\s+(?:we|you|u)\s+(?:write|say|post))\b",
         r"no\s+(?:mods|adults|teachers|parents)\s+(?:reading|watching|checking|around)|keep\s+(?:your|ur|the)\s+phone\s+hidden|hide\s+(?:your|ur)\s+phone|lock\s+(?:your|ur)\s+(?:bedroom\s+)?door",
         r"show\s+me\s+(?:you|u)\s+trust\s+me|(?:prove|show)\s+(?:you|u)\s+(?:trust|love)\s+me",
