@@ -161,10 +161,12 @@ _TXT_WORDS = {
     "priv8": "private", "del8": "delete", "changin": "changing", "rm": "room", "pix": "pics", "2 b": "to be", "0d": "od",
     # rules-17: "every1 knws", "i kno whr she livs", "wnna see miss r0wntree in a b0dy bag", "d0nt thnk ill b here nxt wk"
     "knws": "knows", "kno": "know", "whr": "where", "livs": "lives", "wnna": "wanna", "thnk": "think", "nxt": "next",
+    # rules-19: "gna brng a bl8de", "teecher getin merked tmoz"
+    "bl8de": "blade", "bl8des": "blades", "brng": "bring", "getin": "getting", "tmoz": "tomorrow",
 }
 # (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
 _TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt)\b")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt|brng|getin|tmoz)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for

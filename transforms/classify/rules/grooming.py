@@ -75,6 +75,9 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         # rules-10: "hmu on telegram"
         r"\bhmu\s+(?:on|via|over)\s+(?:snap|snapchat|telegram|whatsapp|kik|discord|insta|signal|wickr)",
         r"(?:move|go)\s+(?:2|to)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|signal|wickr)\b",
+        # rules-19: "swap to 👻 babe, insta's 2 public"
+        r"(?:swap|switch)\s+(?:2|to|over\s+to)\s+(?:snap|snapchat|whatsapp|kik|telegram|discord|signal|wickr|emj_ghost)(?!\w)",
+        r"\b(?:insta|instagram|ig|facebook|fb|tiktok|here|this)(?:'s|s|\s+is)\s+(?:2|too|to{2,}|way\s+too|bit\s+too)\s+public\b",
         # rules-14: "Here's my Discord, drop me a line tonight", "Check your requests."
         r"(?:here'?s|heres|this\s+is|that'?s)\s+my\s+(?:discord|snap|snapchat|insta|whatsapp|kik|telegram|number|num|tiktok|private\s+account)\b",
         r"check\s+(?:your|ur)\s+(?:message\s+)?(?:requests|dms|inbox|hidden\s+(?:folder|messages))\b",
@@ -226,7 +229,7 @@ _REPORTED_KEYS = ("told tells telling asked asks asking made makes warned keep k
 GROUP_KEYS: dict[str, frozenset[str]] = {
     "secrecy": lx.keys("if someone anyone people they asleep no no1 keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
-                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move"),
+                       "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move swap switch public"),
     "age": lx.keys("how what which DIGIT an this older the that eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),
     "images": lx.keys("thanks without sends photos photo portfolio your ur send snap show pics pic picture pictures photo photos selfie selfies nudes vid vids video videos cam camera webcam wearing wear uniform in put"),
     "meet": lx.keys("get bring bringing take taking see meet wait catch surprise one at sleep stay can separate private sleepover what have got get having ourselves parents mum mom dad mam family bed bath shower alone room changed changing pick meet alone pick drive finish mine come get put walk wait"),

@@ -233,6 +233,8 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-19: "a girl in her form, Sophie, has been self-harming and posting pictures of it"
+    r"|\b(?:has|have)\s+been\s+self[\s-]?harming\b"
     # rules-18: "Maddie in 10K is doing the 🩸 thing agen", "The Year 10 lot keep telling Lily to top herself"
     r"|(?:is|'s|s|keeps?|started|been)\s+doing\s+the\s+(?:emj_blood|emj_knife|emj_razor)\s+thing\b"
     r"|(?:telling|told|tell|tells)\s+[a-z]+\s+to\s+(?:top|kill|hang|neck|unalive|off)\s+(?:herself|himself|themselves)\b"
@@ -256,6 +258,8 @@ FAREWELL = (
     r"give\s+(?:my|all\s+my)\s+[a-z]+\s+to\s+(?:my\s+)?[a-z ]{1,20}?[.!,]\s*(?:it'?s\s+been\s+(?:a\s+good\s+run|real|fun)|bye|goodbye|love\s+(?:you|u))|"
     # rules-17: "d0nt thnk ill b here nxt wk tbh. love u all xx"
     r"(?:don'?t|dont|do\s+not)\s+think\s+(?:i'?ll|ill|i\s+will)\s+(?:b|be)\s+(?:here|around)\s+(?:next|by|after|much\s+longer|for\s+long)\b[^.!?]*[.!?]?\s*(?:love\s+(?:u|you|y'?all)|bye|goodbye|sorry|thank)|"
+    # rules-19: "Mum I'm so sorry. Tell Freddie I love him."
+    r"i'?m\s+(?:so\s+|really\s+|so\s+so\s+)?sorry(?:\s+for\s+everything)?\s*[.!]+\s*tell\s+(?!(?:me|us|you|u)\b)[a-z]+\s+(?:that\s+)?i\s+(?:love|loved)\s+(?:him|her|them)\s*(?:[.!]|x+\b|$)|"
     r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
 )
 LEAVING = (
@@ -343,6 +347,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # encouragement aimed at someone who self-harms: "tell him to do it properly"
                     r"(?:self[\s-]?harm\w*|cut(?:s|ting)?\s+(?:himself|herself|themselves|yourself|urself))\b[^!?]{0,80}?\bdo\s+it\s+properly",
                     r"(?:go|just|pls|please)\s+(?:and\s+)?jump\s+off\s+(?:a|the|that)\s+(?:[a-z]+\s+){0,2}(?:roof|bridge|building|cliff|block|car park)",
+                    # rules-19: "go stand in front of the 🚌 😂 @kai_w_07 would be the best thing u ever did"
+                    r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+)go\s+(?:and\s+)?(?:stand|lie|lay|walk|step|jump|play)\s+in\s+front\s+of\s+(?:a|the|that)\s+"
+                    r"(?:bus|train|lorry|truck|car|emj_train|🚌|🚍|🚗|🚙|🚚)(?!\s*(?:stop|station|shelter|park|garage|depot|driver|door|window|and\s+wave|so|to|for|while|when|until|till|til|with|in\s+the)\b)",
                     rf"no\s*(?:one|body)\s+would\s+(?:care|miss|notice)\s+if\s+{target}\s+(?:died|was dead|were dead|killed)",
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     # rules-15: "If you hate it here that much the roof of the science block is always open"
@@ -357,7 +364,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("hate roof emj_ neck funeral wants sort lot slit walk step fall kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
@@ -365,7 +372,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
              keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last forever ever think give"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever think give sorry"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),

@@ -260,8 +260,11 @@ SLUR_RUMOUR = (
     r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again"
     # rules-16: "she a lil h03 fr, ask the whole of 10L"
     r"|gets\s+(?:w|with|wiv)\s+(?:any(?:one|1|body)|every(?:one|1|body))"  # rules-18: "a h0e ... gets with any1"
+    r"|ask\s+(?:her|his|their)\s+(?:ex|exes|ex-?boyfriend|ex-?girlfriend|old\s+(?:boyfriend|girlfriend))\b"  # rules-19: "s.l.u.t. that's what she is, ask her ex"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
+    # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name
+    + r"|(?:^|[.!?]\s*)[a-z]+\s+[a-z]+\s*=\s*" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
     # rules-17: "ho3 in 9K was showin her 🍒 on live" (a form or year group: not a garden tool)

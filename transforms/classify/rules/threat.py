@@ -419,6 +419,21 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:famous|remember\s+(?:the\s+date|the\s+day|me|my\s+name)|on\s+the\s+news|never\s+forget|history|first\s+thing)"),
     ("safer",
      r"park\s+it\s+somewhere\s+safer\b"),
+    # rules-19: "The girl who started the rumour has till the end of the week. Everyone knows who I mean.",
+    # "Just make sure you're not in the main hall at 11 on Wednesday. I like you, so I'm telling you."
+    ("till until",
+     r"(?:has|have|got|gets)\s+(?:'?til|till|until)\s+(?:the\s+end\s+of\s+)?(?:the\s+week|this\s+week|friday|monday|tuesday|wednesday|thursday|tomorrow|tonight|half\s+term|home\s*time)\b"
+     r"[^!?]{0,40}?(?:every(?:one|1|body)\s+knows\s+who\s+i\s+mean|(?:you|u|she|he|they)\s+knows?\s+who\s+(?:you|u|she|he|they)\s+(?:are|is)\b|clock(?:'s|s|\s+is)\s+ticking"
+     r"|(?:you|u)'?ve\s+been\s+warned)"),
+    ("make sure",
+     r"make\s+sure\s+(?:you'?re|youre|ur|u'?re|you\s+are|u\s+r|u\s+are)\s+not\s+(?:in|at|near|by|anywhere\s+near)\s+[^.!?]{0,40}?"
+     r"\b(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)|at\s+\d{1,2}(?:[:.]\d{2})?)\b[^!?]{0,60}?"
+     r"(?:i\s+like\s+(?:you|u)|trust\s+me|(?:you|u)'?ve\s+been\s+warned|friendly\s+(?:tip|warning|advice)|just\s+saying|for\s+(?:your|ur)\s+own\s+good"
+     r"|i'?m\s+(?:only\s+|just\s+)?(?:telling|warning)\s+(?:you|u)|that'?s\s+all\s+i'?m\s+say(?:ing)?)"),
+    # rules-19: "you think the fire drill was scary? wait til the real one"
+    ("drill alarm",
+     r"\b(?:fire|lockdown|evacuation|bomb)\s+(?:drill|alarm)\b[^.!?]{0,40}[.!?]?\s*(?:just\s+)?wait\s+(?:til|till|until|for)\s+(?:the\s+)?real\s+(?:one|thing)\b"
+     r"(?![^.!?]{0,20}?\b(?:we'?d|we\s+would|we'?ll|we\s+will|everyone\s+(?:would|will)|no\s*(?:one|body)\s+would)\b)"),
     ("being",
      r"done\s+being\s+(?:polite|nice|civil|reasonable|patient)\b[^!?]{0,80}?(?:whatever|anything\s+that)\s+happens\s+(?:next\s+|after(?:\s+that)?\s+|then\s+)?(?:is|'s)\s+on\s+(?:them|him|her|you|the\s+school|the\s+head)"),]
 
@@ -434,6 +449,7 @@ PLAIN: list[tuple[str, str]] = [
      r"practice|scene|incident|wounds?|victims?|pains?|sensation|season|time|me|us|off|herself|himself|themselves|themself|yourselves)\b)[a-z]+)\b[^.!?]{0,40}?"
      # (rules-18: "k i l l i n g Mr Grant after half term fr")
      r"\b(?:today|tonight|tomorrow|after\s+(?:school|class|lunch|break|pe|half\s+term|the\s+holidays|christmas|easter)|at\s+(?:lunch|break|the\s+gates?|school)|"
+     r"at\s+\d{1,2}[:.]\d{2}(?![^.!?]{0,50}\b(?:final|match|game|tournament|fixture|netball|football|rugby|hockey|cricket|rounders|quiz|race|relay|sports\s+day|competition|league|cup|recital|concert|show|audition|debate)\b)|"  # rules-19: "k1ll1ng Jack Dawes at 3:20 behind the sp0rts hall"
      r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday)|no\s+cap|this\s+week|next\s+week)\b"
      r"|\b(?:stabbing|shanking|merking|bodying)\s+season\b"),
     ("many",
@@ -492,7 +508,21 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
      r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
     ("pull up",
-     r"pull(?:ing|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"),
+     r"pull(?:ing|in|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"
+     # rules-19: "w3 r pullin up wiv str4ps on Gr4nge Rd, Tayo u ar3 d0ne"
+     r"|pull(?:ing|in|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:(?:the|our|my|his|them|dem)\s+)?(?:tings|skengs|shanks|blades|knives|guns|burners|machetes)\b"
+     r"|pull(?:ing|in|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:(?:the|our|my|his|them|dem)\s+)?straps\b(?!\s+(?:on\s+(?:the|my|his|her|their|our|its|your|ur|these|those)|for|and|of|from|that|which)\b)"),
+    # rules-19 (round twenty-two), from the lines holdout39 and holdout40 missed: a beating or a
+    # stabbing announced for a day ("teecher getin merked tmoz"), a year group rushed with bats
+    # (and in OBLIQUE, whose exceptions do not excuse a fire drill: the drill as a rehearsal for the real one)
+    ("getting gettin merked stabbed shanked bodied jumped battered glassed",
+     r"\b(?:getting|gettin)\s+(?:merked|stabbed|shanked|bodied|jumped|battered|glassed)\s+"
+     r"(?:tomorrow|today|tonight|after\s+(?:school|class|lunch|pe)|at\s+(?:lunch|break|home\s*time|the\s+gates?)|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b"),
+    ("bats bricks knives blades poles hammers chains machetes shanks bars crowbars",
+     r"\b(?:rush|rushing|rushin|run\s+up\s+on|running\s+up\s+on|jump|jumping|jumpin|batter|battering|ambush|ambushing)\s+"
+     r"(?:the\s+|them\s+|those\s+|dem\s+)?(?:(?:yr|year|y)\s?\d+s?|\d+[a-z]?s|opps|lads|boys|girls|kids|new\s+kids|him|her|them|[a-z]+\s+(?:kids|lot|lads|boys|girls|crew))\b"
+     r"[^.!?]{0,50}?\b(?:with|wiv|w)\s+(?:(?:the|our|some|their|dem)\s+)?(?:bats|bricks|knives|blades|poles|hammers|chains|machetes|shanks|metal\s+bars|crowbars)\b"
+     r"(?![^.!?]{0,30}\b(?:balls?|pads|gloves|rounders|cricket|baseball|softball|practice|training|nets)\b)"),
 
 ]
 
