@@ -129,7 +129,7 @@ _LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
 _LEET_RE = re.compile(
     r"(?<=[a-z])[0134578@$!|+]+(?=[a-z])"  # inside a word: h3ll0w, b!tch, f@g
     r"|(?<=[a-z])[013457$]+(?![a-z0-9])"  # at a word's end: h0, a55, k1
-    r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})(?!(?:st|nd|rd|th)(?![a-z]))"  # at a word's start: 5tupid, 1diot (not "4th")
+    r"|(?<![a-z0-9@#])[01345$]+(?=[a-z]{2})(?!(?:st|nd|rd|th|am|pm)(?![a-z]))"  # at a word's start: 5tupid, 1diot (not "4th", "3pm")
 )
 # The same matches, written to open with a character class: the engine then skips to the
 # next leet character instead of trying three lookbehinds at every position (5x faster).
@@ -138,7 +138,7 @@ _LEET_FAST = re.compile(
     r"[0134578@$!|+]"
     r"(?:(?<=[a-z].)[0134578@$!|+]*(?=[a-z])"
     r"|(?<=[a-z][013457$])[013457$]*(?![a-z0-9])"
-    r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2})(?!(?:st|nd|rd|th)(?![a-z])))"
+    r"|(?<=[01345$])(?<![a-z0-9@#].)[01345$]*(?=[a-z]{2})(?!(?:st|nd|rd|th|am|pm)(?![a-z])))"
 )
 _LEET_ANY = re.compile(r"[0134578@$!|+]")
 
@@ -163,10 +163,13 @@ _TXT_WORDS = {
     "knws": "knows", "kno": "know", "whr": "where", "livs": "lives", "wnna": "wanna", "thnk": "think", "nxt": "next",
     # rules-19: "gna brng a bl8de", "teecher getin merked tmoz"
     "bl8de": "blade", "bl8des": "blades", "brng": "bring", "getin": "getting", "tmoz": "tomorrow",
+    # rules-20: "gnna brk Mr X's legs", "dis app logs evrythin", "hookin up in da staff room"
+    "gnna": "gonna", "brk": "break", "evrythin": "everything", "everythin": "everything", "evrything": "everything",
+    "hookin": "hooking",
 }
 # (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
 _TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt|brng|getin|tmoz)\b")
+_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt|brng|getin|tmoz|gnna|brk|evrythin|everythin|evrything|hookin)\b")
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for
@@ -197,7 +200,7 @@ UNMASK_WORDS = (
     "suicide suicidal suicides harm harming harmed kill killing killed kms die dying dead death "
     "cut cuts cutting cutter overdose hang hanging noose slit wrists blade blades razor "
     # violence
-    "stab stabbed stabbing shoot shooting shank gun guns knife bomb murder "
+    "stab stabbed stabbing shoot shooting shank gun guns knife bomb murder slice "
     # sexual content and grooming
     "rape raped rapist molest nude nudes naked sex sexy sext sexting porn horny nonce paedo pedo"
 ).split()

@@ -23,6 +23,8 @@ YOUR = r"(?:your|ur|yr|ya)"
 
 SIGNALS: dict[str, tuple[str, ...]] = {
     "secrecy": (
+        # rules-20: "swap 2 snap, dis app shows evrythin 2 teachers", "m0ve 2 d!scord, dis app logs evrythin"
+        r"(?:this|dis|da|the|that)\s+app\s+(?:shows|logs|saves|records|tracks|keeps|screenshots|reports)\s+(?:everything|all|our\s+(?:chats?|messages))\b",
         rf"(?:don'?t|dont|do not|never)\s+mention\s+(?:it|this|me|us|that)\s+to\s+(?:{YOUR}\s+)?(?:mum|mom|dad|parents?|teachers?|anyone|any1|family|friends)",
         r"(?:don'?t|do not|dont)\s+want\s+(?:your|ur|anyone|any1|them|people)\s+(?:parents\s+|mum\s+|dad\s+|family\s+)?(?:finding out|to find out|to know|knowing)",
         r"(?:my|our)\s+(?:little\s+)?secret", r"(?:delete|clear|wipe)\s+(?:my|all my|all the|all our)\s+(?:chats?|messages?|texts?|dms?|convo)",
@@ -92,6 +94,8 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         rf"(?:are|r)\s+{YOU}\s+(?:(?:like|only|even|over|under)\s+)?(?:1[0-8]|[8-9])\b", r"what\s+school\s+do\s+(?:you|u)\s+go\s+to",
         r"which\s+school\s+(?:are|do)\s+(?:you|u)", r"(?:you(?:'re| are)|ur|u r)\s+(?:so\s+|very\s+|really\s+)?mature\s+for\s+(?:your|ur)\s+age",
         r"age\s+(?:is|'s)\s+(?:just|only)\s+a\s+number", r"(?:young|old)\s+enough",
+        # rules-20: "ѕnар mе 😘 14 is fine i dont judge"
+        r"\b(?:1[0-5]|[89])\s+(?:is|'s|s)\s+(?:fine|ok|okay|cool|alright|not\s+(?:too\s+)?young)\b(?![^.!?]{0,30}\b(?:minutes?|mins?|degrees|pounds|quid|£|cm|kg|points|marks)\b)",
         r"(?:where|what road|what street|what area)\s+do\s+(?:you|u)\s+live",
         r"(?:look|looks|seem|seems)\s+(?:so\s+|much\s+|way\s+)?(?:older|younger|mature|grown up)\s+(?:than|for)",
         r"(?:so\s+|really\s+|very\s+)?(?:grown\s?up|mature|developed)\s+for\s+(?:(?:your|ur|a|an)\s+)?(?:age|year\s?\d+|\d+)",
@@ -227,7 +231,7 @@ _REPORTED_KEYS = ("told tells telling asked asks asking made makes warned keep k
                   "offered offering offers if promised promising promises send sends sent sending give gives gave giving buy buys "
                   "bought buying said says saying")
 GROUP_KEYS: dict[str, frozenset[str]] = {
-    "secrecy": lx.keys("if someone anyone people they asleep no no1 keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
+    "secrecy": lx.keys("app if someone anyone people they asleep no no1 keep hide lock prove remember no skip without strictly sign register apply whenever when looking texts text messages message chats chat dms dm nosy nosey where mention want finding find secret delete clear wipe talk anything tell show keep kept secret between delete understand emj_shush trust check know bring come private more somewhere need sneak sneaking"),
     "private": lx.keys("get vc tell ask sent sending request accept look inbox dms open messages sends texts add follow different another other safer better call instead privately private call ring phone facetime chat speak dm pm inbox message msg text snap snapchat whatsapp kik telegram discord add follow private secret "
                        "video videocall facetime cam alone number insta tiktok instagram signal wickr digits addy move swap switch public"),
     "age": lx.keys("how what which DIGIT an this older the that eleven twelve thirteen fourteen fifteen know saw seen noticed watching watched spotted entrance gate exit door bus way only DIGIT old year age asl mature young enough school live DIGIT older younger grown developed still bit little few couple only"),

