@@ -238,7 +238,10 @@ def combine(
     ranked: list[tuple[tuple[int, bool, float, str], Flag]] = []
     for cat, acc in by_cat.items():
         severity = context.severity_for(cat)
-        if cat is Category.SEXUAL and acc.pupils:
+        # sexual content is critical where pupils are involved (DESIGN); grooming is by definition
+        # an adult after a pupil, so a sexual reading beside it is about a pupil too ("send a pic
+        # in ur bra 🥵" is a request for a sexual image of a child before it is two grooming signals)
+        if cat is Category.SEXUAL and (acc.pupils or Category.GROOMING in by_cat):
             severity = Severity.CRITICAL
         flag = Flag(
             category=cat,

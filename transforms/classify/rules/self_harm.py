@@ -249,7 +249,7 @@ REPORTED = (
     # rules-16: "Ellie-Mae from 8P keeps postin 🩸🩸 pics of her arm on her priv story"
     r"|(?:keeps?|kept|been|is|'s)\s+(?:posting|postin|sharing|putting\s+up)\s+(?:emj_blood\s*)+\s*(?:pics?|photos?|pictures?|snaps?|vids?|videos?)\s+of\s+(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
-    r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump)"
+    r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump|slit\s+(?:his|her|their)\s+(?:own\s+)?wrists)"
     # rules-14: "ma m8 Tia is cuttin agen n she sed dont tell ne1", "he posted that he's taking all his tablets"
     r"|\b(?:is|'s|s|are|'re|keeps?|kept|started)\s+(?:c[u*]tting|self[\s-]?harming)\s+(?:again|(?:her|him|them)sel(?:f|ves)|(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?))\b"
     r"|(?:she|he|they)(?:'s|s|\s+is|\s+are|'re|\s+has|\s+have|'ve)\s+(?:taking|taken|took|swallowed|swallowing)\s+"

@@ -87,6 +87,8 @@ SOMEONE = lx.alt(lx.TITLE_NAME, lx.STAFF, lx.PRON3, lx.PUPIL, r"the (?:boy|girl|
 FAMILY = r"(?:kids?|child|children|daughter|son|wife|husband|family|little one|mum|mom)"
 # rules-5: a harm word aimed at a machine, a game or a sibling who ate the chips
 NOT_A_THREAT = (
+    # rules-21: "Tom said he's going to slit his wrists tonight": self-harm, reported
+    r"(?:he|she|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|gna)\s+(?:slit|cut|slash)\s+(?:his|her|their)\s+(?:own\s+)?wrists\b|"
     r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
     r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
     r"|(?:kill|murder|strangle)\s+my\s+(?:little\s+|big\s+|baby\s+|twin\s+)?(?:brother|sister|bro|sis)\b[^.!?]{0,40}\b(?:ate|eaten|nicked|stole|took|borrowed|used|finished|for\s+eating)\b"
@@ -441,6 +443,14 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("primary nursery infants juniors",
      r"(?:you\s+have|you'?ve\s+got|u\s+have|u\s+got|your|ur)\s+(?:(?:two|three|four|\d)\s+)?(?:little\s+)?(?:daughters?|sons?|kids?|children|girls?|boys?|grandkids|grandchildren)\s+"
      r"(?:at|go\s+to|goes\s+to|in)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:primary|nursery|infants?|juniors?)\b[^!]{0,60}?(?:pick[\s-]?up|drop[\s-]?off|home\s*time|finish(?:es)?\s+at|walk\s+home)[^!.]{0,50}?(?:isn'?t\s+it|don'?t\s+they|right|yeah|innit|aren'?t\s+they)\s*\?"),
+    # rules-21 (round twenty-four), from the tuning sets' threats read as self-harm: "Someone is
+    # going to die at prom this year and I'm going to make sure it's Zack", "the bl@de's already in
+    # my blazer pocket, ask for me at break"
+    ("sure",
+     r"(?:going\s+to|gonna|gna|will)\s+die\b[^.!?]{0,40}?[.!?,]?\s*(?:and\s+)?i'?m\s+(?:going\s+to|gonna|gna)\s+make\s+sure\s+(?:it'?s|its|it\s+is)\s+(?!me\b|not\b)[a-z]+"),
+    ("already pocket blazer bag locker coat jacket waistband sock",
+     r"(?:knife|blade|shank|skeng|machete|gun|strap|ting|piece|emj_knife|emj_gun)(?:'s|s|\s+is|\s+are)\s+(?:already\s+)?(?:in|inside)\s+my\s+(?:blazer|bag|pocket|locker|coat|jacket|waistband|sock|rucksack)\b"
+     r"(?![^.!?]{0,40}\b(?:dt|d&t|craft|cooking|food\s+tech|for\s+(?:dt|cooking|art|the\s+lesson)|sharpener)\b)"),
     # rules-19: "you think the fire drill was scary? wait til the real one"
     ("drill alarm",
      r"\b(?:fire|lockdown|evacuation|bomb)\s+(?:drill|alarm)\b[^.!?]{0,40}[.!?]?\s*(?:just\s+)?wait\s+(?:til|till|until|for)\s+(?:the\s+)?real\s+(?:one|thing)\b"
