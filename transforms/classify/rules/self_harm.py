@@ -233,6 +233,8 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-22: "my m8 in 10G is doin s/h in the girls loos every break"
+    r"|\b(?:is|'s|s|are|'re|keeps?|kept|been|started)\s+(?:doing|doin)\s+(?:s\s*/\s*h|sh|self[\s-]?harm)\b(?!\s+(?:awareness|training|talk|module|course|week|lesson))"
     # rules-20: "My sister in Year 7 says she wants to kill herself", "she posted bout s*icide on her private story"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)\s+(?:wants?|wanted)\s+to\s+"
     r"(?:die|kill\s+(?:themselves|herself|himself)|end\s+it|end\s+(?:her|his|their)\s+(?:own\s+)?life|self[\s-]?harm|not\s+be\s+(?:here|alive))\b"
@@ -375,7 +377,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever think give sorry"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"

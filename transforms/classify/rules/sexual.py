@@ -244,6 +244,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:(?:defo|deffo|def|definitely|totally|so|already|100%|prob|probs|probably|def\s+have|defo\s+have|deffo\s+have)\s+)?"
      r"(?:fucked|fuckin|fucking|shagged|shagging|banged|banging|smashed)\b"
      r"(?!\s+(?:up|it|on|out|off|with|wiv|w|this|that|the|a|an|our|my|their|his|her|over|through|in\s+the\s+(?:match|game|final|quiz)|pots|drums|doors?|heads))"),
+    # rules-22: "Mrs Calloway's arse in them trousers today... God"
+    ("arse ass bum tits boobs",
+     r"\b(?:mr|mrs|miss|ms|sir)\s+[a-z]+'?s\s+(?:arse|ass|bum|tits|boobs|rack|legs|body)\s+in\s+(?:them|those|that|her|his|these)\s+(?:tight\s+)?(?:trousers|skirt|jeans|leggings|dress|top|shorts|tights)\b"),
     # rules-20: "Ellie charges a tenner for the 'special' Snapchats, pm me for her @"
     ("charges charging charge",
      r"\bcharg(?:es|ing|e)\s+(?:a\s+)?(?:tenner|fiver|twenty|score|£\s?\d+|\d+\s*(?:quid|pounds|p))\s+(?:for|4)\s+(?:the\s+|her\s+|his\s+|a\s+)?['\"]?"
@@ -267,6 +270,8 @@ SLUR_RUMOUR = (
     r"|ask\s+(?:her|his|their)\s+(?:ex|exes|ex-?boyfriend|ex-?girlfriend|old\s+(?:boyfriend|girlfriend))\b"  # rules-19: "s.l.u.t. that's what she is, ask her ex"
     # rules-20: "Millie's a sl*g, she'd do anyone for a chicken box", "s.l.a.g Keira strikes again 🤣"
     r"|(?:she|he)(?:'d|d|\s+would|'ll|\s+will)\s+do\s+(?:any(?:one|1|body)|every(?:one|1|body))\b|\bstrikes\s+again\b"
+    # rules-22: "that 6th form prefect is a proper h0e, smashed 3 lads in 1 nite"
+    r"|\b(?:smashed|shagged|done|had|pulled)\s+(?:\d+|two|three|four|five|six|loads\s+of|half\s+(?:the|of\s+the))\s+(?:lads|boys|guys|blokes|girls)\b"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name

@@ -451,6 +451,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("already pocket blazer bag locker coat jacket waistband sock",
      r"(?:knife|blade|shank|skeng|machete|gun|strap|ting|piece|emj_knife|emj_gun)(?:'s|s|\s+is|\s+are)\s+(?:already\s+)?(?:in|inside)\s+my\s+(?:blazer|bag|pocket|locker|coat|jacket|waistband|sock|rucksack)\b"
      r"(?![^.!?]{0,40}\b(?:dt|d&t|craft|cooking|food\s+tech|for\s+(?:dt|cooking|art|the\s+lesson)|sharpener)\b)"),
+    # rules-22: "Been sharpening something all weekend, can't wait for double maths"
+    ("sharpening",
+     r"\b(?:been|i'?ve\s+been|i'?m|im)\s+sharpening\s+(?:something|summat|sumthin|a\s+little\s+something)\b"),
     # rules-19: "you think the fire drill was scary? wait til the real one"
     ("drill alarm",
      r"\b(?:fire|lockdown|evacuation|bomb)\s+(?:drill|alarm)\b[^.!?]{0,40}[.!?]?\s*(?:just\s+)?wait\s+(?:til|till|until|for)\s+(?:the\s+)?real\s+(?:one|thing)\b"
@@ -528,6 +531,9 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:smash(?:ing)?\s+up|burn(?:ing)?\s+down|blow(?:ing)?\s+up|torch(?:ing)?|wreck(?:ing)?|trash(?:ing)?)\s+(?:the\s+|t\s?he\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
      r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
+    # rules-22: "Honestly planning to hit Leah with my car when she crosses by the lollipop man"
+    ("hit run knock mow",
+     r"(?:planning|plan|going|gonna|gna|want|wanna|about)\s+(?:to\s+)?(?:hit|run\s+over|run\s+down|knock\s+down|mow\s+down)\s+(?!(?:the|a|an|my|it|this|that)\b)[a-z]+\s+(?:with|in)\s+(?:my|me|mum'?s|dad'?s|the)\s+(?:car|van|moped|motor|truck)\b"),
     # rules-20: "I'm going to drive my car straight into the crowd at the school fair"
     ("drive driving plough ploughing plow ram ramming",
      r"(?:gonna|going\s+to|i'?ll|ill|ima|imma|i\s+will|finna|about\s+to|wanna|want\s+to|gna)\s+(?:drive|plough|plow|ram|steer)\s+(?:my|a|the|his|her|our|mum'?s|dad'?s)\s+(?:[a-z']+\s+)?(?:car|van|truck|lorry|motor)\s+"
