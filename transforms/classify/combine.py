@@ -124,6 +124,7 @@ class _Acc:
     # a school-head flag of a critical category (its own, or its reading of the main model's
     # flag) scored at HEAD_SURE or more
     sure: bool = False
+    head: bool = False  # found by the school head alone
 
 
 def _add_model_flag(
@@ -132,7 +133,7 @@ def _add_model_flag(
     cat = MODEL_CATEGORIES[best]
     existing = by_cat.get(cat)
     if existing is None:
-        acc = _Acc(score=score, reasons=[reason], source="model", sure=school and best in CRITICAL_MODEL and score >= HEAD_SURE)
+        acc = _Acc(score=score, reasons=[reason], source="model", sure=school and best in CRITICAL_MODEL and score >= HEAD_SURE, head=school)
         for a, b, _ in model.evidence(n.deep.text, best, school=school):
             oa, ob = n.deep.original(a, b)
             acc.spans[(oa, ob)] = _span(n.original, oa, ob, f"model.{'school.' if school else ''}{best}")
@@ -235,7 +236,13 @@ def combine(
     if Category.COMPLAINT in by_cat and COMPLAINT_SUPPRESSED_BY.intersection(by_cat):
         del by_cat[Category.COMPLAINT]
 
-    ranked: list[tuple[tuple[int, bool, float, str], Flag]] = []
+    # the school head's sexual reading leads a rule's abuse finding of the same severity: "s.l.a.g.
+    # that's all Freya Holt is", "she's thick in all the right places for year 9" are sexual
+    # harassment (KCSIE: sexualised names and comments) before they are insults. Over every school
+    # line where abuse led with sexual beside it (14), the writers had said sexual; on the public
+    # dev splits it reorders one line's flags and no flag-vs-none outcome
+    sexual_by_head = Category.SEXUAL in by_cat and by_cat[Category.SEXUAL].head
+    ranked: list[tuple[tuple[int, bool, bool, float, str], Flag]] = []
     for cat, acc in by_cat.items():
         severity = context.severity_for(cat)
         # sexual content is critical where pupils are involved (DESIGN); grooming is by definition
@@ -253,6 +260,7 @@ def combine(
         )
         # most severe first; among equals a rule's specific finding before the model's
         # general one, unless the school head is sure of a critical category
-        ranked.append(((-severity.rank, acc.source == "model" and not acc.sure, -flag.score, cat.value), flag))
+        behind = cat is Category.ABUSE and sexual_by_head
+        ranked.append(((-severity.rank, (acc.source == "model" and not acc.sure) or behind, behind, -flag.score, cat.value), flag))
     ranked.sort(key=lambda kf: kf[0])
     return [f for _, f in ranked]
