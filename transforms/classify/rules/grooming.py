@@ -660,6 +660,15 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # lovely. Any more from the trip you didn't put up?"
     ("vanish disappearing", r"(?:use|turn\s+on|switch\s+on|put\s+on|put\s+it\s+on)\s+(?:vanish\s+mode|disappearing\s+messages)"),
     ("more", r"any\s+more\s+(?:pics?|photos?|selfies?|pictures?|vids?|videos?)?\s*(?:from\s+[^.!?]{0,30}?)?\s*(?:(?:that\s+)?(?:you|u)\s+(?:didn'?t|did\s+not|never))\s+(?:put\s+up|post|posted|upload|uploaded|share|shared)"),
+    # rules-24 (round twenty-six): "Saw the Year 7 trip pictures on the school page. Which one is you? 😊",
+    # "Are your parents going away at all over half term?", "Need any money for lunch this week? Happy to
+    # help, just say the word 😘"
+    ("which", r"(?:pics?|pictures?|photos?|snaps?|album|gallery)\b[^.!?]{0,60}?[.!?]?\s*which\s+(?:one|girl|boy)\s+(?:is|'s)\s+(?:you|u)\s*\?"),
+    ("parents mum dad",
+     rf"(?:are|r|is)\s+{YOUR}\s+(?:parents|mum\s+(?:and|n|&)\s+dad|mum|dad|folks|mam)\s+(?:going\s+away|away|out|working\s+late|working\s+nights)\s+(?:at\s+all\s+)?(?:over|this|at|on|tonight|during|for)\b"
+     r"(?![^!]{0,60}\b(?:form|contact\s+(?:number|details)|permission|consent|register|emergency)\b)"),
+    ("money lunch cash",
+     r"(?:need|want)\s+(?:any\s+|some\s+)?(?:money|cash|dosh|£+|emj_money)\s+(?:for|4)\s+(?:lunch|food|the\s+bus|your\s+phone|ur\s+phone|credit|snacks)\b[^.!]{0,40}?(?:😘|😉|just\s+say\s+the\s+word|happy\s+to\s+help|between\s+us|our\s+secret|don'?t\s+tell)"),
     # rules-15: "got ur uniform on? send pic 📸 😇"
     ("uniform kit pjs pyjamas swimsuit bikini",
      rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),

@@ -94,7 +94,9 @@ IDEATION: list[tuple[str, str]] = [
     ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
     ("end", r"\bi\s+(?:end|finish)\s+it(?:\s+all)?\b|(?:the\s+)?night\s+i\s+(?:end|finish)\s+it"),
     # rules-11: not an accident ("cut my arm on the fence at forest school")
-    ("cutting cut", r"(?:cutting|cut|slicing|scratching|burning)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"
+    ("cutting cut slit slitting", r"(?:cutting|cut|slicing|scratching|burning|slit|slitting|slash|slashing)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"
+                    # rules-24: "cut my wrist strap off"
+                    r"(?!\s+(?:straps?|bands?|braces?|supports?|guards?|splints?|watch|warmers?|tags?)\b)"
                     r"(?![^.!?]{0,30}?\b(?:by\s+accident|accidentally|(?:on|with)\s+(?:the|a|an|some)\s+(?:[a-z]+\s+)?(?:fence|nail|glass|bramble|brambles|thorn|thorns|tin|can|wire|gate|door|rock|rocks|branch|saw|stapler|scissors|oven|iron|kettle|hob|pan|tray)s?)\b)"),
     ("point reason", r"(?:point|reason)\s+(?:in|of|to)\s+(?:living|being alive|being here|going on|live|carry on)"),
     ("born", r"(?:never|not)\s+been\s+born"),
@@ -211,6 +213,10 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-24: "tryna get to 100 cuts b4 xmas 😶", "My brother keeps hiding the kitchen knives from me now"
+    ("cuts", r"(?:get\s+to|reach|hit|up\s+to|at|on)\s+\d+\s+cuts\b(?![^.!?]{0,30}\b(?:film|edit|budget|funding|jobs|staff|council)\b)"),
+    ("hiding hid hides hidden locked lock",
+     r"(?:hiding|hid|hides|hidden|locked\s+(?:up|away)|lock(?:ing)?\s+(?:up|away))\s+(?:all\s+)?(?:the\s+)?(?:kitchen\s+)?(?:knives|blades|razors|pills|tablets|meds|medicine|paracetamol)\s+(?:from\s+me|so\s+i\s+(?:can'?t|cannot|don'?t))\b"),
     # rules-18: "cut my 💪 agn lol its nbd"
     ("cut cutting cutted sliced scratched", r"\b(?:cut|cutting|cutted|sliced|scratched)\s+(?:my|me)\s+💪"),
     # rules-17: "gettin the rope from my dads garage l8r, no1s home"
@@ -233,6 +239,8 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-24: "Bella from 9G said she's been doin "the thing" with blades again"
+    r"|\b(?:doing|doin)\s+['\"]?the\s+thing['\"]?\s+(?:with|w|wiv)\s+(?:the\s+)?(?:blades?|razors?|sharpeners?|emj_knife|emj_razor)\b"
     # rules-22: "my m8 in 10G is doin s/h in the girls loos every break"
     r"|\b(?:is|'s|s|are|'re|keeps?|kept|been|started)\s+(?:doing|doin)\s+(?:s\s*/\s*h|sh|self[\s-]?harm)\b(?!\s+(?:awareness|training|talk|module|course|week|lesson))"
     # rules-20: "My sister in Year 7 says she wants to kill herself", "she posted bout s*icide on her private story"

