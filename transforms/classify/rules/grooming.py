@@ -669,6 +669,12 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?![^!]{0,60}\b(?:form|contact\s+(?:number|details)|permission|consent|register|emergency)\b)"),
     ("money lunch cash",
      r"(?:need|want)\s+(?:any\s+|some\s+)?(?:money|cash|dosh|£+|emj_money)\s+(?:for|4)\s+(?:lunch|food|the\s+bus|your\s+phone|ur\s+phone|credit|snacks)\b[^.!]{0,40}?(?:😘|😉|just\s+say\s+the\s+word|happy\s+to\s+help|between\s+us|our\s+secret|don'?t\s+tell)"),
+    # rules-26: "Which house on Orchard Way is yours? The one with the trampoline in the garden?", "Which
+    # changing room do the Year 9 girls use at the leisure centre on Saturdays?", "Show me when you try it on?"
+    ("house", r"which\s+(?:house|flat|door|one)\s+(?:on|in|along)\s+[a-z]+\s+(?:way|road|rd|street|st|close|avenue|ave|lane|drive|crescent)\s+(?:is|'s)\s+(?:yours|urs|your\s+house)\b"
+     r"(?![^!]{0,80}\b(?:drop(?:ping)?\s+(?:off|round|by)|deliver\w*|raffle|parcel|post|invites?|lift|pick\s+up|collect\w*)\b)"),
+    ("changing", r"which\s+changing\s+rooms?\s+do\s+(?:the\s+)?(?:year|yr)\s?\d+\s+(?:girls|boys)\s+use\b"),
+    ("show", r"(?:look|looks|looked)\s+(?:so\s+)?(?:amazing|gorgeous|stunning|beautiful|lovely|hot|fit|sexy|pretty|great|perfect)\b[^!?]{0,80}?(?:show|send)\s+me\s+when\s+(?:you|u)\s+(?:try|put)\s+it\s+on\b"),
     # rules-15: "got ur uniform on? send pic 📸 😇"
     ("uniform kit pjs pyjamas swimsuit bikini",
      rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),

@@ -213,6 +213,11 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-26: "thinking about my nan a lot. I'll see her soon.", "miss my nan so much. not long now till I see her again x"
+    ("see soon long",
+     r"(?:miss|missing|thinking\s+about|think\s+about)\s+my\s+(?:late\s+)?(?:nan|nana|nanna|grandma|gran|granny|grandad|grandpa|grandad|mum|mom|dad|brother|sister)\b[^!?]{0,60}?"
+     r"(?:see\s+(?:her|him|them)\s+(?:again\s+)?soon|not\s+long\s+(?:now\s+)?(?:till|until|til)\s+i\s+see\s+(?:her|him|them))"
+     r"(?!\s+(?:at|on|for|this|next|when|in|after|over|x+\s+(?:at|on)))"),
     # rules-24: "tryna get to 100 cuts b4 xmas 😶", "My brother keeps hiding the kitchen knives from me now"
     ("cuts", r"(?:get\s+to|reach|hit|up\s+to|at|on)\s+\d+\s+cuts\b(?![^.!?]{0,30}\b(?:film|edit|budget|funding|jobs|staff|council)\b)"),
     ("hiding hid hides hidden locked lock",
@@ -239,6 +244,10 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-26: "Maisie's cat scratches are not from a cat 🔪 she needs help", "Sasha's arms... whenever she
+    # rolls her sleeves up in PE you can see. Someone needs to tell a teacher."
+    r"|\b(?:cat\s+)?(?:scratches|cuts|marks|scars)\s+(?:aren'?t|are\s+not|r\s+not|are\s+(?:defo|deffo|definitely|def)\s+not)\s+from\s+(?:a|the|her|his|their)\s+cat\b"
+    r"|\b(?:her|his|[a-z]+'s)\s+arms\b[^!?]{0,60}?(?:rolls?|rolled|pulls?|pulled|push(?:es)?|pushed)\s+(?:her|his)\s+sleeves\s+up\b[^!?]{0,50}?(?:you\s+can\s+see|tell\s+a\s+teacher|needs?\s+help|someone\s+should)"
     # rules-24: "Bella from 9G said she's been doin "the thing" with blades again"
     r"|\b(?:doing|doin)\s+['\"]?the\s+thing['\"]?\s+(?:with|w|wiv)\s+(?:the\s+)?(?:blades?|razors?|sharpeners?|emj_knife|emj_razor)\b"
     # rules-22: "my m8 in 10G is doin s/h in the girls loos every break"
@@ -385,7 +394,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever think give sorry"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"

@@ -64,7 +64,7 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
     # rules-10: "whoever gets a nude off Georgia", "asking my daughter for naked pictures",
     # "p.0.r.n of someone from our year going round snapchat"
-    r"(?:get|gets|got|getting)\s+(?:a\s+)?(?:nude|nudes|naked\s+(?:pics?|photos?|pictures?))\s+(?:off|from|of)\s+[a-z]+",
+    r"(?:get|gets|got|getting|gettin)\s+(?:a\s+|my\s+|some\s+|more\s+)?(?:nude|nudes|naked\s+(?:pics?|photos?|pictures?))\s+(?:off|from|of)\s+[a-z]+",
     r"(?:asking|ask|asked|asks|begging|pressuring|pressured|pestering|pesters)\s+(?:[a-z']+\s+){0,3}?for\s+(?:naked|nude|nudes|explicit|dirty)(?:\s+(?:pics?|pictures?|photos?|snaps?|videos?|selfies?))?",
     r"(?:sends?|sending|sent)\s+nudes\s+to\s+(?:anyone|any1|anybody|everyone|every1|all|the\s+whole)",
     r"(?:see|seen)\s+what\s+[a-z]+\s+looks?\s+like\s+(?:without|with\s+no|out\s+of)\s+(?:her|his|their)\s+(?:uniform|clothes|top|kit|shirt)",
@@ -76,7 +76,7 @@ STRONG_ABOUT_PUPILS = lx.alt(
 # rules-12: the sexualised names that are never about anything else, and (SLUR) with them the
 # ones that sometimes are ("hoe" is a garden tool, "skank" a dance)
 SLUR_NAME_WORDS = ["slag", "slags", "slut", "sluts", "whore", "whores", "sket", "skets", "slapper", "thot", "thots", "thotty"]
-SLUR_WORDS = [*SLUR_NAME_WORDS, "skank", "hoe", "hoes"]
+SLUR_WORDS = [*SLUR_NAME_WORDS, "skank", "hoe", "hoes", "slutty", "slaggy"]
 SLUR = lx.words(SLUR_WORDS, masked=True)
 SLUR_NAME = lx.words(SLUR_NAME_WORDS, masked=True)
 # what marks a pupil: a form ("11R", "9b"; not "10k" or "7s"), a year group, the sixth form, a
@@ -244,6 +244,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:(?:defo|deffo|def|definitely|totally|so|already|100%|prob|probs|probably|def\s+have|defo\s+have|deffo\s+have)\s+)?"
      r"(?:fucked|fuckin|fucking|shagged|shagging|banged|banging|smashed)\b"
      r"(?!\s+(?:up|it|on|out|off|with|wiv|w|this|that|the|a|an|our|my|their|his|her|over|through|in\s+the\s+(?:match|game|final|quiz)|pots|drums|doors?|heads))"),
+    # rules-26: "f*ck Miss Grant, literally, I would"
+    ("fuck",
+     r"\bfuck\s+(?:mr|mrs|miss|ms|sir)\s+[a-z]+\b[^.!?]{0,30}?\b(?:literally|i\s+would|i'?d|fr|no\s+cap|ngl|given\s+the\s+chance)\b"),
     # rules-24: "Give us a flash at break and I'll do your homework for a week"
     ("flash",
      r"\b(?:give|gimme|giv)\s+(?:us|me|the\s+(?:lads|boys|girls))\s+a\s+(?:quick\s+)?flash\b"
@@ -266,7 +269,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
 # page; as a high flag it ranked under the abuse the word also is); "been with every1 in 11",
 # "at it again", and the name given as an award ("h0e of the year award goes 2 Tanisha")
 SLUR_RUMOUR = (
-    SLUR + r"(?=[^.!?]{0,60}?(?:ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
+    SLUR + r"(?=[^.!?]{0,60}?(?:every(?:one|1|body)\s+know\s+it\b|ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
     r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged"
     r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again"
     # rules-16: "she a lil h03 fr, ask the whole of 10L"
@@ -276,6 +279,7 @@ SLUR_RUMOUR = (
     r"|(?:she|he)(?:'d|d|\s+would|'ll|\s+will)\s+do\s+(?:any(?:one|1|body)|every(?:one|1|body))\b|\bstrikes\s+again\b"
     # rules-22: "that 6th form prefect is a proper h0e, smashed 3 lads in 1 nite"
     r"|\b(?:smashed|shagged|done|had|pulled)\s+(?:\d+|two|three|four|five|six|loads\s+of|half\s+(?:the|of\s+the))\s+(?:lads|boys|guys|blokes|girls)\b"
+    r"|\b(?:smashed|shagged|done|had|pulled)\s+half\s+(?:of\s+)?(?:(?:year|yr)\s?\d+|\d+[a-z]\b|the\s+(?:year|team|form|class))"  # rules-26: "shes smashed half of 11C"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name
@@ -294,6 +298,21 @@ PUPIL_NAMED = (
     SLUR_NAME + rf"(?![^.!?]{{0,20}}?\boff\b)(?=[^.!?]{{0,60}}?{PUPIL_MARK})|{PUPIL_MARK}[^.!?]{{0,40}}?" + SLUR_NAME
     + r"(?![^.!?]{0,20}?\boff\b)"  # "slag off" is to run down
 )
+# rules-25: a request for a sexual image of the person asked ("Send me a pic of you in your bra",
+# "pls send a pic of u in ur undies", "dm me ur 🍒 pics"): sexual content, about a pupil on a
+# school's channel; over every school line it matches 53 written as sexual and 2 as grooming. It is
+# critical (0.95) and so leads a grooming finding of two signals (0.9), not of three (0.99)
+IMAGE_REQUEST = (
+    r"(?:pic|pics|pix|picture|pictures|photo|photos|vid|vids|video|videos|selfie|selfies|snap|snaps|one|ones)\s+(?:of\s+(?:you|u|urself|yourself)\s+)?"
+    r"(?:in\s+(?:just\s+)?(?:your|ur|yr|a)\s+(?:bra|underwear|undies|knickers|pants|boxers|lingerie|thong)"
+    r"|(?:with\s+)?(?:no|without\s+(?:your|ur|a|the))\s+(?:top|shirt|clothes|bra|knickers|undies)(?:\s+on)?"
+    r"|topless|naked|nude|in\s+the\s+(?:bath|shower))\b"
+    r"|(?:🍒|🍑|🍈)\s*(?:🍒|🍑|🍈)?\s*(?:pics?|pix|photos?|vids?|snaps?)\b"
+    r"|(?:pics?|pix|photos?|vids?|snaps?)\s+(?:of\s+(?:ur|your|her)\s+)?(?:🍒|🍑|🍈)"
+    r"|\b(?:ur|your|you|u)\s+(?:pics?|pix|photos?|vids?|snaps?)\b[^.!?]{0,20}?\bno\s+face(?:s)?(?:\s+(?:needed|required|necessary))?\b"  # rules-26: "DM me ur pics babe, no face needed 😉"
+)
+IMAGE_REQUEST_ADVICE = (r"\b(?:never|don'?t|do\s+not|shouldn'?t|should\s+not)\s+(?:ever\s+)?(?:send|share|post|forward)\s+(?:a\s+|any\s+)?"
+                        r"(?:pics?|photos?|images?|pictures?|nudes|videos?|vids?|selfies?|anything)\b(?!\s+(?:of\s+)?(?:me|this|it)\b)")
 TOUCHING = (
     r"(?<!really\s)(?<!deeply\s)(?<!truly\s)(?<!so\s)(?<!very\s)\b(?:touches|touching|touched|groped|gropes|groping|grope|feels?\s+up|felt\s+up|feeling\s+up|fondles?|fondling|fondled)\s+"
     r"(?:the\s+|up\s+the\s+)?(?:girls|boys|kids|pupils|students|children|little\s+(?:girls|boys|ones)|(?:year|yr)\s?\d+s)\b(?!')"
@@ -316,6 +335,8 @@ IMAGE_ABUSE = lx.alt(
     r"(?:still\s+)?(?:have|got|kept|saved)\s+(?:what|the\s+(?:pics?|photos?|vids?|videos?|ones?|stuff|snaps?))\s+(?:she|he|you|u|they)\s+sent(?:\s+me)?\b"
     r"[^.!?]{0,60}?(?:shame|got\s+out|get\s+out|gets\s+out|everyone\s+(?:saw|sees|seeing)|went\s+round|go(?:es)?\s+round|got\s+shared|leak)",
     r"\bor\s+(?:else\s+)?(?:ur|your|her|his)\s+(?:pics?|photos?|nudes|vids?|videos?|snaps?)\s+(?:go|goes|get|gets|going|will\s+go|are\s+going|r\s+going)\s+(?:on|to|round|around|up|out|in|everywhere)\b",
+    # rules-26: "Tell Leah her 'private' album isn't private anymore x"
+    r"(?:her|his|your|ur)\s+['\"]?private['\"]?\s+(?:album|pics|photos|folder|story|snaps|vids|videos)\s+(?:isn'?t|is\s+not|aren'?t|are\s+not|aint|ain'?t|won'?t\s+be|is\s+no\s+longer|are\s+no\s+longer)\s+(?:so\s+)?private\b",
 )
 IMAGE_ABUSE_NEWS = (r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism"
                     r"|sextortion\s+scams?|safeguarding|(?:online|e-?)\s*safety|ceop)\b|report\s+(?:it|them|this)\s+to\b|" + SEX_ED)
@@ -354,7 +375,10 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("changing toilet toilets shower showers loo loos video videos vid vids pics photos footage clip")),
         Rule("sexual.image_abuse", X, IMAGE_ABUSE, 0.95,
              "intimate-image abuse: upskirts, creepshots or sextortion", pupils=True, unless=IMAGE_ABUSE_NEWS,
-             keys=lx.keys("deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur sent")),
+             keys=lx.keys("private deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur sent")),
+        Rule("sexual.image_request", X, IMAGE_REQUEST, 0.95, "a request for a sexual image", pupils=True,
+             unless=IMAGE_ABUSE_NEWS + "|" + IMAGE_REQUEST_ADVICE,
+             keys=lx.keys("pic pics pix picture pictures photo photos vid vids video videos selfie selfies snap snaps one ones")),
         # rules-24: "mr f0ster is a p3do n touches the girls on the trip": touching children, alleged
         Rule("sexual.touching", X, TOUCHING, 0.9, "sexual touching of children alleged", pupils=True, unless=SEX_ED,
              keys=lx.keys("touches touching touched groped gropes groping grope feels feel felt fondles fondling fondled")),
@@ -364,7 +388,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              pupils=True, unless=SEX_ED, keys=lx.keys([*SLUR_WORDS, "MASK"])),
         *(
             Rule("sexual.oblique", X, pattern, 0.85, "a sexualised remark without explicit words",
-                 pupils=pupils, unless=SEX_ED, keys=lx.keys(keys))
+                 pupils=pupils, unless=SEX_ED + "|" + IMAGE_REQUEST_ADVICE, keys=lx.keys(keys))
             for keys, pattern in OBLIQUE
         ),
     ]

@@ -455,6 +455,14 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("already pocket blazer bag locker coat jacket waistband sock",
      r"(?:knife|blade|shank|skeng|machete|gun|strap|ting|piece|emj_knife|emj_gun)(?:'s|s|\s+is|\s+are)\s+(?:already\s+)?(?:in|inside)\s+my\s+(?:blazer|bag|pocket|locker|coat|jacket|waistband|sock|rucksack)\b"
      r"(?![^.!?]{0,40}\b(?:dt|d&t|craft|cooking|food\s+tech|for\s+(?:dt|cooking|art|the\s+lesson)|sharpener)\b)"),
+    # rules-26 (round twenty-seven), from the lines holdout51 and holdout52 missed: "Last warning
+    # Harriet. After this it's not words anymore", "we've got your address off the group chat. see
+    # you soon x"
+    ("warning words",
+     r"(?:last|final)\s+warning\s*,?\s*[a-z]+\s*[.!]+[^!?]{0,60}?(?:(?:it'?s|its|it\s+is|it\s+won'?t\s+be)\s+not\s+(?:just\s+)?words|not\s+(?:just\s+)?words\s+any\s?more|next\s+time\s+it'?s\s+not\s+(?:words|talking))"),
+    ("address postcode",
+     r"(?:got|have|found|know)\s+(?:your|ur)\s+(?:address|postcode|house\s+number)\s+(?:off|from|on)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?"
+     r"(?:group\s*chat|gc|snap|snapchat|insta|instagram|internet|someone|a\s+mate|(?:his|her|their)\s+(?:phone|mate))\b[^!?]{0,60}?(?:see\s+(?:you|u|ya)\s+soon|coming\s+(?:round|for\s+(?:you|u))|pay\s+(?:you|u)\s+a\s+visit|we'?ll\s+be\s+round)"),
     # rules-24 (round twenty-six), from the lines holdout47 and holdout48 missed: "u r a d3ad m4n
     # walkin", "no one can save u", "I'd stay well clear of the lower corridor after lunch tomorrow
     # if I was in year 7", "Ask Mia's mum if she's got good locks on her doors. Asking for a friend."
