@@ -169,7 +169,13 @@ _TXT_WORDS = {
 }
 # (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
 _TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
-_TXT_HINT = re.compile(r"[0-9]|s(?:kl|kool|cool)|\bscl\b|aftr|\b(?:wil|wen|wana|undr|wat|agen|agn|cuttin|slvts?|rblx|fone|evry\w*|mve|changin|rm|pix|knws|kno|whr|livs|wnna|thnk|nxt|brng|getin|tmoz|gnna|brk|evrythin|everythin|evrything|hookin)\b")
+# A cheap test that _TXT_RE may match: any digit, or one of the words without a digit (derived from
+# _TXT_WORDS, so a new word needs no second list)
+_TXT_HINT = re.compile(
+    r"[0-9]|(?<![a-z0-9@$*#%])(?:"
+    + "|".join(sorted((re.escape(w) for w in _TXT_WORDS if not any(c.isdigit() for c in w)), key=lambda w: (-len(w), w)))
+    + r")(?![a-z0-9@$*#%])"
+)
 
 # Letters split by one consistent separator: "k y s", "s.t.u.p.i.d", "f-u-c-k".
 # rules-10: inside a run, between its first and last letters, leetspeak digits may stand for

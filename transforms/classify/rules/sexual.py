@@ -289,8 +289,8 @@ SLUR_RUMOUR = (
     r"|\b(?:smashed|shagged|done|had|pulled)\s+half\s+(?:of\s+)?(?:(?:year|yr)\s?\d+|\d+[a-z]\b|the\s+(?:year|team|form|class))"  # rules-26: "shes smashed half of 11C"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
-    # rules-19: "Chloe Ashby = s l a g": a full name set equal to the name
-    + r"|(?:^|[.!?]\s*)[a-z]+(?:\s+[a-z]+)?\s*=\s*" + SLUR  # rules-24: "Milly = s.l.a.g."
+    # rules-19, rules-24: "Chloe Ashby = s l a g", "Milly = s.l.a.g.": a name set equal to the slur
+    + r"|(?:^|[.!?]\s*)[a-z]+(?:\s+[a-z]+)?\s*=\s*" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
     # rules-17: "ho3 in 9K was showin her 🍒 on live" (a form or year group: not a garden tool)

@@ -572,12 +572,10 @@ PLAIN: list[tuple[str, str]] = [
      r"(?:smash(?:ing)?\s+up|burn(?:ing)?\s+down|blow(?:ing)?\s+up|torch(?:ing)?|wreck(?:ing)?|trash(?:ing)?)\s+(?:the\s+|t\s?he\s+|our\s+)?(?:[a-z]+\s+){0,2}?"
      r"(?:venue|school|hall|building|block|library|canteen|classroom|gym|staff\s*room|house)\s+(?:and|with|w/|wiv|w)\s+"
      r"(?:anyone|everyone|every1|any1|all\s+of\s+(?:them|you)|(?:mr|mrs|miss|ms|sir)\s+[a-z]+|him|her|them|[a-z]+)\s+(?:in|inside)\s+it\b"),
-    # rules-24: "my strap's ready 4 the ppl in my f0rm 💥💥", "jumping the year 8s from Brookfield at lunch, bring bats"
+    # rules-24: "my strap's ready 4 the ppl in my f0rm 💥💥"
     ("ready loaded",
      r"\bmy\s+(?:strap|ting|skeng|shank|blade|knife|gun|piece|burner|machete)(?:'s|s|\s+is)\s+(?:ready|loaded|sharp|sharpened)\s+(?:4|for)\s+"
      r"(?!(?:the\s+)?(?:lesson|food|dt|cooking|class|practice|chopping|veg|vegetables|tomorrow'?s?)\b)"),
-    ("bring bats bricks knives blades poles hammers chains shanks",
-     r"\b(?:jumping|jumpin|rushing|rushin|ambushing|running\s+up\s+on|batter(?:ing)?)\s+(?:the\s+)?(?:(?:yr|year|y)\s?\d+s|opps|new\s+kids)\b[^.!?]{0,60}?\bbring\s+(?:your\s+|ur\s+|the\s+|some\s+)?(?:bats|bricks|knives|blades|poles|hammers|chains|shanks)\b"),
     # rules-22: "Honestly planning to hit Leah with my car when she crosses by the lollipop man"
     ("hit run knock mow",
      r"(?:planning|plan|going|gonna|gna|want|wanna|about)\s+(?:to\s+)?(?:hit|run\s+over|run\s+down|knock\s+down|mow\s+down)\s+(?!(?:the|a|an|my|it|this|that)\b)[a-z]+\s+(?:with|in)\s+(?:my|me|mum'?s|dad'?s|the)\s+(?:car|van|moped|motor|truck)\b"),
@@ -596,10 +594,12 @@ PLAIN: list[tuple[str, str]] = [
     ("getting gettin merked stabbed shanked bodied jumped battered glassed",
      r"\b(?:getting|gettin)\s+(?:merked|stabbed|shanked|bodied|jumped|battered|glassed)\s+"
      r"(?:tomorrow|today|tonight|after\s+(?:school|class|lunch|pe)|at\s+(?:lunch|break|home\s*time|the\s+gates?)|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b"),
-    ("bats bricks knives blades poles hammers chains machetes shanks bars crowbars",
+    ("bats bricks knives blades poles hammers chains machetes shanks bars crowbars bring",
      r"\b(?:rush|rushing|rushin|run\s+up\s+on|running\s+up\s+on|jump|jumping|jumpin|batter|battering|ambush|ambushing)\s+"
      r"(?:the\s+|them\s+|those\s+|dem\s+)?(?:(?:yr|year|y)\s?\d+s?|\d+[a-z]?s|opps|lads|boys|girls|kids|new\s+kids|him|her|them|[a-z]+\s+(?:kids|lot|lads|boys|girls|crew))\b"
-     r"[^.!?]{0,50}?\b(?:with|wiv|w)\s+(?:(?:the|our|some|their|dem)\s+)?(?:bats|bricks|knives|blades|poles|hammers|chains|machetes|shanks|metal\s+bars|crowbars)\b"
+     # (rules-24: or told to "bring bats": "jumping the year 8s from Brookfield at lunch, bring bats")
+     r"[^.!?]{0,60}?\b(?:(?:with|wiv|w)\s+(?:(?:the|our|some|their|dem)\s+)?|bring\s+(?:your\s+|ur\s+|the\s+|some\s+)?)"
+     r"(?:bats|bricks|knives|blades|poles|hammers|chains|machetes|shanks|metal\s+bars|crowbars)\b"
      r"(?![^.!?]{0,30}\b(?:balls?|pads|gloves|rounders|cricket|baseball|softball|practice|training|nets)\b)"),
 
 ]
