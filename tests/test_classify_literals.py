@@ -106,6 +106,32 @@ def test_gates_cover_the_rules(gates: list[Gated]) -> None:
     assert sum(1 for g in gates if g.needles or g._alts) > len(gates) // 2
 
 
+def _has(g: Gated, slot: str) -> bool:
+    """Whether ``g`` has worked out ``slot`` yet (reading it would work it out)."""
+    try:
+        getattr(Gated, slot).__get__(g, Gated)
+    except AttributeError:
+        return False
+    return True
+
+
+def test_a_new_classifier_has_parsed_and_compiled_none_of_its_patterns() -> None:
+    # ~1,400 patterns took ~0.8 s to parse and compile; each is now worked out when first
+    # searched, so a process that classifies a few texts pays for the few it wakes
+    shared = {id(g) for g in grooming._STANDALONE_RE.values()}  # the module's own, which other tests search
+    fresh = [g for g in _gates(Classifier(CONTEXT)) if id(g) not in shared]
+    assert fresh and not any(_has(g, "regex") or _has(g, "needles") for g in fresh)
+    g = Gated(r"(?:kill|stab)\s+(?:you|u)")
+    assert g.search("no match here") is None and _has(g, "needles") and not _has(g, "regex")
+    assert g.search("i will stab you") is not None and _has(g, "regex")
+
+
+def test_every_pattern_of_the_rules_compiles(gates: list[Gated]) -> None:
+    # compiling waits for a pattern's first search: a broken one must still fail here
+    for g in gates:
+        assert g.regex.pattern == g.pattern
+
+
 def test_gated_patterns_match_as_plain_ones_on_tricky_and_school_texts(gates: list[Gated]) -> None:
     texts = TRICKY + _school_lines()
     normalised = [nm.normalise(t) for t in texts]
@@ -185,7 +211,7 @@ def test_classifier_flags_equal_the_plain_regex_path(monkeypatch: pytest.MonkeyP
         with monkeypatch.context() as m:
             # every pattern built meanwhile (a rule's tolerant variant too) has nothing to
             # test and searches with the plain regex; the module's own are switched off
-            m.setattr(literals, "_whole", lambda source, flags: ())
+            m.setattr(literals, "_whole", lambda source, flags: ((), 0))
             m.setattr(literals, "_split", lambda source: (None, []))
             for g in grooming._STANDALONE_RE.values():
                 m.setattr(g, "needles", ())

@@ -11,7 +11,16 @@ import pytest
 
 from schoolwatch.core.categories import Category
 from transforms.classify import Classifier
-from transforms.classify.model import Featurizer, SchoolHead, TextModel, _bucket, load, save
+from transforms.classify.model import (
+    Featurizer,
+    SchoolHead,
+    TextModel,
+    _bucket,
+    l2_rows,
+    load,
+    murmur,
+    save,
+)
 from transforms.classify.normalise import model_text, normalise
 
 DATA = Path(__file__).parent / "data"
@@ -30,6 +39,45 @@ def test_featurizer_counts_ngrams_within_each_text_and_normalises() -> None:
     assert x[1].nnz == 0
     # no bigram spans two texts: "c" ends text 0 and "zz" is alone in text 2
     assert x[2].nnz == 1 and x[2].indices[0] == _bucket("zz", 2**18)
+
+
+@pytest.mark.parametrize("word", ["a", "kill", "ur", "snapchat", "café", "ｆｕｌｌ", "😂", "", "x" * 300, "ß\u0301"])
+def test_word_hash_is_the_one_the_model_was_trained_with(word: str) -> None:
+    # the model's buckets are scikit-learn's murmurhash3_32(positive=True); mmh3 computes
+    # it at classify time so that a process that classifies never imports scikit-learn
+    from sklearn.utils import murmurhash3_32
+
+    assert murmur(word) == murmurhash3_32(word, seed=0, positive=True)
+
+
+def test_word_hash_of_a_lone_surrogate_raises_instead_of_crashing() -> None:
+    # mmh3 given such a str crashes the interpreter; murmur encodes first, as scikit-learn did
+    with pytest.raises(UnicodeEncodeError):
+        murmur("\ud800x")
+
+
+def test_rows_are_scaled_as_scikit_learn_scales_them() -> None:
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
+
+    rng = np.random.default_rng(7)
+    dense = rng.integers(0, 4, size=(40, 60)).astype(np.float32)
+    dense[3] = 0  # an empty row stays empty
+    ours, theirs = l2_rows(csr_matrix(dense)), normalize(csr_matrix(dense), copy=False)
+    assert ours.dtype == theirs.dtype == np.float32
+    assert np.array_equal(ours.toarray(), theirs.toarray())
+
+
+def test_classifying_does_not_import_scikit_learn() -> None:
+    # scikit-learn is for training: importing it took ~0.9 s of every process's start
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from transforms.classify import Classifier; Classifier().classify('see u at the gates 🔪'); "
+        "sys.exit(any(m == 'sklearn' or m.startswith('sklearn.') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).parent.parent).returncode == 0
 
 
 def test_featurizer_trigrams() -> None:

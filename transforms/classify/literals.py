@@ -142,19 +142,23 @@ def _node(op: Any, av: Any) -> _Info:  # noqa: PLR0911, PLR0912 - one case per p
 _Groups = tuple[tuple[str, ...], ...]
 
 
-def needles(pattern: str | re.Pattern[str]) -> _Groups:
+def needles(pattern: str | re.Pattern[str], flags: int = 0) -> _Groups:
     """Sets of strings such that every match of ``pattern`` holds one string of each set.
 
     Only sets worth testing are returned (a set of common short strings saves nothing),
-    the most selective first; () means the pattern has no such set.
+    the most selective first; () means the pattern has no such set. ``flags``: those a
+    source string is compiled with (a compiled pattern brings its own).
     """
     if isinstance(pattern, re.Pattern):
         flags, source = pattern.flags, pattern.pattern
     else:
-        flags, source = 0, pattern
+        source = pattern
     if not isinstance(source, str):
         return ()
-    parsed = _parser.parse(source, flags)
+    return _needles_of(_parser.parse(source, flags), flags)
+
+
+def _needles_of(parsed: Any, flags: int) -> _Groups:
     if (flags | parsed.state.flags) & re.IGNORECASE:
         return ()
     e, r = _seq(parsed.data)
@@ -260,22 +264,39 @@ class Gated:
       engine otherwise tries every alternative at every position of the text.
     """
 
-    __slots__ = ("_alt_needles", "_alts", "_narrow", "_pending", "finditer", "needles", "pattern", "regex", "search")
+    __slots__ = ("_alt_needles", "_alts", "_flags", "_narrow", "_pending", "finditer", "needles", "pattern", "regex", "search")
 
     search: Callable[[str], re.Match[str] | None]
     finditer: Callable[[str], Iterator[re.Match[str]]]
+    regex: re.Pattern[str]
+    needles: _Groups
 
     def __init__(self, pattern: str | re.Pattern[str]) -> None:
-        self.regex = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-        self.pattern = self.regex.pattern
-        self.needles = _whole(self.pattern, self.regex.flags)
+        # Nothing is parsed or compiled here: ``needles`` and ``regex`` are worked out on
+        # first use (``__getattr__``). A rule set holds over a thousand patterns, which
+        # took ~0.8 s to parse and compile, and a process that classifies a few texts
+        # wakes few of them; a long batch pays the same as before, spread over its texts.
+        if isinstance(pattern, re.Pattern):
+            self.regex = pattern
+            self.pattern, self._flags = pattern.pattern, pattern.flags
+        else:
+            self.pattern, self._flags = pattern, 0
         self._alts: list[str] | None = None
         self._alt_needles: list[_Groups] = []
         self._narrow: dict[tuple[int, ...], re.Pattern[str]] = {}
-        # an alternation's alternatives are read on its first search: a rule set compiles
-        # hundreds of patterns, and a process that classifies a few texts wakes few of them
-        self._pending = self._splittable() and top_alternatives(self.pattern) is not None
-        self._bind()
+        # an alternation's alternatives are read on its first search, as are the needles
+        self._pending = True
+        self.search, self.finditer = self._search, self._finditer
+
+    def __getattr__(self, name: str) -> Any:
+        # called only for a slot not yet set: once set, reading it costs what any slot does
+        if name == "regex":
+            self.regex = re.compile(self.pattern, self._flags)
+            return self.regex
+        if name == "needles":
+            self.needles = _whole(self.pattern, self._flags)[0]
+            return self.needles
+        raise AttributeError(name)
 
     def _bind(self) -> None:
         if self._pending or self._alts is not None or self.needles:
@@ -285,14 +306,15 @@ class Gated:
             self.search, self.finditer = self.regex.search, self.regex.finditer
 
     def _settle(self) -> None:
-        self._alts, self._alt_needles = _split(self.pattern)
+        if self._splittable() and top_alternatives(self.pattern) is not None:
+            self._alts, self._alt_needles = _split(self.pattern)
         self._pending = False
         self._bind()
 
     def _splittable(self) -> bool:
         # numbered groups would be renumbered, flags set inside the pattern could be
         # dropped with the alternative that sets them, and a comment could hide a "|"
-        return self.regex.groups == 0 and not _INLINE_FLAGS.search(self.pattern)
+        return _whole(self.pattern, self._flags)[1] == 0 and not _INLINE_FLAGS.search(self.pattern)
 
     def possible(self, text: str) -> bool:
         """Whether the pattern can match ``text`` at all (False: it certainly cannot)."""
@@ -323,7 +345,7 @@ class Gated:
         if narrow is None:
             if len(self._narrow) >= _MAX_SUBSETS:
                 self._narrow.clear()
-            narrow = self._narrow[key] = re.compile("(?:" + "|".join(self._alts[i] for i in key) + ")", self.regex.flags)
+            narrow = self._narrow[key] = re.compile("(?:" + "|".join(self._alts[i] for i in key) + ")", self._flags)
         return narrow
 
     def _search(self, text: str) -> re.Match[str] | None:
@@ -336,9 +358,11 @@ class Gated:
 
 
 @lru_cache(maxsize=4096)
-def _whole(source: str, flags: int) -> _Groups:
-    """The needles of a whole pattern, kept: each school's rule set compiles the same patterns."""
-    return needles(re.compile(source, flags))
+def _whole(source: str, flags: int) -> tuple[_Groups, int]:
+    """The needles of a whole pattern and its number of capturing groups, from one parse,
+    kept: each school's rule set holds the same patterns."""
+    parsed = _parser.parse(source, flags)
+    return _needles_of(parsed, flags), parsed.state.groups - 1
 
 
 @lru_cache(maxsize=4096)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
@@ -399,14 +400,21 @@ class _Signal:
     pattern finds the match (and its span) as before."""
 
     __slots__ = ("_core", "_full", "needles", "pattern")
+    needles: tuple[tuple[str, ...], ...]
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._full = Gated(pattern)
         core = _OPTIONAL_LEAD.sub("", pattern, count=1)
         self._core = Gated(core) if core != pattern and core else None
-        # strings of which a text must hold one from each group for the signal to match
-        self.needles = (self._core or self._full).needles
+
+    def __getattr__(self, name: str) -> Any:
+        # ``needles``, the strings of which a text must hold one from each group for the
+        # signal to match: worked out on first use, as ``Gated`` works out its own
+        if name == "needles":
+            self.needles = (self._core or self._full).needles
+            return self.needles
+        raise AttributeError(name)
 
     def search(self, text: str) -> re.Match[str] | None:
         if self._core is not None:
