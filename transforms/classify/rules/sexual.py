@@ -238,6 +238,12 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # rules-14, from the lines holdout29 and holdout30 missed: oral sex told as a rumour or a
     # boast ("she gave me h3ad at the bus stop", "sucked off 2 yr 10s"), two people said to have
     # had sex ("jade n mr brayfield hav defo f*cked"), porn watched on the school bus
+    # rules-28 (round twenty-nine), from the lines holdout59 and holdout60 missed: "Did anyone else see the
+    # porn Dan was showing round in ICT?", "My son has been sent a sexual video by an older boy at the school"
+    ("porn porno", r"\bporno?\b[^.!?]{0,30}?\b(?:was|were|is|are|been|kept|keeps)\s+(?:showing|sharing|passing|airdropping|airdropped|sending|shown|shared|passed)\b"
+                   r"(?![^.!?]{0,30}\b(?:awareness|talk|assembly|workshop|lesson)\b)"),
+    ("sent send sending shown showed shared",
+     r"(?:been|was|were|got|get|getting|is\s+being)\s+(?:sent|shown|shared|airdropped|forwarded)\s+(?:a\s+|an\s+|some\s+)?(?:sexual|explicit|sexually\s+explicit|rude|dirty|nude|naked|x-?rated|pornographic)\s+(?:video|vid|pic|picture|photo|image|clip|snap|message|messages|pics|photos|images|videos)\b"),
     # rules-27: "she gave a bj 2 kaiden on the field"
     ("gave give gives giving givin",
      r"\b(?:gave|give|gives|giving|givin)\s+(?:a\s+)?(?:bj|blowie|blowjob|blow\s+job|handy|hand\s?job)\s+(?:2|to)\s+[a-z]+"),

@@ -471,6 +471,18 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("fists", r"make\s+(?:you|u|him|her|them)\s+(?:listen|understand|pay|sorry|regret\s+it)\s+(?:with|wiv)\s+(?:my|me)\s+(?:fists|hands|boots|bat|knife)\b"),
     ("casts plaster slings", r"let'?s\s+see\s+(?:him|her|them|[a-z]+)\b[^.!?]{0,40}?\b(?:with\s+)?(?:both\s+)?(?:hands|arms|legs)\s+in\s+(?:casts|plaster|slings)\b(?![^.!?]{0,60}\b(?:poor|broke|broken|injur\w*|accident|skiing|fell|fall|get\s+well)\b)"),
     ("bedroom", r"(?:her|his|their)\s+bedroom(?:'s|s|\s+is)\s+the\s+one\s+(?:above|over|next\s+to|at\s+the\s+(?:back|front)|with|facing|by)\b"),
+    # rules-28 (round twenty-nine), from the lines holdout59 and holdout60 missed: "k.i.l.l.i.n.g. miss
+    # oakley is on my to do list", "Mr P3ndry bout to get d3aded", "lets go round and f*** her up
+    # proper", "Tomorrow I finally even the score with the whole maths department", "Year 8s might want
+    # to take a sick day on the 14th 🙂", "Those of you who made my life hell won't be around to see the 23rd."
+    ("list", r"(?:kill|killing|stab|stabbing|shoot|shooting|murder|murdering|hurt|hurting|end|ending|batter|battering)\s+(?!myself\b|me\b)[^.!?]{1,40}?\b(?:is|'s|s|are|r)\s+(?:on|at\s+the\s+top\s+of)\s+my\s+(?:to[\s-]?do|hit|kill|bucket)\s+list\b"),
+    ("deaded", r"(?<!\bi'm\s)(?<!\bim\s)(?<!\bi\sam\s)\b(?:get|gets|getting|gettin|got|gonna\s+get|going\s+to\s+get|bout\s+to\s+get|about\s+to\s+get|finna\s+get)\s+(?:\w+\s+)?deaded\b"),
+    ("fuck fucking", r"\b(?:go|going|gonna|gna|let'?s|lets|we'?ll|we\s+will|i'?ll|ill|i\s+will|wanna|want\s+to|finna|bout\s+to)\s+(?:go\s+)?(?:round\s+(?:and|n|&)\s+|over\s+(?:and|n|&)\s+|down\s+(?:and|n|&)\s+)?fuck\s+(?:him|her|them|dem|em|you|u|(?!(?:it|this|that|things?|everything|all|stuff|me|myself|us|ourselves|up)\b)[a-z]+)\s+up\b"),
+    ("score", r"(?:even|settle|settling|evening)\s+(?:the|my|our|a|an\s+old)\s+scores?\s+with\s+(?!myself\b)[^.!?]{0,50}?(?:[.!]\s*|\s+)(?:make\s+sure|be\s+(?:there|in)|you'?d\s+better|tomorrow|monday|tuesday|wednesday|thursday|friday|period\s+\d|at\s+\d)"
+             r"|(?:tomorrow|monday|tuesday|wednesday|thursday|friday|next\s+week)\b[^.!?]{0,30}?\b(?:even|settle)\s+(?:the|my|a)\s+scores?\s+with\s+(?:the\s+)?(?:whole\s+)?(?:[a-z]+\s+)?(?:department|class|year|form|lot|staff|teachers?|school|sixth\s+form)\b"),
+    ("sick sickie", r"(?:might|may|should|wanna|want\s+to|better)\s+(?:want\s+to\s+|wanna\s+)?(?:take|have|pull|book|throw)\s+(?:a\s+)?['\"]?(?:sick\s+day|sickie|day\s+off)['\"]?\s+(?:on|this|next|tomorrow)\b"
+              r"(?![^!?]{0,40}\b(?:ill|poorly|unwell|strike|snow|inset|training\s+day|bug|covid|flu)\b)"),
+    ("around alive here", r"(?:those\s+of\s+(?:you|u)|you\s+lot|all\s+of\s+(?:you|u)|every(?:one|1)|the\s+ones?|anyone|people)\s+(?:who|that)\s+[^.!?]{0,50}?\b(?:won'?t|wont|will\s+not|aren'?t\s+going\s+to|ain'?t\s+gonna)\s+be\s+(?:around|here|alive|breathing)\b"),
     # rules-26 (round twenty-seven), from the lines holdout51 and holdout52 missed: "Last warning
     # Harriet. After this it's not words anymore", "we've got your address off the group chat. see
     # you soon x"
