@@ -78,3 +78,12 @@ def test_others_not_being_around_is_a_threat_not_the_writers_goodbye(rule_catego
     found = rule_categories("Big day on the 3rd. Those of you who made my life hell won't be around to see the 4th.")
     assert "threat" in found and "self_harm" not in found
     assert "self_harm" in rule_categories("I won't be around to see the 4th. Sorry mum.")
+
+
+def test_unaliving_someone_else_is_a_threat_and_unaliving_oneself_is_self_harm(rule_categories: Categories) -> None:
+    for text in ("i will unalive you", "im bout to unalive my maths teacher lmaooo no joke", "gonna unalive the head of year tmrw"):
+        found = rule_categories(text)
+        assert "threat" in found, text
+    found = rule_categories("gonna unalive myself tonight")
+    assert "self_harm" in found and "threat" not in found
+    assert not (rule_categories("my science teacher is the best, she got me through gcse") & CRITICAL)

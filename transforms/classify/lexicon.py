@@ -143,11 +143,16 @@ TITLE_NAME = (
     rf"(?:(?:mr|mrs|ms|mister|dr|sir|madam|mx)\.?\s+(?!(?:{NOT_SURNAME}){E})[a-z][a-z'-]+"
     rf"|miss\s+(?!(?:{COMMON_AFTER_MISS}){E})[a-z][a-z'-]+)"
 )
+SUBJECT_TEACHER = (r"(?:maths?|english|science|history|geography|pe|p\.e\.?|art|music|drama|french|spanish|german|rs|re|ict|"
+                   r"computing|computer science|dt|chemistry|chem|physics|biology|bio|media|psychology|sociology|business|"
+                   r"food tech|cover|supply|sub|substitute)\s+teachers?")
 STAFF = alt(
     r"teachers?", r"staff", r"head\s?teachers?", r"head\s?(?:master|mistress)", r"the head",
     r"principal", r"deputy head", r"head of year", r"senco", r"form tutor", r"tutors?",
     r"dinner lad(?:y|ies)", r"caretaker", r"teaching assistants?", r"governors?", r"sir", r"miss",
     r"coach", r"the pe teacher", r"supply teacher", r"dsl",
+    # rules-28: a teacher named by subject, and "my" teacher ("im bout to unalive my maths teacher")
+    rf"(?:my\s+)?{SUBJECT_TEACHER}", r"my\s+(?:form\s+)?teachers?",
 )
 HEAD = alt(r"head\s?teacher", r"head\s?(?:master|mistress)", r"the head", r"principal",
            r"executive head", r"head of school", r"ceo of the trust")

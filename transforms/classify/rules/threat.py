@@ -31,11 +31,11 @@ HARM_WORDS = [
     "smash", "slit", "slice", "cut", "hurt", "attack", "bomb", "blow up", "burn", "torch",
     "jump", "deck", "knock out", "glass", "rape", "run over", "poison",
     "drown", "gut", "behead", "kidnap", "acid", "beat up", "batter", "stamp on",
+    # rules-28: the slang for killing ("im bout to unalive my maths teacher", with the teacher
+    # named by subject in lexicon.STAFF); "unalive myself" stays self-harm (no target takes "myself")
+    "unalive",
 ]
 HARM = lx.words(HARM_WORDS)
-HARM_PAST_WORDS = ["killed", "murdered", "stabbed", "shot", "strangled", "battered", "beaten",
-                      "hurt", "raped", "hanged", "hung", "bombed", "burned", "burnt", "shanked"]
-HARM_PAST = lx.words(HARM_PAST_WORDS)
 WEAPON_WORDS = ["knife", "knives", "kniife", "knif", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
                    "bomb", "bombs", "skeng", "skengs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
                    "emj_knife", "emj_gun", "emj_bomb"]
@@ -773,4 +773,4 @@ def rules(names: Names) -> list[Rule | NearRule]:
     ]
 
 
-__all__ = ["HARM", "HARM_PAST", "WEAPON", "rules"]
+__all__ = ["HARM", "WEAPON", "rules"]
