@@ -28,6 +28,7 @@ CRITICAL = {"threat", "sexual", "self_harm", "grooming"}
         ("stabbing mr rowe is on my to-do list", "threat"),
         ("s.h.o.o.t.i.n.g. the head of year is at the top of my hit list", "threat"),
         ("miss c4rter bout to get d3aded fr", "threat"),
+        ("im going to kill whoever snitched on me to mr dale", "threat"),
         ("we know where she lives, gonna go round n fuck her up", "threat"),
         ("lets go over and f*** him up after school", "threat"),
         ("Friday I settle the score with the whole science department. Be there period 2.", "threat"),
@@ -68,6 +69,7 @@ def test_round_twenty_nine_critical_content_is_found(rule_categories: Categories
         "delete after reading if you don't want the minutes kept",
         "Lost property: no questions asked, just hand it in to reception",
         "add my second account for the netball club updates",
+        "gonna murder whoever nicked my custard creams from the staff room 😤",
     ],
 )
 def test_round_twenty_nine_look_alikes_are_not_flagged(rule_categories: Categories, text: str) -> None:
