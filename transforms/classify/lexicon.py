@@ -151,8 +151,6 @@ STAFF = alt(
     r"principal", r"deputy head", r"head of year", r"senco", r"form tutor", r"tutors?",
     r"dinner lad(?:y|ies)", r"caretaker", r"teaching assistants?", r"governors?", r"sir", r"miss",
     r"coach", r"the pe teacher", r"supply teacher", r"dsl",
-    # rules-28: a teacher named by subject, and "my" teacher ("im bout to unalive my maths teacher")
-    rf"(?:my\s+)?{SUBJECT_TEACHER}", r"my\s+(?:form\s+)?teachers?",
 )
 HEAD = alt(r"head\s?teacher", r"head\s?(?:master|mistress)", r"the head", r"principal",
            r"executive head", r"head of school", r"ceo of the trust")

@@ -31,8 +31,8 @@ HARM_WORDS = [
     "smash", "slit", "slice", "cut", "hurt", "attack", "bomb", "blow up", "burn", "torch",
     "jump", "deck", "knock out", "glass", "rape", "run over", "poison",
     "drown", "gut", "behead", "kidnap", "acid", "beat up", "batter", "stamp on",
-    # rules-28: the slang for killing ("im bout to unalive my maths teacher", with the teacher
-    # named by subject in lexicon.STAFF); "unalive myself" stays self-harm (no target takes "myself")
+    # rules-28: the slang for killing ("im bout to unalive my maths teacher", the teacher named by
+    # subject in intent_harm_target); "unalive myself" stays self-harm (no target takes "myself")
     "unalive",
 ]
 HARM = lx.words(HARM_WORDS)
@@ -502,10 +502,10 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("ditch hedge canal", r"(?:get|got|getting|gettin)\s+(?:\w+\s+)?(?:battered|beaten|stabbed|shanked|merked|bodied|jumped|smashed|glassed|killed|done\s+in)\s+(?:and|n|&)\s+(?:left|dumped|thrown)\s+in\s+(?:a|the)\s+(?:ditch|hedge|canal|river|bin|skip|gutter|woods)\b"),
     ("pay", r"(?:i'?m|im|we'?re|were|gonna|going\s+to|i'?ll|ill|we'?ll|i\s+will|we\s+will|finna)\s+(?:[a-z']+\s+){0,4}?make\s+(?:her|him|them|you|u|yall|y'all|that\s+[a-z]+)\s+pay\b"
             r"(?!\s+(?:for|back|the|a|it|up|attention|their|his|her|in|\d|£))(?![^.!?]{0,60}\b(?:court|lawyers?|solicitors?|sue|suing|legal|complaint|ofsted|compensation|fine|bill|invoice|fees?|refund|tax)\b)"),
-    ("close road street avenue lane drive way crescent grove court gardens terrace estate",
+    ("still",
      r"(?:your|ur|yo)\s+(?:nan|nana|nanna|gran|granny|grandma|mum|mam|mom|dad|family|little\s+(?:sis|sister|brother|bro)|sister|brother|sis|bro)(?:'s|s|\s+is)?\s+still\s+(?:on|at|in|living\s+(?:on|at|in))\s+"
      r"[a-z]+\s+(?:close|road|rd|street|st|avenue|ave|lane|drive|way|crescent|grove|court|gardens|terrace|estate)\b[,\s]*(?:right|yeah|yh|ye|innit|init|isn'?t\s+(?:she|he|it|they))\s*\?"),
-    ("mean kit football match", r"and\s+i\s+(?:don'?t|dont|do\s+not)\s+mean\s+(?:the\s+|my\s+|a\s+|his\s+)?(?:pe|p\.e\.?|football|rugby|gym|school|sports?|footy)\s+kit\b"
+    ("mean need", r"and\s+i\s+(?:don'?t|dont|do\s+not)\s+mean\s+(?:the\s+|my\s+|a\s+|his\s+)?(?:pe|p\.e\.?|football|rugby|gym|school|sports?|footy)\s+kit\b"
                                r"|(?:you'?re|you\s+are|ur|u\s+r|you'?ll|u\s+will|you\s+will|they'?re|they'?ll)\s+(?:going\s+to|gonna|gna)?\s*need\s+it\b[^.!?]{0,30}?\b(?:not|isn'?t)\s+for\s+the\s+(?:football|match|game|rugby|netball|hockey|pitch|footy)\b"),
     # rules-26 (round twenty-seven), from the lines holdout51 and holdout52 missed: "Last warning
     # Harriet. After this it's not words anymore", "we've got your address off the group chat. see
@@ -645,10 +645,13 @@ def rules(names: Names) -> list[Rule | NearRule]:
     person = names.person
     target = names.target
     school = names.school
+    # rules-28: or a teacher named by subject, or "my" teacher ("im bout to unalive my maths teacher"),
+    # here and not in lx.STAFF, where the alternatives slowed every rule that names staff by 3-5%
+    harm_target = lx.alt(target, lx.B + r"(?:my\s+)?" + lx.SUBJECT_TEACHER + lx.E, r"my\s+(?:form\s+)?teachers?" + lx.E)
     return [
         Rule(
             "threat.intent_harm_target", T,
-            near(INTENT, near(HARM, rf"(?!{NOT_PERSON_OBJ}){target}", lx.SP + r"(?:up\s+|down\s+)?(?:(?:that|this|the|those|these|every|all|all the|some|a|his|her|their|ur|your)\s+)?"), lx.GAP),
+            near(INTENT, near(HARM, rf"(?!{NOT_PERSON_OBJ}){harm_target}", lx.SP + r"(?:up\s+|down\s+)?(?:(?:that|this|the|those|these|every|all|all the|some|a|his|her|their|ur|your)\s+)?"), lx.GAP),
             0.95, "intent to harm a person or the school", keys=lx.keys(HARM_WORDS),
             unless=r"(?:fortnite|minecraft|roblox|call of duty|\bcod\b|fifa|in the game|zombies?)|" + NOT_A_THREAT,
         ),
