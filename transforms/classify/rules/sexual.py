@@ -96,6 +96,9 @@ FIT_HEALTH = (r"\bfit\s+(?:again|to\s+play|and\s+well|enough|to\s+return|for\s+(
 
 # sexual remarks with no explicit word: consent assumed, favours, hidden cameras, images
 # passed round, "does something to me"
+# a sexual image or video sent, shown or received (rules-28, rules-29)
+EXPLICIT_ADJ = r"(?:sexual|explicit|sexually\s+explicit|nude|naked|x-?rated|pornographic)"
+IMAGE_NOUN = r"(?:video|vid|pic|picture|photo|image|clip|snap|pics|photos|images|videos)"
 OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("climb ride sit",
      r"(?:would|i'?d|id|wanna|want to)\s+(?:climb|ride|sit on)\s+(?:him|her|sir|miss)\b"),
@@ -247,13 +250,14 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
                    r"(?![^.!?]{0,30}\b(?:awareness|talk|assembly|workshop|lesson)\b)"),
     # rules-29 (round thirty), from the lines holdout58 and holdout61 missed: "Our son has received a sexual
     # video from a pupil in 9T", "Mrs Lovell would get it. Sorry not sorry.", "walk of shame from his house"
-    ("sexual explicit sexually nude naked rated pornographic", r"(?:received|recieved|receiving|had|got)\s+(?:a\s+|an\s+|some\s+)?(?:sexual|explicit|sexually\s+explicit|nude|naked|x-?rated|pornographic)\s+"
-                                            r"(?:video|vid|pic|picture|photo|image|clip|snap|pics|photos|images|videos)\s+(?:from|off|by)\b"),
+    ("sexual explicit sexually nude naked rated pornographic",
+     rf"(?:received|recieved|receiving|had|got)\s+(?:a\s+|an\s+|some\s+)?{EXPLICIT_ADJ}\s+{IMAGE_NOUN}\s+(?:from|off|by)\b"),
     ("mr mrs miss ms sir", r"\b(?:mr|mrs|miss|ms|sir)\s+[a-z]+\s+(?:would|wud|wld|could|defo\s+would)\s+(?:defo\s+|definitely\s+|totally\s+|100%\s+|so\s+|still\s+)?get\s+it\b"
             r"(?=\s*(?:$|[.!,]|sorry|ngl|tbh|fr|no\s+cap|lol|lmao|emj_\w+|\s+(?:tho|though|ngl|tbh)))"),
     ("shame", r"\bwalk\s+of\s+shame\s+(?:from|out\s+of)\s+(?:his|her|their|[a-z]+'?s)\s+(?:house|place|room|bedroom|bed|flat)\b"),
     ("sent send sending shown showed shared",
-     r"(?:been|was|were|got|get|getting|is\s+being)\s+(?:sent|shown|shared|airdropped|forwarded)\s+(?:a\s+|an\s+|some\s+)?(?:sexual|explicit|sexually\s+explicit|rude|dirty|nude|naked|x-?rated|pornographic)\s+(?:video|vid|pic|picture|photo|image|clip|snap|message|messages|pics|photos|images|videos)\b"),
+     r"(?:been|was|were|got|get|getting|is\s+being)\s+(?:sent|shown|shared|airdropped|forwarded)\s+(?:a\s+|an\s+|some\s+)?"
+     rf"(?:rude|dirty|{EXPLICIT_ADJ})\s+(?:messages?|{IMAGE_NOUN})\b"),
     # rules-27: "she gave a bj 2 kaiden on the field"
     ("gave give gives giving givin",
      r"\b(?:gave|give|gives|giving|givin)\s+(?:a\s+)?(?:bj|blowie|blowjob|blow\s+job|handy|hand\s?job)\s+(?:2|to)\s+[a-z]+"),
