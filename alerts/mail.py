@@ -21,13 +21,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import secrets
 import smtplib
 import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,9 +117,17 @@ def build_message(
 
 
 def new_message_id(key: str, sender: str) -> str:
+    """``<sw.KEYHASH.RANDOM@domain>``: the key's hash says which notification it is, the random part
+    keeps it unique.
+
+    Kept short on purpose: "Message-ID: " and an id of more than 66 characters do not fit one
+    78-character header line, the header is folded, and a folded Message-ID reads back with a
+    leading space (email.utils.make_msgid's time, pid and 64-bit random ids crossed that line
+    now and then, by their pid's and random number's digits). This one fits for domains of up to
+    31 characters."""
     domain = sender.rpartition("@")[2] or "schoolwatch.local"
-    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-    return make_msgid(idstring=f"sw.{digest}", domain=domain)
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    return f"<sw.{digest}.{secrets.token_hex(6)}@{domain}>"
 
 
 def deliver(msg: EmailMessage, settings: SmtpSettings) -> None:

@@ -66,3 +66,21 @@ def test_refused_then_retried_sends_exactly_once(smtp_server, tmp_path):
     assert ok.message_id == failed.message_id  # the same message, retried
     assert row[0][:2] == ("sent", 2)
     assert len(smtp_server.wait_for(1)) == 1
+
+
+def test_message_id_is_never_folded_so_it_reads_back_unchanged():
+    """A folded Message-ID reads back with a leading space; the ids stay on one header line
+    (make_msgid's did not, now and then, by the digits of its pid and random number)."""
+    from email import message_from_bytes, policy
+
+    from alerts.mail import new_message_id
+
+    for domain in ["example.org", "stmarys-academy-trust.sch.uk"] + ["x" * n + ".uk" for n in range(1, 29)]:
+        sender = f"schoolwatch@{domain}"
+        ids = {new_message_id("critical:7", sender) for _ in range(20)}
+        assert len(ids) == 20  # unique per call
+        for message_id in ids:
+            msg = build_message(subject="Alert", sender=sender, to=["dsl@example.org"], text="t", html="<p>t</p>",
+                                message_id=message_id, date=datetime(2026, 11, 16, tzinfo=UTC))
+            assert f"Message-ID: {message_id}\n".encode() in bytes(msg)  # one header line
+            assert message_from_bytes(bytes(msg), policy=policy.default)["Message-ID"] == message_id
