@@ -147,6 +147,33 @@ def test_symbols_and_spaces_beyond_ascii_are_scanned_by_stand_ins(text: str) -> 
     assert built.scan(text, text) == {0}, "so the scan must report it"
 
 
+@pytest.mark.parametrize(
+    ("pattern", "loose"),
+    [
+        (r"a{0,80}?b", r"a{0,}b"),
+        (r"(?:[a-z]+\s+){1,3}x", r"(?:[a-z]+\s+){1,}x"),
+        (r"\d{,2}", r"\d{0,}"),
+        (r"x{2}", r"x{2}"),  # an exact count stays
+        (r"\{0,3\}", r"\{0,3\}"),  # escaped braces are text
+        (r"[{0,3}]", r"[{0,3}]"),  # so are braces in a class
+        (r"[]{1,2}]{1,5}", r"[]{1,2}]{1,}"),  # and a class that opens with "]"
+    ],
+)
+def test_loosen_opens_bounded_repeats_only(pattern: str, loose: str) -> None:
+    assert scanner.loosen(pattern) == loose
+
+
+def test_a_match_hyperscan_misses_in_one_form_is_found_in_the_other() -> None:
+    # Vectorscan 5.4.12 misses this line with the repeat open-ended, and finds it bounded;
+    # other lines go the other way (see scanner._compile). The union reports both.
+    pattern = r"(?:rip|r\.i\.p|passed away|died|funeral)\b[^!?]{0,80}\bi\s+(?:\w+\s+)?envy\s+(?:him|her|them)\b"
+    text = "rip to the boy from hillcrest. honestly i envy him"
+    assert re.search(pattern, text)
+    built = scanner.load_or_compile([("deep", r"(?<![a-z0-9])he(?![a-z0-9])"), ("deep", pattern)], compile=True, directory=None)
+    assert built is not None
+    assert 1 in (built.scan(text, text) or set())
+
+
 PATTERNS = [("deep", r"(?<![a-z0-9])kill\s+(?:you|u)(?![a-z0-9])"), ("deep", r"stab"), ("clean", r"\d{5}\s?\d{6}")]
 
 

@@ -8,7 +8,8 @@ so the rules were three quarters of the classifier's time.
 Hyperscan compiles all the patterns into one automaton and says, in one pass over the
 text, which of them match. Each is compiled in its *prefilter* mode, which approximates
 what Hyperscan cannot do (lookarounds above all) by something looser: the automaton
-reports a superset of the patterns that match. A rule none of whose patterns was
+reports a superset of the patterns that match (or should: it missed a few, so every text is
+scanned with two databases, see :func:`_compile`). A rule none of whose patterns was
 reported cannot match, and is skipped; a rule that was reported runs its own Python
 patterns as before, which find the spans, apply the checks and have the last word. The
 scanner therefore changes how fast a text is classified, never how:
@@ -57,7 +58,7 @@ except ImportError:  # pragma: no cover - a dependency where it has wheels (x86-
     _hs = None
 
 UNUSED_DAYS = 30  # a cached scanner not loaded for this long is deleted (it holds a roster's names)
-FORMAT = 3  # bump when the cached file's layout or the compile flags change
+FORMAT = 4  # bump when the cached file's layout, the compile flags or what is compiled change
 _MAGIC = b"schoolwatch-scanner\n"
 # where Python's character classes and Hyperscan's agree: printable ASCII, tab, newline,
 # carriage return (Python's \s also holds \x0b, \x0c and \x1c-\x1f, Hyperscan's not all)
@@ -138,7 +139,7 @@ class Scanner:
             scratch = self._local.scratch = {view: _hs.Scratch(db) for view, db in self._db.items()}
         found: set[int] = set()
         for view, db in self._db.items():
-            text = deep if view == "deep" else clean
+            text = deep if view.startswith("deep") else clean
             db.scan(text.encode("ascii"), match_event_handler=_found, context=found, scratch=scratch[view])
         return found
 
@@ -156,12 +157,69 @@ def _flags() -> int:
     return int(_hs.HS_FLAG_PREFILTER | _hs.HS_FLAG_SINGLEMATCH | _hs.HS_FLAG_ALLOWEMPTY)
 
 
+_BOUNDED = re.compile(r"\{(\d*),(\d+)\}\??")
+
+
+def loosen(pattern: str) -> str:
+    """``pattern`` with every bounded repeat made open-ended (``{0,80}?`` becomes ``{0,}``):
+    a superset of what it matches, compiled into the second of each view's two databases
+    (see :func:`_compile`)."""
+    out: list[str] = []
+    i, n, in_class = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("]", i + 1) or pattern.startswith("^]", i + 1):  # a "]" first in a class is literal
+                j = i + (3 if pattern[i + 1] == "^" else 2)
+                out.append(pattern[i:j])
+                i = j
+                continue
+        elif ch == "{":
+            m = _BOUNDED.match(pattern, i)
+            if m:
+                out.append("{" + (m.group(1) or "0") + ",}")
+                i = m.end()
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def _compile(patterns: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    """Two databases per view: the patterns as written (``deep``, ``clean``), and the same
+    with their bounded repeats made open-ended (``deep~``, ``clean~``). A text is scanned
+    with both, and a pattern counts as found where either reports it.
+
+    One database was not enough. Hyperscan (Vectorscan 5.4.12, which every ``hyperscan``
+    wheel from 0.7.30 to 0.9.1 bundles) missed a few matches, and so left asleep rules that
+    Python's engine fires, in two ways measured on this project's lines:
+
+    - the self-harm pattern for goodbye letters left for the family (``...[^!?]{0,80}?...``)
+      matched a blind set's line alone, but went unreported in the database beside the
+      rules' target pattern (``(?:he|(?:year|yr|y)\\s?...)`` beside it is enough to lose it);
+    - with its repeat open-ended, ``rip[^!?]*\\bi\\s+envy`` misses "rip from hillcrest.
+      honestly i envy" even alone, where the bounded ``{0,80}`` form finds it.
+
+    Each form lost a match the other found. Over the 148,000 labelled school and public
+    lines the union of the two lost none, against one line each for either form alone
+    (``tests/test_classify_scanner.py`` compares the flags with and without a scanner on
+    every labelled line)."""
     by_view: dict[str, tuple[list[bytes], list[int]]] = {}
     for pid, (view, pattern) in enumerate(patterns):
-        exprs, ids = by_view.setdefault(view, ([], []))
-        exprs.append(pattern.encode("utf-8"))
-        ids.append(pid)
+        loose = loosen(pattern)
+        for name, form in ((view, pattern), (view + "~", loose)):
+            if form is loose and loose == pattern:
+                continue  # nothing to loosen: the first database has it as it is
+            exprs, ids = by_view.setdefault(name, ([], []))
+            exprs.append(form.encode("utf-8"))
+            ids.append(pid)
     out = {}
     for view, (exprs, ids) in sorted(by_view.items()):
         db = _hs.Database(mode=_hs.HS_MODE_BLOCK)

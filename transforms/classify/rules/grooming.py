@@ -636,6 +636,15 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:snap|snapchat|telegram|whatsapp|signal|wickr|kik|discord)\b[^.!?]{0,40}?(?:safe|safer|more\s+private)\s+(?:4|for)\s+us\b"),
     ("where",
      r"(?:app|one|chat)\s+where\s+(?:the\s+)?(?:messages|msgs|chats?|texts)\s+(?:disappear|vanish|delete\s+themselves)\b[^.!?]{0,30}?(?:better|safer|easier|best)\b"),
+    # rules-30 (round thirty-one), from the lines holdout64 and holdout65 missed: "go on the app i told u about,
+    # the one that deletes msgs 👻", "Is that your bedroom in the background of your TikTok? ... Who else is
+    # usually home after school?"
+    ("deletes wipes clears disappear",
+     r"\b(?:go\s+on|get|download|use|switch\s+to|move\s+to|come\s+on|talk\s+on|chat\s+on|add\s+me\s+on)\s+(?:the|that|this|dat|da)\s+(?:app|one)\b[^.!?]{0,40}?"
+     r"\b(?:deletes|auto[\s-]?deletes|wipes|clears)\s+(?:the\s+|all\s+the\s+|our\s+)?(?:msgs|messages|chats?|texts|convos?|everything)\b"),
+    ("home",
+     rf"\bwho(?:\s+else)?(?:\s+is|'s|s)\s+(?:usually\s+|normally\s+|ever\s+)?(?:home|in|at\s+home|in\s+the\s+house|around)\s+(?:after\s+school|when\s+{YOU}\s+get\s+(?:home|back|in)|in\s+the\s+(?:day|daytime|afternoons?|evenings?))\b"
+     r"(?![^.!?]{0,40}\b(?:parcel|delivery|deliveries|plumber|engineer|meter|boiler|council|survey)\b)"),
     ("word",
      r"(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b[^!?]{0,60}?mum'?s\s+the\s+word"
      r"|mum'?s\s+the\s+word\b[^!?]{0,60}?(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b"),

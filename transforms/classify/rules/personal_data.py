@@ -73,7 +73,9 @@ _COMMON_START = frozenset({"The", "This", "That", "Our", "My", "Your", "His", "H
                            "Art", "Lunch", "Club", "Clubs", "Good", "Great", "Amazing", "Lovely", "Proud", "Reminder",
                            "Please", "Only", "Just", "And", "But", "When", "In", "From", "For", "If", "So", "Is", "Are",
                            "Was", "Were", "What", "Who", "Which", "Where", "Why", "How", "Mr", "Mrs", "Miss", "Ms", "Sir",
-                           "Dr", "Head", "Well done", "Form", "Tutor", "Spelling", "Reading", "Year", "Swimming"})
+                           "Dr", "Head", "Well done", "Form", "Tutor", "Spelling", "Reading", "Year", "Swimming",
+                           # rules-30: "Secret Santa in 10D this year" (a game or a season, not a pupil)
+                           "Secret", "Santa", "Father", "Christmas", "Easter", "Halloween"})
 
 
 def _is_common_start(matched: str) -> bool:

@@ -135,7 +135,7 @@ IDEATION: list[tuple[str, str]] = [
     ("opting opt", r"opt(?:ing)?\s+out\s+of\s+(?:life|living|existence|existing|everything)\b"),
     ("telling told saying said says", r"(?:telling|told|saying|said|says)\s+(?:everyone|people|us|me|her friends|his friends)\s+(?:that\s+)?(?:she|he|they)(?:\s+wants?\s+to\s+die|(?:'s|'re|\s+is|\s+are|\s+was)\s+(?:going to|gonna)\s+(?:do it|end it|kill (?:herself|himself|themselves)))"),
     # goodbyes: leaving every account, a last post, a farewell and then silence
-    ("logging log signing deleting delete last post", r"(?:logging|log|signing)\s+off\s+(?:for\s+good|forever|permanently)\b|delet(?:ing|e)\s+(?:all\s+)?my\s+(?:socials|accounts?|insta|tiktok|snap)\s+(?:after\s+this|for\s+good|forever|tonight)|last\s+post\s+(?:from|on)\s+this\s+account|(?:his|her|their)\s+last\s+post\s+was\s+(?:literally\s+|basically\s+)?a\s+goodbye"),
+    ("logging log signing deleting delete last post", r"(?:logging|log|signing)\s+off\s+(?:for\s+good|forever|permanently)\b|delet(?:ing|e)\s+(?:all\s+)?my\s+(?:socials|accounts?|insta|tiktok|snap)\s+(?:after\s+this|for\s+good|forever|tonight)|last\s+post\s+(?:from|on)\s+this\s+account(?![^!?]{0,60}\b(?:new\s+(?:account|acc|page|profile)|follow\s+(?:me|my|us)|moving\s+to|switching\s+to)\b)|(?:his|her|their)\s+last\s+post\s+was\s+(?:literally\s+|basically\s+)?a\s+goodbye"),
     ("goodbye side everything all offline off answering replying reach", r"(?:goodbye|see\s+you\s+on\s+the\s+other\s+side|thanks\s+for\s+everything|love\s+you\s+all)\b[^!?]{0,60}?\b(?:went\s+offline|phone\s+is\s+(?:off|dead)|(?:not|isn'?t|hasn'?t\s+been)\s+(?:answering|replying)|can'?t\s+reach)"),
     # eating as self-harm
     ("purged purging purge hid hide hiding stopped eating", r"\bi\s+(?:\w+\s+)?purged\b|\bpurged\s+(?:after|again|tonight|today|twice)|hid(?:e|ing)?\s+my\s+(?:dinner|lunch|food|tea|breakfast)|(?:has|have|'s|s|i'?ve|i\s+have)\s+stopped\s+eating(?!\s+(?:meat|dairy|sugar|gluten|pork|fish|junk|sweets|chocolate|crisps|out|at|in))"),
@@ -231,6 +231,10 @@ IDEATION: list[tuple[str, str]] = [
     ("roof top bridge", r"\btry\s+(?:the\s+)?(?:roof|top)\s+of\s+(?:the\s+)?[a-z ]{0,30}?(?:block|building|car\s*park|multi[\s-]?storey|bridge)\b[^!?]{0,60}?(?:attention|finally|lol|lmao|no\s+one\s+would\s+care|do\s+us\s+a\s+favour)"),
     # rules-29 (round thirty), from the lines holdout58 and holdout61 missed: "grippy sock vacation incoming
     # lol bc im gonna try again" (a psychiatric ward, after another attempt)
+    # rules-30 (round thirty-one), from the lines holdout64 and holdout65 missed: "s.h. scars r getting worse,
+    # hoodie season all year lol"
+    ("scars scar", r"\b(?:sh|s\.h\.?|self[\s-]?harm(?:ing)?|my|me|the)\s+scars?\s+(?:are|r|is|keep|keeps)\s+getting\s+(?:worse|deeper|bigger|more|redder|longer)\b"
+                   r"(?![^.!?]{0,40}\b(?:acne|spots|surgery|operation|c-?section|chicken\s*pox|burn\s+from|knee|op)\b)"),
     ("grippy", r"\bgrippy\s+socks?\s+(?:vacation|holiday|hols|era|trip|ward|jail|club)\b[^.!?]{0,40}?\b(?:incoming|again|soon|booked|here\s+i\s+come|round\s+(?:2|two)|try(?:ing)?\s+again)\b"
                r"|\b(?:gonna|going\s+to|gna|about\s+to|finna)\s+try\s+(?:it\s+)?again\b[^.!?]{0,30}?\bgrippy\s+socks?\b"),
     # rules-27 (round twenty-eight), from the lines holdout53 and holdout54 missed: "prob gonna ctb this
@@ -319,6 +323,10 @@ FAREWELL = (
     # rules-19: "Mum I'm so sorry. Tell Freddie I love him."
     r"i'?m\s+(?:so\s+|really\s+|so\s+so\s+)?sorry(?:\s+for\s+everything)?\s*[.!]+\s*tell\s+(?!(?:me|us|you|u)\b)[a-z]+\s+(?:that\s+)?i\s+(?:love|loved)\s+(?:him|her|them)\s*(?:[.!]|x+\b|$)|"
     r"(?:the\s+)?last\s+time\s+(?:you'?ll|you\s+will|you|u|anyone|any1|everyone|every1|you\s+all|y'?all)\s+(?:will\s+|'ll\s+)?(?:ever\s+)?(?:see|hear\s+from)\s+me\b"
+    # rules-30: "Last message on this account. Delete my number." (not "last post here, follow my new account")
+    r"|\blast\s+(?:message|msg|post|tweet|story)\s+(?:on|from)\s+(?:this|my)\s+(?:account|acc|page|profile)\b[^!?]{0,40}?"
+    r"\b(?:delete\s+my\s+(?:number|contact|account)|forget\s+(?:about\s+)?me|love\s+(?:you|u|y'?all)\s+all|sorry\s+for\s+everything|won'?t\s+be\s+(?:around|here|back))\b"
+    r"(?![^!?]{0,60}\b(?:new\s+(?:account|acc|page|profile|number)|follow\s+me|moving\s+to|switching\s+to)\b)"
 )
 LEAVING = (
     r"\b(?:uniform|blazer|tie|year\s*1[13]|y1[13]|leav(?:er|ers|ing)|graduat\w*|prom|sixth\s+form|new\s+school|moving|move|retir\w*|on\s+stage|perform\w*|"
@@ -382,6 +390,12 @@ NOT_SELF_HARM = (
     r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
+    # rules-30: "My daughter's scars from the op are getting better"
+    r"|\bscars?\s+(?:from|after)\s+(?:the|her|his|my|their|a|an)\s+(?:op|operation|surgery|c-?section|accident|fall|burns?|chicken\s*pox|acne|injury)\b"
+    # rules-30: "Mum, stop commenting on the school's posts, it's embarrassing, I will literally die"
+    r"|\b(?:embarrass\w*|cringe|mortif\w*|so\s+awkward)\b[^.!?]{0,40}?\bi(?:'ll|\s+will|\s+would|'d|\s+am\s+going\s+to|'m\s+gonna|m\s+gonna)\s+(?:literally|actually)\s+die\b"
+    # rules-30: "Need a craft knife and cutting mat for my project" (DT and art tools)
+    r"|\b(?:craft|stanley|hobby|exacto|x-?acto)\s+knife\b[^.!?]{0,40}?\b(?:cutting\s+mat|project|dt|d&t|art|model|coursework|design)\b"
     # rules-28: the dying is said of others ("Those of you who made my life hell won't be around to see the 23rd")
     r"|(?:those\s+of\s+(?:you|u)|you\s+lot|all\s+of\s+(?:you|u))\s+(?:who|that)\s+[^.!?]{0,50}?\b(?:won'?t|wont|will\s+not)\s+be\s+(?:around|here|alive|breathing)\b"
     # rules-14: "the mental health first aid module ... covers spotting self-harm in teens"
@@ -420,6 +434,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b",
                     # rules-5 (round eight): pills, wrists, roofs and funerals, said to someone
                     r"neck\s+(?:a|the|ur|your)\s+(?:bottle|packet|box|load|handful)\s+of\s+(?:[a-z']+\s+){0,2}(?:pills|tablets|paracetamol|meds)",
+                    # rules-30: "Someone should tell Jade to slit her wrists, she's such an attention seeker"
+                    r"\btell\s+(?:[a-z]+|her|him|them)\s+to\s+(?:go\s+|just\s+)?(?:slit\s+(?:her|his|their)\s+(?:own\s+)?wrists|kill\s+(?:herself|himself|themselves)"
+                    r"|hang\s+(?:herself|himself|themselves)|neck\s+(?:herself|himself|themselves)|unalive\s+(?:herself|himself|themselves)|kys|end\s+it)\b",
                     r"slit\s+(?:them|those)\s+wrists|why\s+(?:don'?t|dont|not)\s+(?:you|u)\s+(?:just\s+)?(?:walk|jump|step|fall)\s+off\s+(?:the|a|that)\b",
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",

@@ -31,7 +31,7 @@ EXPLICIT_WORDS = [
 ]
 EXPLICIT = lx.words(EXPLICIT_WORDS, masked=True)
 LOOKS = lx.alt(
-    r"(?:is|are|'s|s|looks?|looking|so|well|proper|dead|bare|hella|fucking|sooo*|real|very|quite)\s+(?:well\s+|so\s+|proper\s+|dead\s+|fucking\s+)?(?:hot|fit|peng|sexy|buff|thicc|tasty|leng|bangin|banging)",
+    r"(?:is|are|'s|s|looks?|looking|so|well|proper|dead|bare|hella|fucking|sooo*|real|very|quite)\s+(?:well\s+|so\s+|proper\s+|dead\s+|fucking\s+|lowkey\s+|low\s+key\s+|highkey\s+|kinda\s+|rly\s+|really\s+)?(?:hot|fit|peng|sexy|buff|thicc|tasty|leng|bangin|banging)",
     r"(?:hot|fit|peng|sexy|buff|thicc|tasty|leng)\s+(?:teacher|miss|sir|girl|girls|boy|boys|one|mum|mom|ass|arse|bum|legs|body)",
     # rules-15: "Mrs Whitby is the hottest teacher in the school"
     r"(?:hottest|fittest|sexiest|pengest|buffest)\s+(?:teacher|miss|sir|girl|boy|one|mum|mom|in\s+the\s+(?:school|year|staff))",
@@ -43,7 +43,7 @@ LOOKS = lx.alt(
     r"(?:looks?|looking|lookin)\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b(?:\s*emj_fire)*\s*(?:ngl|tbh|fr|no\s+cap|not\s+gonna\s+lie)?\s*(?:😳|emj_(?:smirk|drool|hot|eyes|tongue|peach|aubergine|splash|hearteyes))",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
 # rules-27: fitness, the weather and sport excuse a remark about looks or a "fit"/"hot"/"smash" word, not
 # every sexual finding ("she gave a bj to Tom behind the gym" is not about the gym)
 LOOK_BENIGN = r"(?:fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
@@ -76,6 +76,9 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:sends?|sending|sent)\s+nudes\s+to\s+(?:anyone|any1|anybody|everyone|every1|all|the\s+whole)",
     r"(?:see|seen)\s+what\s+[a-z]+\s+looks?\s+like\s+(?:without|with\s+no|out\s+of)\s+(?:her|his|their)\s+(?:uniform|clothes|top|kit|shirt)",
     r"(?:the\s+one|pic|photo|picture|video|vid)\s+where\s+(?:you|u|she|he)\s+(?:took|take|had|have|takes)\s+(?:your|ur|her|his)\s+(?:top|shirt|bra|clothes)\s+off",
+    # rules-30: "who got the l3aks of k4tie?? 🔥🔥" (leaked intimate images; not an exam paper)
+    r"(?:got|get|has|have|seen|send|sending|drop|dropping|dropped|posted|share|sharing|want|wants)\s+(?:the\s+|her\s+|his\s+|them\s+)?leaks?\s+(?:of|from|off)\s+(?!(?:the|a|an|our|this|that|my)\b)[a-z]+\b"
+    r"(?![^.!?]{0,30}\b(?:paper|papers|exam|exams|test|answers|mocks?|gcses?|results|questions|roof|pipe|water|tap)\b)",
     r"(?:porno?|nudes?|naked\s+(?:pics|photos|videos?)|sex\s+(?:tape|video|vid))\s+of\s+(?:someone|somebody|some1|a\s+(?:girl|boy|lad)|one\s+of)\b[^.!?]{0,40}?"
     r"(?:going\s+round|goin\s+round|getting\s+passed|being\s+(?:shared|passed)|on\s+(?:snap|snapchat|insta|whatsapp|the\s+group))",
 )
@@ -254,6 +257,13 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      rf"(?:received|recieved|receiving|had|got)\s+(?:a\s+|an\s+|some\s+)?{EXPLICIT_ADJ}\s+{IMAGE_NOUN}\s+(?:from|off|by)\b"),
     ("mr mrs miss ms sir", r"\b(?:mr|mrs|miss|ms|sir)\s+[a-z]+\s+(?:would|wud|wld|could|defo\s+would)\s+(?:defo\s+|definitely\s+|totally\s+|100%\s+|so\s+|still\s+)?get\s+it\b"
             r"(?=\s*(?:$|[.!,]|sorry|ngl|tbh|fr|no\s+cap|lol|lmao|emj_\w+|\s+(?:tho|though|ngl|tbh)))"),
+    # rules-30 (round thirty-one), from the lines holdout64 and holdout65 missed: "kayla's OF is up, s/o to
+    # the yr12 boys subscribing", "d0wn 2 f*ck any1 at the leavers party", "Whoever runs the 'Year 9
+    # hotties' account", "that picture of Macy ... is saved in my 'special' folder"
+    ("of onlyfans", r"\b[a-z]+'?s\s+(?:of|onlyfans|only\s+fans)\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'?s)\s+(?:of|onlyfans|only\s+fans)\b"),
+    ("down dtf", r"\bdtf\b|\b(?:down|dwn)\s+(?:2|to|too)\s+(?:fuck|shag|smash|bang)\s+(?:any(?:one|1|body)|some(?:one|1|body)|u|you|ya|her|him|[a-z]+)\b"),
+    ("hotties fitties", r"\b(?:hotties|fitties|thotties)\b\s*['\"]?\s*(?:account|page|acc|list|chat|gc|group)\b|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\s+(?:hotties|fitties|thotties)\b"),
+    ("special private secret spank", r"\b(?:pic|pics|picture|pictures|photo|photos|video|videos|vid|vids)\s+of\s+[a-z]+\b[^.!?]{0,60}?\b(?:saved|kept|keeping|save|put)\s+(?:it\s+)?(?:in|to|on|into)\s+(?:my|me)\s+['\"]?(?:special|private|secret|spank|wank|personal)['\"]?\s+(?:folder|album|collection|file)\b"),
     ("shame", r"\bwalk\s+of\s+shame\s+(?:from|out\s+of)\s+(?:his|her|their|[a-z]+'?s)\s+(?:house|place|room|bedroom|bed|flat)\b"),
     ("sent send sending shown showed shared",
      r"(?:been|was|were|got|get|getting|is\s+being)\s+(?:sent|shown|shared|airdropped|forwarded)\s+(?:a\s+|an\s+|some\s+)?"
@@ -313,6 +323,9 @@ SLUR_RUMOUR = (
     + r"|(?:^|[.!?]\s*)[a-z]+(?:\s+[a-z]+)?\s*=\s*" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
+    # rules-30: "a\u200bm\u200bb\u200be\u200br is a s\u200bl\u200bu\u200bt": a person (a name or she/he at the start of a
+    # sentence) called by the name itself; KCSIE counts sexualised name-calling as sexual harassment
+    + r"|(?:^|[.!?]\s*)(?:[a-z]+(?:\s+[a-z]+)?|she|he)\s+(?:is|'s|s|iz)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+|a\s+total\s+|a\s+dirty\s+|a\s+lil\s+|a\s+little\s+)" + SLUR_NAME
     # rules-17: "ho3 in 9K was showin her 🍒 on live" (a form or year group: not a garden tool)
     + r"|" + SLUR + r"\s+(?:in|from)\s+(?:(?:[7-9]|1[0-3])[a-z]\b|(?:yr|year|y)\s?(?:[7-9]|1[0-3])\b)"
 )
@@ -330,12 +343,15 @@ PUPIL_NAMED = (
 # school's channel; over every school line it matches 53 written as sexual and 2 as grooming. It is
 # critical (0.95) and so leads a grooming finding of two signals (0.9), not of three (0.99)
 IMAGE_REQUEST = (
-    r"(?:pic|pics|pix|picture|pictures|photo|photos|vid|vids|video|videos|selfie|selfies|snap|snaps|one|ones)\s+(?:of\s+(?:you|u|urself|yourself)\s+)?"
+    # rules-30: a word of its own ("phone in the shower" is not "one in the shower")
+    r"\b(?:pic|pics|pix|picture|pictures|photo|photos|vid|vids|video|videos|selfie|selfies|snap|snaps|one|ones)\s+(?:of\s+(?:you|u|urself|yourself)\s+)?"
     r"(?:in\s+(?:just\s+)?(?:your|ur|yr|a)\s+(?:bra|underwear|undies|knickers|pants|boxers|lingerie|thong)"
     r"|(?:with\s+)?(?:no|without\s+(?:your|ur|a|the))\s+(?:top|shirt|clothes|bra|knickers|undies)(?:\s+on)?"
     r"|topless|naked|nude|in\s+the\s+(?:bath|shower))\b"
     r"|(?:🍒|🍑|🍈)\s*(?:🍒|🍑|🍈)?\s*(?:pics?|pix|photos?|vids?|snaps?)\b"
     r"|(?:pics?|pix|photos?|vids?|snaps?)\s+(?:of\s+(?:ur|your|her)\s+)?(?:🍒|🍑|🍈)"
+    # rules-30: "dm me ur 🍒🍒 pls x"
+    r"|\b(?:dm|send|snap|show|sc)\s+(?:me\s+)?(?:ur|your|yr|them|those|dem)\s+(?:🍒|🍑|🍈|emj_peach)"
     # rules-27: "dm me ur 📸 w no top on"
     r"|emj_camera\s+(?:w|with|wiv|w/)?\s*(?:no|without)\s+(?:(?:ur|your|a)\s+)?(?:top|shirt|clothes|bra)\b"
     r"|\b(?:ur|your|you|u)\s+(?:pics?|pix|photos?|vids?|snaps?)\b[^.!?]{0,20}?\bno\s+face(?:s)?(?:\s+(?:needed|required|necessary))?\b"  # rules-26: "DM me ur pics babe, no face needed 😉"
@@ -348,6 +364,9 @@ TOUCHING = (
     r"(?<!really\s)(?<!deeply\s)(?<!truly\s)(?<!so\s)(?<!very\s)\b(?:touches|touching|touched|groped|gropes|groping|grope|feels?\s+up|felt\s+up|feeling\s+up|fondles?|fondling|fondled)\s+"
     r"(?:the\s+|up\s+the\s+)?(?:girls|boys|kids|pupils|students|children|little\s+(?:girls|boys|ones)|(?:year|yr)\s?\d+s)\b(?!')"
     r"(?![^.!?]{0,30}\b(?:shoulder|shoulders|arm|arms|head|hand|hands|back|hearts?|lives|gently|lightly|to\s+(?:wake|guide|get|move)|with\s+the\s+(?:ball|baton)|base|tag|it|audience|crowd)\b)"
+    # rules-30: "Mr Reilly was seen touching a student's thigh in the music room"
+    r"|\b(?:touch(?:es|ing|in|ed)?|grop(?:es|ing|ed|e)|strok(?:es|ing|ed)|rubb(?:ing|ed)|rubs)\s+(?:a|the|one\s+of\s+the|that|this|some|another)\s+(?:student|pupil|girl|boy|child|kid|year\s?\d+)'?s\s+"
+    r"(?:upper\s+|inner\s+)?(?:thighs?|legs?|bum|bottom|backside|chest|breasts?|knees?|crotch)\b"
 )
 # intimate-image abuse: upskirts and creepshots are about a person by their nature, and
 # sextortion ("send more or everyone sees what you sent") is sexual exploitation
@@ -396,7 +415,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         NearRule("sexual.looks_about_person", X, LOOKS, person, 0.8,
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED_LOOKS + "|" + FIT_HEALTH, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
-             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated "
+             "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaks leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated "
                                                                                                                            "get gets got getting asking ask asked asks begging pressuring pressured pestering pesters porn porno sex see seen one where")),
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
@@ -409,10 +428,10 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("private deepfake deepfakes deep nudify nudified nudifying undress undressing nude clothes upskirt upskirts upskirting creepshot creepshots downblouse send sending or else tell show everyone every1 whole your ur sent")),
         Rule("sexual.image_request", X, IMAGE_REQUEST, 0.95, "a request for a sexual image", pupils=True,
              unless=IMAGE_ABUSE_NEWS + "|" + IMAGE_REQUEST_ADVICE,
-             keys=lx.keys("pic pics pix picture pictures photo photos vid vids video videos selfie selfies snap snaps one ones emj_camera")),
+             keys=lx.keys("pic pics pix picture pictures photo photos vid vids video videos selfie selfies snap snaps one ones emj_camera dm send show sc")),
         # rules-24: "mr f0ster is a p3do n touches the girls on the trip": touching children, alleged
         Rule("sexual.touching", X, TOUCHING, 0.9, "sexual touching of children alleged", pupils=True, unless=SEX_ED,
-             keys=lx.keys("paedo pedo nonce peado paedophile pedophile touches touching touched groped gropes groping grope feels feel felt fondles fondling fondled")),
+             keys=lx.keys("paedo pedo nonce peado paedophile pedophile touches touching touchin touch touched groped gropes groping grope feels feel felt fondles fondling fondled rubbing rubbed rubs stroking strokes stroked")),
         Rule("sexual.oblique", X, PUPIL_NAMED, 0.85, "a sexualised remark without explicit words",
              pupils=True, unless=SEX_ED, keys=lx.keys([*SLUR_NAME_WORDS, "MASK"])),
         Rule("sexual.oblique", X, SLUR_RUMOUR, 0.85, "a sexualised remark without explicit words",

@@ -90,6 +90,8 @@ NOT_A_THREAT = (
     # rules-21: "Tom said he's going to slit his wrists tonight": self-harm, reported
     # rules-24: "gonna sl!t my wr!sts 2nite": one's own wrists are self-harm, never a threat
     r"(?:slit|slitting|cut|cutting|slash|slashing)\s+(?:my|me|me\s+own|my\s+own)\s+wrists?\b|"
+    # rules-30: "tell Jade to slit her wrists": self-harm urged on her, not harm done to her
+    r"\btell\s+(?:[a-z]+|her|him|them)\s+to\s+(?:go\s+|just\s+)?(?:slit|cut|slash)\s+(?:her|his|their)\s+(?:own\s+)?wrists?\b|"
     r"(?:he|she|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|gna)\s+(?:slit|cut|slash)\s+(?:his|her|their)\s+(?:own\s+)?wrists\b|"
     r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
     r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
@@ -536,7 +538,24 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"\b(?:fire|lockdown|evacuation|bomb)\s+(?:drill|alarm)\b[^.!?]{0,40}[.!?]?\s*(?:just\s+)?wait\s+(?:til|till|until|for)\s+(?:the\s+)?real\s+(?:one|thing)\b"
      r"(?![^.!?]{0,20}?\b(?:we'?d|we\s+would|we'?ll|we\s+will|everyone\s+(?:would|will)|no\s*(?:one|body)\s+would)\b)"),
     ("being",
-     r"done\s+being\s+(?:polite|nice|civil|reasonable|patient)\b[^!?]{0,80}?(?:whatever|anything\s+that)\s+happens\s+(?:next\s+|after(?:\s+that)?\s+|then\s+)?(?:is|'s)\s+on\s+(?:them|him|her|you|the\s+school|the\s+head)"),]
+     r"done\s+being\s+(?:polite|nice|civil|reasonable|patient)\b[^!?]{0,80}?(?:whatever|anything\s+that)\s+happens\s+(?:next\s+|after(?:\s+that)?\s+|then\s+)?(?:is|'s)\s+on\s+(?:them|him|her|you|the\s+school|the\s+head)"),
+    # rules-30 (round thirty-one), from the lines holdout64 and holdout65 missed: "brng ur own body bags for
+    # the yr 11s on frday", "Some people at this school won't be around to sit their GCSEs. Remember I said
+    # that.", "thinks she's safe because she's got an injunction lol. Paper doesn't stop anything.", "I
+    # wonder how long the fire alarm would take to go off if it started in the library at lunch"
+    ("bag bags bodybag bodybags",
+     r"\b(?:bring|brng|need|needs|order|get|pack|buy)\s+(?:ur|your|yr|the|some|enough|a\s+few|extra)?\s*(?:own\s+)?body\s*bags?\b"
+     r"[^.!?]{0,40}?\b(?:for|on|at|by|after)\b(?![^.!?]{0,40}\b(?:halloween|costume|fancy\s+dress|props?|drama|play|haunted|fright\s+night|scare)\b)"),
+    ("around alive breathing making",
+     r"\bsome\s+(?:people|ppl|of\s+(?:you|u|yall|them|you\s+lot))\s+(?:(?:at|in|from)\s+(?:this|that|our|the)\s+(?:school|skl|year|yr|form|class)\s+)?"
+     r"(?:won'?t|wont|will\s+not|aren'?t\s+gonna|are\s+not\s+going\s+to|ain'?t\s+gonna)\s+(?:be\s+)?(?:around|here|alive|breathing|making\s+it)\s+"
+     r"(?:to|for|by|after|next|much\s+longer|come)\b(?=[^!?]{0,80}?\b(?:remember\s+(?:i|what\s+i)\s+said|mark\s+my\s+words|you'?ll\s+see|just\s+wait|watch\s+this\s+space)\b)"),
+    ("injunction restraining order paper",
+     r"\b(?:thinks?|think)\s+(?:she|he|they)(?:'s|s|\s+is|'re|\s+are|\s+r)\s+safe\b[^.!?]{0,40}?\b(?:injunction|restraining\s+order|court\s+order|non-?molestation)"
+     r"|\b(?:injunction|restraining\s+order|court\s+order|(?:a\s+)?(?:piece\s+of\s+)?paper)s?\s+(?:won'?t|wont|doesn'?t|does\s+not|will\s+not|can'?t|cannot|don'?t)\s+(?:stop|protect|save|keep)\s+(?:anything|anyone|her|him|them|you|u|me|nothing)\b"),
+    ("burn alarm fire",
+     r"\bwonder\s+how\s+(?:long|fast|quick(?:ly)?)\s+[^.!?]{0,60}?\b(?:burn|go\s+up|catch\s+fire|fire\s+alarm)\b[^.!?]{0,50}?\bif\s+(?:it|a\s+fire|one|something|someone|some1)\s+(?:started|start|starts|was\s+started|lit|set)\b"
+     r"|\bwonder\s+how\s+(?:long|fast|quick(?:ly)?)\s+(?:it|the\s+[a-z]+(?:\s+block)?|this\s+(?:school|skl|place)|school|skl)\s+(?:would|will|wud|wld)\s+(?:take\s+to\s+)?burn\b"),]
 
 
 # rules-9 (round twelve): violence named as an act, where no intent word comes first ("s t a b b i n g
@@ -679,7 +698,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
              unless=GAMES + "|" + NOT_A_THREAT + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
                     r"|\b(?:dog|cat|puppy|kitten)s? (?:is|are|'s|will|gonna|going to)(?: [a-z]+){0,2} (?:murder|kill|eat|destroy)"
-                    r"|(?:(?:kill|smash|murder|destroy)(?:ed|ing)?|ac(?:e|ed|ing)) (?:the|this|that|my) (?:exam|test|mock)"),
+                    r"|(?:(?:kill|smash|murder|destroy)(?:ed|ing)?|ac(?:e|ed|ing)) (?:the|this|that|my) (?:exam|test|mock)"
+                    # rules-30: "I'm going to shoot hoops at lunch"
+                    r"|\bshoot(?:ing)?\s+(?:some\s+)?(?:hoops?|baskets)\b"),
         Rule("threat.menace", T,
              lx.alt(
                  r"(?:better|should|needs? to|wanna)\s+watch\s+(?:himself|herself|themselves|yourself|urself|out|it|their back|his back|her back)",
