@@ -214,9 +214,10 @@ def _compile(patterns: Sequence[tuple[str, str]]) -> dict[str, Any]:
     by_view: dict[str, tuple[list[bytes], list[int]]] = {}
     for pid, (view, pattern) in enumerate(patterns):
         loose = loosen(pattern)
-        for name, form in ((view, pattern), (view + "~", loose)):
-            if form is loose and loose == pattern:
-                continue  # nothing to loosen: the first database has it as it is
+        forms = [(view, pattern)]
+        if loose != pattern:  # else the first database has it as it is
+            forms.append((view + "~", loose))
+        for name, form in forms:
             exprs, ids = by_view.setdefault(name, ([], []))
             exprs.append(form.encode("utf-8"))
             ids.append(pid)
