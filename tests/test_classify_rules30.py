@@ -67,6 +67,8 @@ def test_round_thirty_one_critical_content_is_found(rule_categories: Categories,
         "Q: dumbest thing you've done? A: took my phone in the shower and drowned it lol",
         "Need a stanley knife and a cutting mat for my DT project, anyone got spares?",
         "Dad keep liking my posts on the school page, so embarrassing, I'll literally die",
+        "Parents: the results of page 4 of the newsletter are the sports day times",
+        "Year 10 textiles are trying DTF transfers on their tote bags this week",
     ],
 )
 def test_round_thirty_one_look_alikes_are_not_flagged(rule_categories: Categories, text: str) -> None:

@@ -260,8 +260,11 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # rules-30 (round thirty-one), from the lines holdout64 and holdout65 missed: "kayla's OF is up, s/o to
     # the yr12 boys subscribing", "d0wn 2 f*ck any1 at the leavers party", "Whoever runs the 'Year 9
     # hotties' account", "that picture of Macy ... is saved in my 'special' folder"
-    ("of onlyfans", r"\b[a-z]+'?s\s+(?:of|onlyfans|only\s+fans)\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'?s)\s+(?:of|onlyfans|only\s+fans)\b"),
-    ("down dtf", r"\bdtf\b|\b(?:down|dwn)\s+(?:2|to|too)\s+(?:fuck|shag|smash|bang)\s+(?:any(?:one|1|body)|some(?:one|1|body)|u|you|ya|her|him|[a-z]+)\b"),
+    # ("the results of page 4" is not "kayla's OF page": the short form needs the possessive)
+    ("of onlyfans", r"\b[a-z]+'s\s+of\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b|\b[a-z]+'?s?\s+(?:onlyfans|only\s+fans)\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b"
+                    r"|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'s)\s+of\b|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'?s)\s+(?:onlyfans|only\s+fans)\b"),
+    # (DTF printing, in textiles, is "direct to film")
+    ("down dtf", r"\bdtf\b(?!\s+(?:print\w*|transfers?|film|printer|sheets?|powder|ink))|\b(?:down|dwn)\s+(?:2|to|too)\s+(?:fuck|shag|smash|bang)\s+(?:any(?:one|1|body)|some(?:one|1|body)|u|you|ya|her|him|[a-z]+)\b"),
     ("hotties fitties", r"\b(?:hotties|fitties|thotties)\b\s*['\"]?\s*(?:account|page|acc|list|chat|gc|group)\b|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\s+(?:hotties|fitties|thotties)\b"),
     ("special private secret spank", r"\b(?:pic|pics|picture|pictures|photo|photos|video|videos|vid|vids)\s+of\s+[a-z]+\b[^.!?]{0,60}?\b(?:saved|kept|keeping|save|put)\s+(?:it\s+)?(?:in|to|on|into)\s+(?:my|me)\s+['\"]?(?:special|private|secret|spank|wank|personal)['\"]?\s+(?:folder|album|collection|file)\b"),
     ("shame", r"\bwalk\s+of\s+shame\s+(?:from|out\s+of)\s+(?:his|her|their|[a-z]+'?s)\s+(?:house|place|room|bedroom|bed|flat)\b"),
