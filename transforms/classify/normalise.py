@@ -185,7 +185,8 @@ _TXT_HINT = re.compile(
 _SPLIT_RE = re.compile(r"(?<![a-z0-9])[a-z]((?:\s|[.\-_*/,|]){1,2})(?:[a-z0134578@$]\1)+[a-z](?![a-z0-9])(?:\1(?<=\.)(?=\s|$))?")
 # rules-10: in a text spelt letter by letter with two spaces between words ("k i l l  h i m
 # a t  l u n c h"), a two-letter word between such gaps is joined too
-_PAIR_RE = re.compile(r"(?:(?<=[a-z]  )|^)([a-z]) ([a-z])(?=  [a-z]|$)")
+# rules-31: or more than two ("j u s t    g o   d i e")
+_PAIR_RE = re.compile(r"(?:(?<=[a-z]  )|(?<=[a-z]   )|(?<=[a-z]    )|^)([a-z]) ([a-z])(?= {2,}[a-z]|$)")
 # the leetspeak characters _SPLIT_RE takes as letters (no separator among them: "s|t|u|p|i|d")
 _SPLIT_LEET = frozenset("0134578@$")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
@@ -409,7 +410,12 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
     if sep.isspace() and all(c in _TEXT_SPEAK for c in letters) and "".join(letters) not in _JOIN_ANYWAY:
         return run
     # (rules-17: not where the rest would open on a doubled consonant, "a d d r e s s")
-    if sep.isspace() and len(letters) >= 4 and letters[0] in "aiu" and not (letters[1] == letters[2] and letters[1] not in "aeiou"):
+    # (rules-31: nor where the run is a whole word between wide gaps, "g o   a l r e a d y")
+    text = m.string
+    before, after = text.endswith("  ", 0, m.start()), text.startswith("  ", m.end())
+    gapped = sep == " " and (before or after) and (before or m.start() == 0) and (after or m.end() == len(text))
+    if (sep.isspace() and not gapped and len(letters) >= 4 and letters[0] in "aiu"
+            and not (letters[1] == letters[2] and letters[1] not in "aeiou")):
         # "is a p a k i": the leading "a" is a word of its own, not the first letter
         first = positions[0]
         return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]

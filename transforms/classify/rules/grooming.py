@@ -650,6 +650,12 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("asleep bed",
      r"\b(?:chat|talk|call|facetime|message|msg|text|speak)\w*\s+(?:when|once|after)\s+(?:everyone|every1|everybody|(?:ur|your|yr)\s+(?:mum|mom|dad|parents|family)|they)"
      r"(?:'s|'re|\s+is|\s+are|\s+has|\s+have)?\s+(?:gone\s+)?(?:asleep|(?:in|to)\s+bed)\b"),
+    # rules-32: "Which of you lovely girls from 10R walks home along the canal?", "wen is ur mum @ wrk? cn i cum round"
+    ("home",
+     r"\bwhich\s+(?:of\s+(?:you|u)\s+)?(?:lovely\s+|pretty\s+|gorgeous\s+|cute\s+|young\s+)?(?:girls|boys|lads|ladies)\b[^?]{0,40}?\b(?:walks?|walking|goes|get|gets|cycles?)\s+home\b"),
+    ("work wrk",
+     r"\b(?:when|wen|wot\s+time|what\s+time)\s+(?:is|does|do|r|are|'s)\s+(?:ur|your|yr)\s+(?:mum|mom|dad|parents|mam)\s+(?:at|@|go\s+to|leave\s+for|back\s+from)\s+(?:work|wrk)\b"
+     r"[^!]{0,30}?\b(?:come|cum|pop|swing)\s+(?:round|over|by)\b"),
     ("history chats chat messages msgs",
      rf"\b(?:clear|delete|wipe)\s+{YOUR}\s+(?:history|chats?|messages|msgs|search\s+history|browser\s+history)\b"
      r"(?:\s*(?:x{1,3}|emj_shush|emj_wink|😉|🤫)\s*$|\s+(?:after|when|once)\s+(?:we|u|you)\s+(?:talk|chat|speak|finish))"),

@@ -101,7 +101,7 @@ IDEATION: list[tuple[str, str]] = [
     ("miss notice care", r"(?:no\s*(?:one|body))\s+would\s+(?:even\s+|really\s+|actually\s+)?(?:miss|care about|care|notice)\s+(?:me|if i)"),
     ("end", r"\bi\s+(?:end|finish)\s+it(?:\s+all)?\b|(?:the\s+)?night\s+i\s+(?:end|finish)\s+it"),
     # rules-11: not an accident ("cut my arm on the fence at forest school")
-    ("cutting cut slit slitting", r"(?:cutting|cut|slicing|scratching|burning|slit|slitting|slash|slashing)\s+(?:my|me)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"
+    ("cutting cut slit slitting", r"(?:cutting|cut|slicing|scratching|burning|slit|slitting|slash|slashing)\s+(?:my|me|m'|ma|mah|mi)\s+(?:arms?|wrists?|thighs?|legs?|skin|stomach)"
                     # rules-24: "cut my wrist strap off"
                     r"(?!\s+(?:straps?|bands?|braces?|supports?|guards?|splints?|watch|warmers?|tags?)\b)"
                     r"(?![^.!?]{0,30}?\b(?:by\s+accident|accidentally|(?:on|with)\s+(?:the|a|an|some)\s+(?:[a-z]+\s+)?(?:fence|nail|glass|bramble|brambles|thorn|thorns|tin|can|wire|gate|door|rock|rocks|branch|saw|stapler|scissors|oven|iron|kettle|hob|pan|tray)s?)\b)"),
@@ -135,6 +135,19 @@ IDEATION: list[tuple[str, str]] = [
      r"\bhope\s+it\s+(?:doesn'?t|won'?t|dont|wont|does\s+not|will\s+not)\s+hurt\b[^!?]{0,20}?\bhope\s+it'?s\s+(?:quick|painless|fast)\b"),
     ("inside",
      r"\bdead\s+inside\s+(?:and|n|&|an)\s+(?:soon|nearly|almost)\s+(?:outside|4\s+real|for\s+real|irl|fr|emj_grave|emj_coffin)"),
+    # rules-32 (round thirty-three), from the lines holdout74 and holdout75 missed: a letter left under the
+    # mattress, "#notgonnabehereforlong", a gun emoji held to "me", rope bought, "cat scratch season"
+    ("letter note",
+     r"\b(?:the|my)\s+(?:letter|note)(?:'s|s|\s+is)\s+(?:under|in|inside|behind)\s+my\s+(?:mattress|pillow|pillowcase)\b"
+     r"|\bif\s+(?:you|u)\s+(?:see|read|find)\s+this\b[^!?]{0,40}?\b(?:letter|note)(?:'s|s|\s+is)\s+(?:under|in|inside|behind)\s+my\b"),
+    ("notgonnabehereforlong notgonnabehere notgonnabeherelong notgonnabeheremuchlonger",
+     r"\bnotgonnabehere(?:forlong|muchlonger|long)?\b"),
+    ("emj_gun",
+     r"emj_gun\s+(?:me|myself)\s+(?:rn|now|fr|tbh|pls|plz|please|already)\b|emj_gun\s+(?:me|myself)\b[^.!?]{0,40}?\bnot\s+joking\b"),
+    ("rope",
+     r"(?:^|[.!?]\s*)(?:the\s+)?rope\s+(?:was|is|'s|came|arrived)\s+(?:so\s+)?(?:cheap|here|delivered|today)\b"
+     r"(?![^.!?]{0,40}\b(?:tug|climb\w*|skipping|pe|gym|swing|camping|tent|boat|sailing|dog|lead|rigging|tow)\b)"),
+    ("season", r"\bcat\s+scratch(?:es)?\s+season\b"),
     ("cope want out", r"(?:can'?t|cant|cannot)\s+cope\s+(?:any\s?more|with (?:life|anything|it) any\s?more)(?!\s+with)|\bi\s+(?:just\s+)?want\s+out\s*(?:$|[.!,]|of (?:this|here|life))(?!\s+(?:group|chat|whatsapp))"),
     ("took taken swallowed", r"(?:took|taken|swallowed|had)\s+(?:like\s+)?(?:[1-9][0-9]+|twenty|thirty|forty|fifty|loads of|a load of|a whole (?:box|packet|bottle) of)\s+(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills)"),
     ("rather", r"(?:i'?d|i would|id)\s+rather\s+(?:be\s+dead|die)\b"),
@@ -410,7 +423,10 @@ NOT_SELF_HARM = (
     r"|\bdying\s+to\s+(?!die\b|end\b|be\s+dead\b|kill\b|disappear\b|vanish\b)[a-z]+"
     r"|\bmy\s+(?:late\s+)?(?:wife|husband|partner|mum|mom|dad|mother|father|son|daughter|brother|sister|gran\w*|grand\w+|nan|uncle|aunt\w*|friend|best\s+friend|dog|cat)'?s?\s+(?:death|passing|funeral)\b"
     r"|\b(?:bored|scared|worried|frightened|freezing|starving)\s+(?:me\s+|him\s+|her\s+|us\s+)?to\s+death\b|ground\s+(?:to\s+)?swallow\s+me\b"
-    r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger)'?s?"
+    # rules-32: "My son's PE shorts have vanished for the third time", "trainers are 'to die for'", "When I die bury
+    # me in the sixth form common room"
+    r"|\bto\s+die\s+for\b|\bwhen\s+i\s+die\s+(?:just\s+)?bury\s+me\s+(?:in|at|with|under|next\s+to)\b"
+    r"|\b(?:tie|blazer|kit|bag|coat|jumper|homework|lunchbox|lunch|money|keys|book|pen|shoes?|trainers?|socks?|hoodie|bottle|calculator|phone|charger|shorts|gloves|scarf|hat|glasses|jacket|umbrella|towel|goggles|shin\s*pads|football|ball)'?s?"
     r"\s+(?:has\s+|have\s+|had\s+|keeps?\s+|just\s+)?(?:\S+\s+)?(?:vanish|disappear)(?:ed|ing|s)?\b"
     r"|\bi\s+could\s+(?:literally\s+|just\s+|actually\s+)?die\b[^.!?]{0,20}\b(?:proud|happy|cringe|embarrass\w*|jealous|excited)"
     # rules-31: "If I have to hear one more Taylor Swift song on the bus I'll die lol", "The drama club's

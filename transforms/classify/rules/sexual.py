@@ -71,7 +71,9 @@ STRONG_ABOUT_PUPILS = lx.alt(
     r"(?:any(?:one|body|1)|who)\s+(?:got|has|have|want|wants)\s+(?:nudes|nydes|pics|videos)\s+of",
     # rules-31: "s€x tape of the prom afterparty is on the drive lol"
     r"\bsex\s+(?:tape|vid(?:eo)?)s?\s+(?:of|from|at)\s+(?:the\s+)?(?:prom|party|afterparty|after\s*-?party|sleepover|trip|residential|leavers|school|skl|[a-z]+'s)\b"
-    r"|\bsex\s+(?:tape|vid(?:eo)?)s?\b[^.!?]{0,40}?\b(?:on\s+the\s+(?:drive|gc|group\s*chat|snap)|going\s+round|goin\s+round|leaked|being\s+(?:shared|passed))",
+    r"|\bsex\s+(?:tape|vid(?:eo)?)s?\b[^.!?]{0,40}?\b(?:on\s+the\s+(?:drive|gc|group\s*chat|snap)|going\s+round|goin\s+round|leaked|being\s+(?:shared|passed))"
+    # rules-32: "the ѕеx tape of the 2 in 12H is real, seen it"
+    r"|\bsex\s+(?:tape|vid(?:eo)?)s?\s+(?:of|from|with)\b[^.!?]{0,30}?(?:\b(?:[7-9]|1[0-3])[a-z]\b|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\b|\bsixth\s+form\b|\b(?:is|it'?s)\s+real\b)",
     r"(?:leak|leaked|leaking|send|sending|share|sharing|post|posting)\s+(?:her|his|their|the)\s+(?:nudes|naked|pics|videos)",
     # rules-10: "whoever gets a nude off Georgia", "asking my daughter for naked pictures",
     # "p.0.r.n of someone from our year going round snapchat"
@@ -155,7 +157,9 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("things thoughts",
      r"(?:think|thinking|having)\s+(?:things|thoughts)\s+(?:about\s+[^.!?]{0,40}?\s+)?(?:i|you)\s+shouldn'?t"),
     ("half",
-     r"(?:done|shagged|slept with|been with|had|pulled)\s+half\s+(?:the|of the|of)\s+(?:[a-z]+\s+)?(?:team|year|yr|school|boys|girls|class|form|sixth form)"),
+     r"(?:done|shagged|slept with|been with|had|pulled)\s+half\s+(?:the|of the|of)\s+(?:[a-z]+\s+)?(?:team|year|yr|school|boys|girls|class|form|sixth form)"
+     # rules-32: not "had half the class in tears"
+     r"(?!\s+(?:in\s+(?:tears|stitches|hysterics|detention|isolation)|crying|laughing|asleep|off|out|on\s+(?:their|the)|doing|singing|dancing)\b)"),
     ("buttons",
      r"(?:top|two|2|three|3)\s+buttons?\s+(?:always\s+|all\s+)?undone"),
     ("sleeping",
@@ -304,6 +308,21 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
      r"(?:special|private|spicy|extra|naughty|exclusive|premium)['\"]?\s+(?:snaps?|snapchats?|pics?|photos?|vids?|videos?|content|selfies?)\b"),
     # rules-31 (round thirty-two), from the lines holdout70 and holdout71 missed: a sexualised nickname,
     # "freaky hours", a teacher watched bending down
+    # rules-32 (round thirty-three), from the lines holdout74 and holdout75 missed: "wanna c my 🍆? sc: ...",
+    # "'favours' for people who give her their lunch money", a teacher "staring at our chests", a car
+    # "rocking in the staff car park", a "study session" with no books
+    ("sexy", r"\bsexy\s+(?:mr|mrs|miss|ms|sir)\b(?!\s+(?:and|&)\s+(?:i|i'?m)\s+know\s+it)"),
+    ("wanna want c see",
+     r"\b(?:wanna|want\s+to|want\s+2|u\s+want\s+to)\s+(?:c|see|see|look\s+at)\s+my\s+(?:🍆|emj_aubergine|d[i1*]ck|cock|willy|junk)"),
+    ("favours favors favour favor",
+     r"\b(?:does|did|doing|do|gives?|giving|gave)\s+['\"‘’](?:favou?rs?|special\s+favou?rs?)['\"‘’]"
+     r"|\b(?:does|did|doing)\s+favou?rs\s+for\s+(?:people|lads|boys|guys|anyone|any1|the\s+(?:lads|boys))\s+(?:who|that|if)\b[^.!?]{0,30}?\b(?:money|vapes?|cash|lunch)\b"),
+    ("staring stares stare looking looks leering perving perv",
+     r"\b(?:staring|stares|stare|leering|leers|perving|perves|ogling|ogles)\s+at\s+(?:our|her|the\s+girls'?|girls'?|my|their|his)\s+(?:chests?|boobs|tits|bums?|arses?|bodies|body|legs|thighs)\b"),
+    ("rocking",
+     r"\bcar\s+(?:was|were|is|kept|keeps)\s+(?:rocking|bouncing|steamed\s+up)\b"),
+    ("session",
+     r"['\"‘’](?:study|revision|homework|tutoring)\s+session['\"‘’]\s+(?:with|w|wiv)\s+[a-z]+"),
     ("calls calling called call known nicknamed nickname",
      r"\b(?:calls?|calling|called|known\s+as|nicknamed?)\s+(?:her|him)\s+['\"]?(?:sloppy|slutty|slaggy|easy|dirty)\s+[a-z]+\b"),
     ("freaky",
@@ -322,7 +341,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
 # page; as a high flag it ranked under the abuse the word also is); "been with every1 in 11",
 # "at it again", and the name given as an award ("h0e of the year award goes 2 Tanisha")
 SLUR_RUMOUR = (
-    SLUR + r"(?=[^.!?]{0,60}?(?:every(?:one|1|body)\s+know\s+it\b|ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
+    SLUR + r"(?=[^.!?]{0,60}?(?:every(?:one|1|body)\s+know\s+it\b|ev(?:e)?ry(?:one|1|body)\s+(?:nos|knos|knowz|kno)\s+(?:it|dat|that)\b|ask\s+(?:anyone|any1|around|(?:the\s+)?(?:whole|half\s+(?:of\s+)?the)\s+(?:[a-z]+\s+)?(?:team|year|form|class|lads|boys|girls))|(?:do|does|did)\s+(?:stuff|anything|it|things)\s+(?:w|with|wiv)\s+any(?:one|1|body)|every(?:one|1|body)\s+knows|whole\s+(?:of\s+)?(?:the\s+)?(?:year|yr|school|form)\s*\d*\s+knows"
     r"|every(?:one|1|body)(?:'s|s|\s+has)\s+had\s+a\s+go|been\s+(?:round|around)|done\s+half|slept\s+(?:w|with|wiv)\b|shagged"
     r"|been\s+(?:w|with|wiv)\s+(?:every(?:one|1|body)|half|all|loads|the\s+whole)|at\s+it\s+again"
     # rules-16: "she a lil h03 fr, ask the whole of 10L"
@@ -333,6 +352,7 @@ SLUR_RUMOUR = (
     # rules-22: "that 6th form prefect is a proper h0e, smashed 3 lads in 1 nite"
     r"|\b(?:smashed|shagged|done|had|pulled)\s+(?:\d+|two|three|four|five|six|loads\s+of|half\s+(?:the|of\s+the))\s+(?:lads|boys|guys|blokes|girls)\b"
     r"|\b(?:smashed|shagged|done|had|pulled)\s+half\s+(?:of\s+)?(?:(?:year|yr)\s?\d+|\d+[a-z]\b|the\s+(?:year|team|form|class))"  # rules-26: "shes smashed half of 11C"
+    r"(?!\s+(?:in\s+(?:tears|stitches|hysterics|detention|isolation)|crying|laughing|asleep|off|out|on\s+(?:their|the)|doing|singing|dancing)\b)"
     r"|ask\s+(?:the\s+)?whole\s+(?:of\s+)?(?:the\s+)?(?:[a-z0-9]+\s+)?(?:team|year|yr|form|class|lads|boys|girls|(?:[7-9]|1[0-3])[a-z]?\b)))"
     + r"|(?:the\s+)?school\s+" + SLUR
     # rules-19, rules-24: "Chloe Ashby = s l a g", "Milly = s.l.a.g.": a name set equal to the slur

