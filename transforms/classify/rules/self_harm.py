@@ -148,6 +148,12 @@ IDEATION: list[tuple[str, str]] = [
      r"(?:^|[.!?]\s*)(?:the\s+)?rope\s+(?:was|is|'s|came|arrived)\s+(?:so\s+)?(?:cheap|here|delivered|today)\b"
      r"(?![^.!?]{0,40}\b(?:tug|climb\w*|skipping|pe|gym|swing|camping|tent|boat|sailing|dog|lead|rigging|tow)\b)"),
     ("season", r"\bcat\s+scratch(?:es)?\s+season\b"),
+    # rules-33 (round thirty-four): "i sh'd 3 times this week", "When I'm dead they'll finally feel bad about what
+    # they did to me"
+    ("sh'd sh s/h'd", r"\bi\s+(?:sh'd|s/h'd|sh'ed|sh-ed|s/hed|s\.h\.'?d)(?!\w)"),
+    ("dead gone",
+     r"\bwhen\s+i'?m\s+(?:dead|gone)\b[^.!?]{0,30}?\b(?:they'?ll|they\s+will|everyone\s+will|every1\s+will|people\s+will|you'?ll|u'?ll)\s+(?:finally\s+)?"
+     r"(?:feel\s+(?:bad|sorry|guilty)|be\s+sorry|regret|miss\s+me|realise|realize|notice)"),
     ("cope want out", r"(?:can'?t|cant|cannot)\s+cope\s+(?:any\s?more|with (?:life|anything|it) any\s?more)(?!\s+with)|\bi\s+(?:just\s+)?want\s+out\s*(?:$|[.!,]|of (?:this|here|life))(?!\s+(?:group|chat|whatsapp))"),
     ("took taken swallowed", r"(?:took|taken|swallowed|had)\s+(?:like\s+)?(?:[1-9][0-9]+|twenty|thirty|forty|fifty|loads of|a load of|a whole (?:box|packet|bottle) of)\s+(?:paracetamol|pills|tablets|painkillers|ibuprofen|sleeping pills)"),
     ("rather", r"(?:i'?d|i would|id)\s+rather\s+(?:be\s+dead|die)\b"),
@@ -334,7 +340,9 @@ REPORTED = (
     # rules-16: "Ellie-Mae from 8P keeps postin 🩸🩸 pics of her arm on her priv story"
     r"|(?:keeps?|kept|been|is|'s)\s+(?:posting|postin|sharing|putting\s+up)\s+(?:emj_blood\s*)+\s*(?:pics?|photos?|pictures?|snaps?|vids?|videos?)\s+of\s+(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?)\b"
     r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)(?:'re|'s|\s+are|\s+is|\s+was|\s+were)\s+(?:going\s+to|gonna|planning\s+to|about\s+to)\s+"
-    r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump|slit\s+(?:his|her|their)\s+(?:own\s+)?wrists)"
+    r"(?:overdose|kill\s+(?:themselves|herself|himself)|end\s+it|self[\s-]?harm|jump|slit\s+(?:his|her|their)\s+(?:own\s+)?wrists"
+    # rules-33: "Bella said she's going to take her own life if those photos get out"
+    r"|(?:take|end)\s+(?:his|her|their)\s+(?:own\s+)?life)"
     # rules-14: "ma m8 Tia is cuttin agen n she sed dont tell ne1", "he posted that he's taking all his tablets"
     r"|\b(?:is|'s|s|are|'re|keeps?|kept|started)\s+(?:c[u*]tting|self[\s-]?harming)\s+(?:again|(?:her|him|them)sel(?:f|ves)|(?:her|his|their)\s+(?:arms?|wrists?|legs?|thighs?))\b"
     # rules-31: "Please check on Josh Ferrier in 11A, he's been talking about overdosing all week", "If you saw

