@@ -54,6 +54,7 @@ def test_round_thirty_four_critical_content_is_found(rule_categories: Categories
         "Can you send me the one you sent Mrs Okafor? The trip form, I lost mine",
         "Your son gets off the bus at 3:40, right? I'll meet him at the stop with mine as agreed",
         "If the hall was on fire at least it'd be warm in assembly lol",
+        "Move to WhatsApp hun, easier for the PTA than Facebook",
     ],
 )
 def test_round_thirty_four_look_alikes_are_not_flagged(rule_categories: Categories, text: str) -> None:

@@ -659,7 +659,8 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # rules-33: "sw1tch 2 wh4ts4pp bbz"
     ("whatsapp snap snapchat telegram signal kik wickr",
      r"\b(?:switch|swap|move|moving|come|go)\s+(?:2|to|over\s+to|on)\s+(?:whatsapp|snap|snapchat|telegram|signal|kik|wickr)\b[^!?]{0,20}?"
-     r"\b(?:bbz|babe|babes|baby|hun|hunny|sweetie|sweetheart|darling|gorgeous|princess|beautiful|cutie)\b"),
+     # (not "hun" or "darling": parents say them to each other, "move to WhatsApp hun, easier for the PTA")
+     r"\b(?:bbz|babe|babes|baby|sweetie|sweetheart|gorgeous|princess|beautiful|cutie)\b"),
     ("history chats chat messages msgs",
      rf"\b(?:clear|delete|wipe)\s+{YOUR}\s+(?:history|chats?|messages|msgs|search\s+history|browser\s+history)\b"
      r"(?:\s*(?:x{1,3}|emj_shush|emj_wink|😉|🤫)\s*$|\s+(?:after|when|once)\s+(?:we|u|you)\s+(?:talk|chat|speak|finish))"),
