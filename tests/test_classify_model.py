@@ -269,12 +269,16 @@ def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None
     result = CliRunner().invoke(
         app,
         ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny", "--out", str(out), "--n-features", "4096",
-         "--epochs", "5", "--extra", str(extra), "--folds", "2", "--head-public-rows", "50", "--head-public-weight", "0.4"],
+         "--epochs", "5", "--extra", str(extra), "--folds", "2", "--head-public-rows", "50", "--head-public-weight", "0.4",
+         "--public-slack", "0.02", "--floor-grid", "0.3,0.25"],
     )
     assert result.exit_code == 0, result.output
     m = load(out)
     assert m.meta["school_rows"] == len(rows)
     assert m.meta["head_public_rows"] == 50 and m.meta["head_public_weight"] == 0.4  # the options reach the trainer
+    assert m.meta["public_slack"] == 0.02 and m.meta["floor_grid"] == [0.25, 0.3]
+    if m.school is not None:
+        assert m.school.floor in (0.25, 0.3)
     # the thresholds were chosen on out-of-fold scores, and the figures say how they did
     assert 0.0 <= m.meta["oof_school_none_fpr"] <= 1.0 and "oof_critical_recall_any_flag" in m.meta
     assert "critical_together" in m.meta  # the joint threshold was considered (None: it found no more lines)
@@ -403,3 +407,16 @@ def test_a_post_shorter_than_long_post_is_never_split(monkeypatch: pytest.Monkey
     before = sc.school_class.copy()
     assert model.read_by_sentence(sc, texts) == 0
     assert (sc.school_class == before).all()
+
+
+@pytest.mark.parametrize("grid", ["0.1,0.3", "abc", ",", "1.2"])
+def test_train_rejects_a_bad_floor_grid(tmp_path: Path, grid: str) -> None:
+    from typer.testing import CliRunner
+
+    from schoolwatch.cli.classify_cmds import app
+
+    result = CliRunner().invoke(app, ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny",
+                                      "--out", str(tmp_path / "m.joblib"), "--floor-grid", grid])
+    assert result.exit_code == 2
+    assert "--floor-grid" in result.output
+    assert not (tmp_path / "m.joblib").exists()

@@ -72,6 +72,17 @@ def read_extra(path: Path, *, critical_only: bool = False, head_only: bool = Fal
     return df
 
 
+def _floor_grid(text: str) -> tuple[float, ...]:
+    """``--floor-grid``: at least one score, each in [0.2, 1) (one model alone never speaks for the head)."""
+    try:
+        grid = tuple(sorted({float(x) for x in text.split(",") if x.strip()}))
+    except ValueError:
+        raise typer.BadParameter(f"not a comma-separated list of numbers: {text!r}", param_hint="--floor-grid") from None
+    if not grid or not all(0.2 <= f < 1.0 for f in grid):
+        raise typer.BadParameter(f"each floor must be at least 0.2 and under 1: {text!r}", param_hint="--floor-grid")
+    return grid
+
+
 def train_cmd(
     data_dir: Annotated[Path, typer.Option("--data-dir", help="folder of labelled CSVs (id,text,label,source_label,source,split)")] = DATASETS_DIR,
     sets: Annotated[str, typer.Option("--sets", help="comma-separated data set names to train on")] = ",".join(DEFAULT_TRAIN_SETS),
@@ -94,8 +105,13 @@ def train_cmd(
     primary_objective: Annotated[bool, typer.Option("--primary-objective", help="choose the critical thresholds for lines whose first flag names their own category, not for lines flagged at all")] = False,
     head_public_rows: Annotated[int, typer.Option("--head-public-rows", help="public train rows the school head also sees (a fixed sample)")] = 10_000,
     head_public_weight: Annotated[float, typer.Option("--head-public-weight", help="the total weight of those rows, against all the school head's lines")] = 0.25,
+    public_slack: Annotated[float, typer.Option(
+        "--public-slack", min=0.0, max=1.0, help="mean public dev F1 the thresholds may give up for the school lines")] = 0.01,
+    floor_grid: Annotated[str, typer.Option(
+        "--floor-grid", help="comma-separated main flag scores the school head needs before it speaks; the trainer picks one")] = "0.2,0.25,0.3",
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
+    floors = _floor_grid(floor_grid)
     import pandas as pd
 
     from transforms.classify import model as model_mod
@@ -120,6 +136,7 @@ def train_cmd(
         n_features=n_features, seed=seed, alpha=alpha, epochs=epochs, ngram_max=ngram_max,
         school_weight=school_weight, school_alpha=school_alpha, folds=folds, critical_fpr=critical_fpr,
         primary_objective=primary_objective, head_public_rows=head_public_rows, head_public_weight=head_public_weight,
+        public_slack=public_slack, floor_grid=floors,
     )
     result = train(data, cfg, trained_on=datetime.now(UTC).date())
     target = out or Path(model_mod.__file__).parent / "model" / model_mod.MODEL_FILE

@@ -560,6 +560,8 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         "critical_thresholds_per_class": dict(zip(CRITICAL, t_each, strict=True)) if t_each is not None else None,
         "critical_together": together,
         "critical_fpr_target": cfg.critical_fpr,
+        "public_slack": cfg.public_slack,
+        "floor_grid": list(cfg.floor_grid),
         "baseline_dev_f1": {k: round(v, 4) for k, v in baseline.items()},
         **stats,
     }
