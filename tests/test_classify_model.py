@@ -265,16 +265,19 @@ def test_train_with_school_lines_fits_a_head_or_says_why(tmp_path: Path) -> None
     extra = tmp_path / "school.csv"
     rows = [f"s{i:03d},{t},{label}" for i, (label, t) in enumerate((lab, t) for lab, ts in lines.items() for t in ts)]
     extra.write_text("id,text,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    head_only = tmp_path / "more.csv"
+    head_only.write_text("id,text,label\nm1,meet me after school dont tell anyone,grooming\nm2,see you at the match,none\n", encoding="utf-8")
     out = tmp_path / "m.joblib"
     result = CliRunner().invoke(
         app,
         ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny", "--out", str(out), "--n-features", "4096",
          "--epochs", "5", "--extra", str(extra), "--folds", "2", "--head-public-rows", "50", "--head-public-weight", "0.4",
-         "--public-slack", "0.02", "--floor-grid", "0.3,0.25"],
+         "--public-slack", "0.02", "--floor-grid", "0.3,0.25", "--extra-head", f"{head_only}:0.5"],
     )
     assert result.exit_code == 0, result.output
     m = load(out)
-    assert m.meta["school_rows"] == len(rows)
+    assert m.meta["school_rows"] == len(rows) + 2
+    assert m.meta["head_file_weights"] == {"extra:head:more": 0.5}
     assert m.meta["head_public_rows"] == 50 and m.meta["head_public_weight"] == 0.4  # the options reach the trainer
     assert m.meta["public_slack"] == 0.02 and m.meta["floor_grid"] == [0.25, 0.3]
     if m.school is not None:
@@ -419,4 +422,60 @@ def test_train_rejects_a_bad_floor_grid(tmp_path: Path, grid: str) -> None:
                                       "--out", str(tmp_path / "m.joblib"), "--floor-grid", grid])
     assert result.exit_code == 2
     assert "--floor-grid" in result.output
+    assert not (tmp_path / "m.joblib").exists()
+
+
+def test_a_head_file_weight_scales_its_lines_within_their_class() -> None:
+    # two none lines at 0.25 count as half a line between them: none's total (1.5 lines) is
+    # brought up to threat's, and each light line keeps a quarter of a full none line
+    from transforms.classify.train import _class_balance
+
+    labels = ["threat", "threat", "none", "none", "none"]
+    plain = _class_balance(labels)
+    weighted = _class_balance(labels, np.array([1.0, 1.0, 1.0, 0.25, 0.25]))
+    assert plain[:2].sum() == pytest.approx(plain[2:].sum())  # 2 threats count as much as 3 nones
+    none_total, threat_total = weighted[2:].sum(), weighted[:2].sum()
+    assert none_total == pytest.approx(threat_total)  # each class still counts the same in all
+    assert weighted[3] == pytest.approx(weighted[2] / 4)
+    assert weighted.mean() == pytest.approx(1.0)
+
+
+def test_choose_counts_each_school_line_at_its_weight() -> None:
+    # two none lines: the one the low threshold flags weighs 3, the other 1. Unweighted that
+    # is 50% false alarms (within the 50% allowed), weighted 75% (over it).
+    from transforms.classify.train import TrainConfig, _choose, _Scores
+
+    public = _Scores(np.zeros(2, bool), np.array([0.9, 0.1]), np.zeros(2), np.ones(2), np.zeros(2, bool), np.zeros((2, 4)))
+    each = np.zeros((3, 4))
+    each[:, 0] = [0.45, 0.45, 0.0]
+    school = _Scores(np.zeros(3, bool), np.full(3, 0.1), each.max(axis=1), 1 - each.max(axis=1), np.zeros(3, bool), each)
+    ys = np.array(["threat", "none", "none"])
+    cfg = TrainConfig(thresholds=(0.5,), critical_grid=(0.4, 0.6), veto_grid=(None,), floor_grid=(0.0,),
+                      together_grid=(None,), public_slack=1.0, critical_fpr=0.5)
+    args = (public, np.array([True, False]), np.array(["a", "a"]), ["a"], school, ys, cfg)
+    (k, _), _, stats = _choose(*args)
+    assert k[1] == 0.4 and stats["oof_school_none_fpr"] == 0.5
+    school.weight = np.array([1.0, 3.0, 1.0])
+    (k, _), _, stats = _choose(*args)
+    assert k[1] != 0.4 and stats["oof_school_none_fpr"] == 0.0  # the heavy none line rules 0.4 out
+
+
+@pytest.mark.parametrize(("spec", "path", "weight"), [("a.csv", "a.csv", 1.0), ("a.csv:0.3", "a.csv", 0.3), ("d/b.csv:2", "d/b.csv", 2.0)])
+def test_extra_head_takes_a_weight_after_the_path(spec: str, path: str, weight: float) -> None:
+    from schoolwatch.cli.classify_cmds import head_path
+
+    assert head_path(Path(spec)) == (Path(path), weight)
+
+
+@pytest.mark.parametrize("spec", ["school.csv:0", "school.csv:-1", "school.csv:heavy", "school.csv:nan", "missing.csv:0.5"])
+def test_train_rejects_a_bad_head_weight_or_a_missing_head_file(tmp_path: Path, spec: str) -> None:
+    from typer.testing import CliRunner
+
+    from schoolwatch.cli.classify_cmds import app
+
+    (tmp_path / "school.csv").write_text("id,text,label\ns1,hello,none\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", "--data-dir", str(DATA), "--sets", "classify_train_tiny",
+                                      "--out", str(tmp_path / "m.joblib"), "--extra-head", str(tmp_path / spec)])
+    assert result.exit_code == 2, result.output
+    assert "--extra-head" in result.output
     assert not (tmp_path / "m.joblib").exists()

@@ -50,7 +50,24 @@ def _context(config: Path | None, school: str | None):  # type: ignore[no-untype
     return ClassifyContext.from_config(cfg, school), cfg
 
 
-def read_extra(path: Path, *, critical_only: bool = False, head_only: bool = False) -> pd.DataFrame:
+def head_path(spec: Path) -> tuple[Path, float]:
+    """``--extra-head PATH[:WEIGHT]``: the file and how much each of its lines counts for the
+    school head (default 1), in its fit and in the false-alarm and recall rates its
+    thresholds are chosen on. A path that exists as written is taken whole."""
+    text = str(spec)
+    if spec.exists() or ":" not in text:
+        return spec, 1.0
+    name, _, weight = text.rpartition(":")
+    try:
+        w = float(weight)
+    except ValueError:
+        raise typer.BadParameter(f"no file {text!r}, and {weight!r} is not a weight", param_hint="--extra-head") from None
+    if not 0.0 < w <= 100.0 or w != w:
+        raise typer.BadParameter(f"the weight in {text!r} must be above 0 and at most 100", param_hint="--extra-head")
+    return Path(name), w
+
+
+def read_extra(path: Path, *, critical_only: bool = False, head_only: bool = False, weight: float = 1.0) -> pd.DataFrame:
     """An extra training CSV (id,text,label) as training rows of source ``extra:<stem>``.
 
     ``critical_only`` keeps only its threat, self_harm, sexual and grooming lines: the blind
@@ -69,6 +86,8 @@ def read_extra(path: Path, *, critical_only: bool = False, head_only: bool = Fal
         df = df[df["label"].isin(CRITICAL)].reset_index(drop=True)
     df["source"] = (HEAD_ONLY_PREFIX if head_only else SCHOOL_PREFIX) + path.stem
     df["split"] = "train"
+    if weight != 1.0:
+        df["weight"] = weight
     return df
 
 
@@ -94,7 +113,8 @@ def train_cmd(
     extra_critical: Annotated[list[Path] | None, typer.Option(
         "--extra-critical", help="as --extra, but only its critical lines (threat, self_harm, sexual, grooming); repeatable")] = None,
     extra_head: Annotated[list[Path] | None, typer.Option(
-        "--extra-head", help="as --extra, but for the school head alone: the main model never sees its lines; repeatable")] = None,
+        "--extra-head", help="as --extra, but for the school head alone: the main model never sees its lines; "
+        "PATH:WEIGHT makes each of its lines count WEIGHT (default 1); repeatable")] = None,
     alpha: Annotated[float, typer.Option("--alpha", help="L2 regularisation strength")] = 2e-6,
     epochs: Annotated[int, typer.Option("--epochs", help="passes over the training data")] = 30,
     ngram_max: Annotated[int, typer.Option("--ngram-max", help="longest word n-gram")] = 2,
@@ -112,6 +132,10 @@ def train_cmd(
 ) -> None:
     """Train the text model on the train splits, calibrate on dev, write the artifact."""
     floors = _floor_grid(floor_grid)
+    heads = [head_path(p) for p in extra_head or []]
+    for path, _ in heads:
+        if not path.exists():
+            raise typer.BadParameter(f"no file {path}", param_hint="--extra-head")
     import pandas as pd
 
     from transforms.classify import model as model_mod
@@ -129,7 +153,7 @@ def train_cmd(
         frames.append(df)
     frames += [read_extra(path) for path in extra or []]
     frames += [read_extra(path, critical_only=True) for path in extra_critical or []]
-    frames += [read_extra(path, head_only=True) for path in extra_head or []]
+    frames += [read_extra(path, head_only=True, weight=w) for path, w in heads]
     data = pd.concat(frames, ignore_index=True)
     started = time.perf_counter()
     cfg = TrainConfig(

@@ -114,10 +114,12 @@ def _f1(y: np.ndarray, p: np.ndarray) -> float:
     return 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
 
 
-def _class_balance(labels: Sequence[str]) -> np.ndarray:
-    """Per-row weights, mean 1, so each class counts about the same (at most MAX_CLASS_UPWEIGHT per row)."""
-    lc = pd.Series(list(labels)).value_counts()
-    cw = np.array([min(float(lc.mean()) / lc[c], MAX_CLASS_UPWEIGHT) for c in labels], dtype=np.float64)
+def _class_balance(labels: Sequence[str], rw: np.ndarray | None = None) -> np.ndarray:
+    """Per-row weights, mean 1, so each class counts about the same (at most MAX_CLASS_UPWEIGHT per row);
+    ``rw``: each row's own weight, which the class totals count and the row keeps."""
+    rw = np.ones(len(labels)) if rw is None else np.asarray(rw, dtype=np.float64)
+    lc = pd.Series(rw).groupby(pd.Series(list(labels))).sum()
+    cw = np.array([min(float(lc.mean()) / lc[c], MAX_CLASS_UPWEIGHT) for c in labels], dtype=np.float64) * rw
     return cw / cw.mean()
 
 
@@ -194,6 +196,9 @@ class _Scores:
     # of them): the rules' own first flag, and the main model's most likely category
     rule_cat: np.ndarray | None = None
     main_cat: np.ndarray | None = None
+    # how much each line counts in the false-alarm and recall rates (its file's weight,
+    # ``--extra-head PATH:WEIGHT``); None: every line the same
+    weight: np.ndarray | None = None
 
     @classmethod
     def of(
@@ -254,6 +259,13 @@ class _Scores:
         return out
 
 
+def _rate(pred: np.ndarray, mask: np.ndarray, weight: np.ndarray | None) -> float:
+    """The share of the ``mask`` lines that ``pred`` marks, each line counting its weight."""
+    if weight is None:
+        return float(np.mean(pred[mask]))
+    return float(np.average(pred[mask], weights=weight[mask]))
+
+
 def _main_cat(model: TextModel, probs: np.ndarray) -> np.ndarray:
     """The main model's most likely category per text, as an index into CRITICAL (-1: another)."""
     cols = [i for i, c in enumerate(model.classes) if c != "none"]
@@ -286,14 +298,19 @@ def _head_rows(school: np.ndarray, cfg: TrainConfig) -> np.ndarray:
     return np.sort(np.random.default_rng(cfg.seed).choice(public, size=cfg.head_public_rows, replace=False))
 
 
-def _fit_head(x: Any, y: np.ndarray, school_idx: np.ndarray, public_idx: np.ndarray, cfg: TrainConfig) -> SchoolHead:
-    ws = _class_balance(y[school_idx].tolist())
+def _fit_head(
+    x: Any, y: np.ndarray, school_idx: np.ndarray, public_idx: np.ndarray, cfg: TrainConfig, rw: np.ndarray | None = None,
+) -> SchoolHead:
+    """``rw``: each training row's file weight (None: all 1); classes are balanced on the weighted counts."""
+    ws = _class_balance(y[school_idx].tolist(), None if rw is None else rw[school_idx])
     wp = np.full(len(public_idx), cfg.head_public_weight * ws.sum() / max(len(public_idx), 1))
     idx = np.concatenate([school_idx, public_idx])
     return _head(*_fit(x[idx], y[idx], np.concatenate([ws, wp]), cfg, cfg.school_alpha))
 
 
-def _school_oof(x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+def _school_oof(
+    x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: TrainConfig, rw: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold main-model and school-head class probabilities of each school line."""
     s_idx = np.flatnonzero(school)
     p_idx = _head_rows(school, cfg)
@@ -311,7 +328,7 @@ def _school_oof(x: Any, y: np.ndarray, w: np.ndarray, school: np.ndarray, cfg: T
         probs = _model(classes, coef, intercept, cfg).class_probs_x(x[s_idx[out]])
         for j, c in enumerate(classes):
             main[out, main_classes.index(c)] = probs[:, j]
-        h = _fit_head(x, y, s_idx[~out], p_idx, cfg)
+        h = _fit_head(x, y, s_idx[~out], p_idx, cfg, rw)
         probs = h.probs_x(x[s_idx[out]])
         for j, c in enumerate(h.classes):
             head[out, head_classes.index(c)] = probs[:, j]
@@ -359,7 +376,7 @@ def _choose(
     scored = []
     for k in ok:
         pred = school.flagged(*k)
-        scored.append((float(np.mean(pred[none])), _recall(_found(school, k, lab, cfg, pred), crit, classes), k))
+        scored.append((_rate(pred, none, school.weight), _recall(_found(school, k, lab, cfg, pred), crit, classes, school.weight), k))
     feasible = [s for s in scored if s[0] <= cfg.critical_fpr]
     if feasible:  # the weakest class found most, then all critical lines, the better public mean, fewer false alarms
         fpr, (_, recall), k = max(feasible, key=lambda s: (s[1], round(mean[s[2]], 6), -s[0]))
@@ -375,7 +392,7 @@ def _choose(
         per[k] = {s: _f1(y_dev[m], pred[m]) for s, m in by_source.items()}
         mean[k] = float(np.mean(list(per[k].values())))
         pred = school.flagged(*k, t_each=t_each, together=together)
-        fpr, recall = float(np.mean(pred[none])), float(np.mean(pred[crit]))
+        fpr, recall = _rate(pred, none, school.weight), _rate(pred, crit, school.weight)
     else:
         t_each, together = None, None
     primary = school.primary(*k, t_each=t_each, together=together) == lab if school.rule_cat is not None else None
@@ -383,9 +400,9 @@ def _choose(
     stats = {
         "oof_school_none_fpr": round(fpr, 4),
         "oof_critical_recall_any_flag": round(recall, 4),
-        **({"oof_critical_recall_primary": round(float(np.mean(primary[crit])), 4)} if primary is not None else {}),
-        "oof_school_none_fpr_main_only": round(float(np.mean(plain_pred[none])), 4),
-        "oof_critical_recall_main_only": round(float(np.mean(plain_pred[crit])), 4),
+        **({"oof_critical_recall_primary": round(_rate(primary, crit, school.weight), 4)} if primary is not None else {}),
+        "oof_school_none_fpr_main_only": round(_rate(plain_pred, none, school.weight), 4),
+        "oof_critical_recall_main_only": round(_rate(plain_pred, crit, school.weight), 4),
         "public_mean_f1": round(mean[k], 4),
         "public_best_mean_f1": round(best_mean, 4),
     }
@@ -402,7 +419,7 @@ def _found(
     return school.primary(*k, t_each=t_each, together=together) == lab
 
 
-def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray]) -> tuple[float, float]:
+def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray], weight: np.ndarray | None = None) -> tuple[float, float]:
     """What the thresholds are chosen for: the recall of the critical class found least
     often, then that of all critical lines (rounded, so that ties fall to the next criterion).
 
@@ -410,8 +427,8 @@ def _recall(pred: np.ndarray, crit: np.ndarray, classes: list[np.ndarray]) -> tu
     more of one class by missing more of another is not better. Chosen for the total alone,
     round eight's lines moved the threat threshold from 0.48 to 0.54 and the grooming one
     from 0.48 to 0.34, and threat recall on the blind sets fell by 0.03-0.04."""
-    worst = min((float(np.mean(pred[m])) for m in classes if m.any()), default=0.0)
-    return round(worst, 6), round(float(np.mean(pred[crit])), 6)
+    worst = min((_rate(pred, m, weight) for m in classes if m.any()), default=0.0)
+    return round(worst, 6), round(_rate(pred, crit, weight), 6)
 
 
 def _per_class(
@@ -426,7 +443,7 @@ def _per_class(
 
     def score(t: list[float], together: float | None) -> tuple[tuple[float, float], float] | None:
         pred = school.flagged(*k, t_each=t, together=together)
-        fpr = float(np.mean(pred[none]))
+        fpr = _rate(pred, none, school.weight)
         if fpr > cfg.critical_fpr:
             return None
         pub = public.flagged(*k, t_each=t, together=together)
@@ -435,7 +452,7 @@ def _per_class(
             return None
         if any(f1s[s] < f for s, f in kept.items()):
             return None
-        return _recall(_found(school, k, lab, cfg, pred, t, together), crit, classes), -fpr
+        return _recall(_found(school, k, lab, cfg, pred, t, together), crit, classes, school.weight), -fpr
 
     found: list[tuple[tuple[tuple[float, float], float], tuple[float, ...], float | None]] = []
     for together in cfg.together_grid:
@@ -445,7 +462,7 @@ def _per_class(
             # the class found least goes first: moving it may use the false alarms another
             # class's move would have taken
             pred = _found(school, k, lab, cfg, school.flagged(*k, t_each=t_each, together=together), t_each, together)
-            found_of = [float(np.mean(pred[m])) if m.any() else 1.0 for m in classes]
+            found_of = [_rate(pred, m, school.weight) if m.any() else 1.0 for m in classes]
             for j in sorted(range(len(CRITICAL)), key=lambda j: found_of[j]):
                 for cand in cfg.critical_grid:
                     trial = [*t_each[:j], float(cand), *t_each[j + 1 :]]
@@ -467,6 +484,17 @@ def _baseline_f1(dev: pd.DataFrame, y_dev: np.ndarray, sources: np.ndarray, usab
 
     pred = np.asarray(predict([str(t) for t in dev["text"].fillna("")]), dtype=bool)
     return {s: _f1(y_dev[sources == s], pred[sources == s]) for s in usable if not s.startswith(SCHOOL_PREFIX)}
+
+
+def _row_weights(tr: pd.DataFrame) -> np.ndarray | None:
+    """The ``weight`` column of the training rows (their file's weight; missing: 1), or None
+    where every row weighs 1, which keeps an unweighted training bit for bit what it was."""
+    if "weight" not in tr.columns:
+        return None
+    rw = pd.to_numeric(tr["weight"], errors="coerce").fillna(1.0).to_numpy(dtype=np.float64)
+    if (rw < 0).any() or not np.isfinite(rw).all():
+        raise ValueError("row weights must be finite and not negative")
+    return None if (rw == 1.0).all() else rw
 
 
 def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: date) -> TrainResult:
@@ -500,17 +528,19 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
 
     school = tr["source"].str.startswith(SCHOOL_PREFIX).to_numpy()
     ys = y[school]
+    rw = _row_weights(tr)
     head = None
     public = _Scores(rule_flag, model.flag_scores(probs), np.zeros(len(dev)), np.zeros(len(dev)), _top_crit(model, probs))
     school_scores = None
     if cfg.folds >= 2 and np.isin(ys, CRITICAL).any() and (ys == "none").any():
-        head = _fit_head(x, y, np.flatnonzero(school), _head_rows(school, cfg), cfg)
+        head = _fit_head(x, y, np.flatnonzero(school), _head_rows(school, cfg), cfg, rw)
         public = _Scores.of(model, probs, head, head.probs_x(x_dev), rule_flag)
-        oof_main, oof_head = _school_oof(x, y, w, school, cfg)
+        oof_main, oof_head = _school_oof(x, y, w, school, cfg, rw)
         school_norm = [n for n, s in zip(train_norm, school, strict=True) if s]
         school_hits = [rules.find(n) for n in school_norm]
         school_rule = np.array([bool(h) for h in school_hits], dtype=bool)
         school_scores = _Scores.of(model, oof_main, head, oof_head, school_rule, _rule_cat(school_norm, school_hits))
+        school_scores.weight = None if rw is None else rw[school]
     baseline = _baseline_f1(dev, y_dev, sources, usable) if cfg.baseline_floor else {}
     ((t_g, t_c, veto, main_critical, floor), refined), best_per, stats = _choose(
         public, y_dev, sources, usable, school_scores, ys, cfg, baseline
@@ -562,6 +592,10 @@ def train(data: pd.DataFrame, cfg: TrainConfig | None = None, *, trained_on: dat
         "critical_fpr_target": cfg.critical_fpr,
         "public_slack": cfg.public_slack,
         "floor_grid": list(cfg.floor_grid),
+        # files whose lines count other than 1 for the school head (``--extra-head PATH:WEIGHT``)
+        "head_file_weights": {} if rw is None else {
+            str(src): float(wt) for src, wt in sorted(set(zip(tr["source"], rw, strict=True))) if wt != 1.0
+        },
         "baseline_dev_f1": {k: round(v, 4) for k, v in baseline.items()},
         **stats,
     }
