@@ -184,6 +184,26 @@ def test_school_head_names_the_category_when_it_finds_a_critical_one_likelier() 
     assert [f.category for f in Classifier(model=_model(head)).classify("rotten today lads")] == [Category.ABUSE]
 
 
+def test_a_faint_head_reading_does_not_rename_the_main_models_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "rotten" is abuse to the main model; the head puts abuse at p~0.0003 and threat at
+    # p~0.018: likelier than abuse, but far under LEAN_MIN, so the flag stays abuse
+    from transforms.classify import combine
+    from transforms.classify.combine import LEAN_MIN
+
+    head = _head()
+    head.classes = ("abuse", "none", "threat")
+    head.coef[0, :] = 0.0
+    head.intercept = np.array([-8.0, 0.0, -4.0], dtype=np.float32)
+    head.critical_threshold = 0.99
+    head.__post_init__()
+    model = _model(head)
+    probs = model.score([model_text(normalise("rotten today lads"))]).school_probs[0]  # type: ignore[index]
+    assert probs[0] < probs[2] < LEAN_MIN
+    assert [f.category for f in Classifier(model=model).classify("rotten today lads")] == [Category.ABUSE]
+    monkeypatch.setattr(combine, "LEAN_MIN", 0.0)  # without the minimum, the faint reading renames it
+    assert [f.category for f in Classifier(model=model).classify("rotten today lads")] == [Category.THREAT]
+
+
 def test_veto_silences_the_main_model_on_ordinary_chatter() -> None:
     text = "rotten weather but a lovely sports day"
     assert [f.category for f in Classifier(model=_model(_head())).classify(text)] == [Category.ABUSE]

@@ -10,8 +10,8 @@
   more than a false alarm), and speaks
   for those categories instead of the main model; where it is sure a text is ordinary
   school chatter, the main model does not flag it alone; where the main model flags a
-  non-critical category and the head finds a critical one more likely than that one, the
-  flag takes the head's category.
+  non-critical category and the head finds a critical one more likely than that one (and at
+  least ``LEAN_MIN`` likely), the flag takes the head's category.
 - A text that reads as teaching or awareness ("history lesson", "awareness talk") needs a
   much higher model score, since the model has learned words, not purpose.
 - A complaint is criticism *without* abuse: it is dropped when abuse, hate, a threat or
@@ -89,6 +89,12 @@ HEAD_SURE = 0.85
 # the head's readings that only added a wrong first flag were at 0.39-0.62, the right ones
 # at 0.71 and over)
 HEAD_BESIDE_RULE = 0.65
+# the least school-head probability that may rename the main model's flag as a critical
+# category. lr-b23cd324's head, which learned from fifty-four more writers' ordinary chatter,
+# spreads its probability thinner, and over every labelled school line its renamings under
+# 0.2 were 65 benign lines and no critical one ("Honestly the communication about the trip
+# has been shocking" a critical self-harm flag at p=0.12 beside the rules' complaint)
+LEAN_MIN = 0.2
 
 
 @lru_cache(maxsize=8)
@@ -146,12 +152,13 @@ def _add_model_flag(
 
 def _school_lean(model: TextModel, school: SchoolDecision | None, best: str) -> tuple[str, float] | None:
     """The school head's most likely critical category, where it finds that category more
-    likely than the one the main model named (which is not a critical one)."""
+    likely than the one the main model named (which is not a critical one), and at least
+    ``LEAN_MIN`` likely."""
     head = model.school
     if head is None or school is None or not school.probs or best in CRITICAL_MODEL or best not in head.classes:
         return None
     top, p = head.top_critical(school.probs)
-    return (top, p) if p > school.probs[head.classes.index(best)] else None
+    return (top, p) if p >= LEAN_MIN and p > school.probs[head.classes.index(best)] else None
 
 
 def _model_flags(
