@@ -62,7 +62,7 @@ def head_path(spec: Path) -> tuple[Path, float]:
         w = float(weight)
     except ValueError:
         raise typer.BadParameter(f"no file {text!r}, and {weight!r} is not a weight", param_hint="--extra-head") from None
-    if not 0.0 < w <= 100.0 or w != w:
+    if not 0.0 < w <= 100.0:  # NaN fails this too
         raise typer.BadParameter(f"the weight in {text!r} must be above 0 and at most 100", param_hint="--extra-head")
     return Path(name), w
 

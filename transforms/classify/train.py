@@ -10,7 +10,8 @@ Steps:
    up-weighted at most ``MAX_UPWEIGHT`` times), and the school lines together weigh
    ``school_weight`` public data sets, each of their classes balanced within that;
 2. a Platt scaler for its flag score (``1 - P(none)``), fitted on the public ``dev`` rows;
-3. the school head: the same kind of classifier on the school lines, each class balanced,
+3. the school head: the same kind of classifier on the school lines (each at its file's
+   weight, ``--extra-head PATH:WEIGHT``; 1 by default), each class balanced,
    plus a fixed sample of ``head_public_rows`` public rows weighing ``head_public_weight``
    of them in total (public tweets do not talk like school posts, and 70k of them would
    drown 3k school lines in one model; but a head that never saw a tweet calls a third of
