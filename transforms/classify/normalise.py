@@ -166,6 +166,8 @@ _TXT_WORDS = {
     # rules-20: "gnna brk Mr X's legs", "dis app logs evrythin", "hookin up in da staff room"
     "gnna": "gonna", "brk": "break", "evrythin": "everything", "everythin": "everything", "evrything": "everything",
     "hookin": "hooking",
+    # rules-35: "tkn 20 pills lol lets see wat happens"
+    "tkn": "taken",
 }
 # (rules-15: not inside a leetspeak word: "self-h@rm" is not "h@" and "rm")
 _TXT_RE = re.compile(r"(?<![a-z0-9@$*#%])(?:" + "|".join(sorted(map(re.escape, _TXT_WORDS), key=lambda w: (-len(w), w))) + r")(?![a-z0-9@$*#%])")
@@ -208,6 +210,8 @@ UNMASK_WORDS = (
     "cut cuts cutting cutter overdose hang hanging noose slit wrists blade blades razor "
     # violence
     "stab stabbed stabbing shoot shooting shank gun guns knife bomb murder slice "
+    # rules-35: "ill b*tter u so bad ur mum wont recognise u"
+    "batter battered battering "
     # sexual content and grooming
     "rape raped rapist molest nude nudes naked sex sexy sext sexting porn horny nonce paedo pedo"
 ).split()

@@ -184,7 +184,12 @@ IDEATION: list[tuple[str, str]] = [
     ("quit", r"\bi(?:'?m| am)?\s+(?:quit|quitting)\s+(?:living|life|existing)\b"),
     ("sleep", r"(?:time|ready)\s+for\s+the\s+(?:big|long|forever)\s+sleep\b"),
     ("carved carving", r"carv(?:ed|ing)\s+(?:[a-z']+\s+){0,4}into\s+my\s+(?:arm|arms|leg|legs|thigh|thighs|skin|wrist|wrists|stomach)\b"),
-    ("relapse relapsed sh", r"\bsh\s+relapse|relapse[ds]?\b[^.!?]{0,30}\b(?:sleeves|cutting|cut|blades?|emj_blood)"),
+    ("relapse relapsed sh", r"\bsh\s+relapse|relapse[ds]?\b[^.!?]{0,30}\b(?:sleeves|cutting|cut|blades?|emj_blood)"
+     # rules-35: "was sh free for 3 wks n just relapsed", "6 months clean from self harm, relapsed tonight"
+     r"|(?:\bsh|self[\s-]?harm|cutting)[\s-]?(?:free|clean)\b[^.!?]{0,40}?\brelaps(?:e|ed|ing)\b"
+     r"|\bclean\s+(?:from|of)\s+(?:sh|self[\s-]?harm|cutting)\b[^.!?]{0,40}?\brelaps(?:e|ed|ing)\b"),
+    # rules-35: "unalive rn?? nah tmrw after results": the word alone, with when
+    ("unalive unaliving", r"\bunaliv(?:e|ing)\s+(?:rn|right\s+now|now|tonight|tn|2nite|2night|today|2day|tomorrow|tmrw|tmr|tmoz|2moro|soon|after\s+(?:school|results|exams?|this)|this\s+weekend)\b"),
     ("saving stockpiling hoarding", r"(?:saving|stockpiling|hoarding|saved)\s+(?:up\s+)?(?:my\s+|all\s+my\s+)?(?:emj_pill|pills|tablets|meds|paracetamol|painkillers)"),
     ("countdown counting", r"countdown\b[^.!?]{0,40}\bnot\s+(?:to|for)\s+the\s+(?:holidays|summer|weekend|end\s+of\s+term)|counting\s+(?:down\s+)?the\s+days\s+(?:till|until)\s+i\s+can\s+(?:finally\s+)?stop\b"),
     ("googling googled google", r"googl(?:e|ed|ing)\s+(?:painless\s+ways|ways\s+to\s+(?:die|go|end\s+it)|how\s+to\s+(?:die|end\s+it|do\s+it\s+painlessly))"),
@@ -325,8 +330,9 @@ REPORTED = (
     # rules-22: "my m8 in 10G is doin s/h in the girls loos every break"
     r"|\b(?:is|'s|s|are|'re|keeps?|kept|been|started)\s+(?:doing|doin)\s+(?:s\s*/\s*h|sh|self[\s-]?harm)\b(?!\s+(?:awareness|training|talk|module|course|week|lesson))"
     # rules-20: "My sister in Year 7 says she wants to kill herself", "she posted bout s*icide on her private story"
-    r"|(?:posted|said|says|saying|told\s+\w+)\s+(?:that\s+)?(?:they|she|he)\s+(?:wants?|wanted)\s+to\s+"
-    r"(?:die|kill\s+(?:themselves|herself|himself)|end\s+it|end\s+(?:her|his|their)\s+(?:own\s+)?life|self[\s-]?harm|not\s+be\s+(?:here|alive))\b"
+    # rules-35: "My son told me last night that he wants to be dead"
+    r"|(?:posted|said|says|saying|told\s+\w+)(?:\s+(?:last\s+night|yesterday|today|this\s+morning|earlier|again))?\s+(?:that\s+)?(?:they|she|he)\s+(?:wants?|wanted)\s+to\s+"
+    r"(?:die|be\s+dead|kill\s+(?:themselves|herself|himself)|end\s+it|end\s+(?:her|his|their)\s+(?:own\s+)?life|self[\s-]?harm|not\s+be\s+(?:here|alive))\b"
     r"|\b(?:she|he|they)(?:'s|\s+has|\s+have|'ve)?\s+(?:posted|posting|posts|put\s+up|wrote|written)\s+(?:something\s+)?(?:bout|about|abt)\s+"
     r"(?:suicide|killing\s+(?:herself|himself|themselves)|self[\s-]?harm\w*|wanting\s+to\s+die|ending\s+it)\b"
     # rules-19: "a girl in her form, Sophie, has been self-harming and posting pictures of it"

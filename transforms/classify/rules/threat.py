@@ -38,7 +38,9 @@ HARM_WORDS = [
 HARM = lx.words(HARM_WORDS)
 WEAPON_WORDS = ["knife", "knives", "kniife", "knif", "blade", "machete", "gun", "guns", "pistol", "rifle", "shotgun",
                    "bomb", "bombs", "skeng", "skengs", "axe", "acid", "baseball bat", "crowbar", "hammer", "zombie knife",
-                   "emj_knife", "emj_gun", "emj_bomb"]
+                   "emj_knife", "emj_gun", "emj_bomb",
+                # rules-35: "gonna show Ashcroft wat a sw1tchbl4de feels like"
+                "switchblade", "switchblades"]
 WEAPON = lx.words(WEAPON_WORDS)
 EMOJI_WEAPON = r"(?:emj_knife|emj_gun|emj_bomb)"
 EMOJI_DEATH = r"(?:emj_skull|emj_coffin|emj_grave|emj_blood|emj_fire|emj_boom)"
@@ -789,8 +791,15 @@ def rules(names: Names) -> list[Rule | NearRule]:
              unless=r"(?:watch (?:out|it) for (?:the|our)|set fire to (?:(?:the|a) (?:bunsen|candle|paper|pumpkin)|(?:his|her|their|my|your) own)|in the game|fortnite|minecraft)"),
         Rule("threat.weapon_with", T,
              r"(?:with|got|have|has|had|bring|brought|bringing|carry|carrying|pull|pulled|pulling)\s+(?:my|his|her|a|an|the|some|[a-z]+'?s)\s+(?:[a-z]+\s+)?"
-             r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat)\b",
-             0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat"), unless=WEAPON_BENIGN),
+             # rules-35: "bora" is London slang for a knife ("got my b0ra on me"); after "my", "a" and
+             # the like, not the name
+             r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat|switchblade|bora|boras)\b",
+             0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat bora boras"), unless=WEAPON_BENIGN),
+        # rules-35: "gonna show Ashcroft wat a sw1tchbl4de feels like"
+        Rule("threat.weapon_feel", T,
+             rf"(?:show|teach|let)\s+(?:[a-z]+\s+){{1,2}}(?:what|how)\s+(?:a|an|my|the|this|me)\s+(?:[a-z]+\s+)?{WEAPON}\s+(?:feels?|tastes?)\s+like\b",
+             0.9, "says someone will feel a weapon", keys=lx.keys("feels feel tastes taste"),
+             unless=WEAPON_BENIGN + r"|feels?\s+like\s+(?:in\s+(?:the|your|ur)\s+hands?|to\s+(?:hold|use|cut))|\b(?:chop|chopping|slice|slicing|onions?|carrots?|veg|vegetables|kitchen|chef)\b"),
         Rule("threat.getting_hurt", T,
              r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|gettin|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
