@@ -194,6 +194,8 @@ _SPLIT_LEET = frozenset("0134578@$")
 # Runs of single letters that are ordinary text speak ("u r a", "i c u") stay split.
 _TEXT_SPEAK = frozenset("uriaynbcox")
 _JOIN_ANYWAY = frozenset({"you", "your", "youre", "cuny", "bran"})
+# what a first-person "i" spelt together with its verb is read as ("i w a n n a  d i e")
+_AFTER_I = frozenset({"wanna", "want", "wish", "will", "hate", "need", "cant", "dont", "just", "am", "feel", "gonna", "should", "might", "could", "would"})
 
 # rules-11: masked words written out in the deep view ("s*icide" -> "suicide"). A masked
 # word is letters and mask characters starting with a letter; it reads as the first word of
@@ -424,6 +426,10 @@ def _join_split(m: re.Match[str]) -> str | tuple[str, list[int]]:
         first = positions[0]
         return letters[0] + " " + "".join(letters[1:]), [first, first + 1, *positions[1:]]
     word = "".join(letters)
+    if gapped and letters[0] == "i" and word[1:] in _AFTER_I:
+        # rules-36: "i w a n n a  d i e": the "i" is the writer, spelt with the verb
+        first = positions[0]
+        return "i " + word[1:], [first, first + 1, *positions[1:]]
     unit = _repeated_unit(word)
     if unit:
         # rules-12: "k m s k m s k m s" is "kms" said again and again, not one long word

@@ -743,6 +743,16 @@ PHRASES: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     # rules-15: "got ur uniform on? send pic 📸 😇"
     ("uniform kit pjs pyjamas swimsuit bikini",
      rf"(?:got|have|has|wearing|in)\s+{YOUR}\s+(?:school\s+)?(?:uniform|pe\s+kit|pjs|pyjamas|swimsuit|bikini)\s+on\b[^.!]{{0,30}}?\bsend\s+(?:me\s+)?(?:a\s+)?(?:pic|photo|selfie|snap)"),
+    # rules-36 (round thirty-seven), from the lines holdout88-91 missed: which Year 7s walk home
+    # alone, a stranger asking for a pupil in a photo ("the girl on the left is stunning, pass on
+    # my Snapchat", "the girl in the yellow headband ... what her name is? Asking for a friend")
+    ("walk home",
+     r"\bwhich\s+(?:of\s+(?:the|these|those)\s+)?(?:kids|children|girls|boys|pupils|students|(?:year|yr)\s?\d+s?|little\s+ones)\b[^.!?]{0,40}?\b(?:walk|walks|go|goes|get|gets|cycle|cycles)\s+home\s+(?:alone|on\s+(?:their|his|her)\s+own|by\s+(?:themselves|himself|herself))\b"
+     r"(?![^\n]{0,120}\b(?:walking\s+bus|buddy\s+(?:system|scheme)|rota|permission\s+slips?|consent\s+forms?|register|school\s+office|survey|road\s+safety)\b)"),
+    ("girl boy grl stunning pretty gorgeous beautiful cute fit",
+     r"\b(?:the\s+)?(?:girl|boy|grl|gurl|lad|one)\b[^.!?]{0,60}?\b(?:is|looks|'s)\s+(?:so\s+|really\s+|absolutely\s+)?(?:stunning|gorgeous|beautiful|pretty|cute|fit|peng)\b[^.!?]{0,10}[.,!]?\s*[^.!?]{0,30}?\b(?:pass\s+on\s+my|give\s+(?:her|him)\s+my|send\s+(?:her|him)\s+my|dm\s+me|message\s+me|what'?s\s+(?:her|his)\s+(?:name|snap|insta|number))"
+     r"|\b(?:pretty|stunning|gorgeous|beautiful|cute|fit|peng)\s+(?:girl|grl|gurl|boy|lad|one)\s+(?:from|in)\s+(?:year|yr|y)\s?\d+\b[^.!?]{0,40}?\b(?:dm|message|msg|snap|add)\s+me\b"
+     r"|\b(?:girl|boy|lad)\s+in\s+the\s+[a-z]+\s+(?:[a-z]+\s+)?(?:headband|top|shirt|jumper|dress|hoodie|cap|bow|scarf)\b[^?]{0,80}?\b(?:what|whats|what'?s)\s+(?:her|his)\s+name\b"),
     ("found school",
      r"(?:found\s+(?:you|u)|school'?s\s+(?:instagram|insta|page|website|facebook))\b[^\n]{0,80}?accept(?:ed)?\s+my\s+(?:friend\s+|follow\s+)?request"),
 ]

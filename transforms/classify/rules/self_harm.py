@@ -63,13 +63,17 @@ _ON_ONESELF = (
     # rules-28: "ctting agn 🔪🩸 dont tell mr farrow"
     r"|\bc(?:u|\*)?tt(?:ing|in)\s+(?:again|agn|agen)\b"
     # rules-27: "🔪🩸 again last nite, 3rd time this wk"
-    r"|\bagain\s+(?:last\s+(?:nite|night)|tonight|tonite|2nite)\b)"
+    r"|\bagain\s+(?:last\s+(?:nite|night)|tonight|tonite|2nite)\b"
+    # rules-36: "🔪 + wrist tonite, dw bout me"
+    r"|(?:\+|&)\s*(?:my\s+)?(?:wrists?|forearms?|thighs?)\b)"
 )
 SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
 
 # rules-27: "gonna jump Reece on his way home" is an attack, not a leap
 JUMP_NOT_SOMEONE = (r"(?!\s+(?:him|her|them|u|you|that\s+(?:kid|boy|girl|lad)|(?!off\b|from\b|in\b|out\b|into\b|over\b|up\b|of\b)[a-z]+\s+"
-                    r"(?:on\s+(?:his|her|their)\s+way|after|outside|at|when|behind|near|by)\b))")
+                    r"(?:[a-z]+\s+)?(?:on\s+(?:his|her|their)\s+way|after|outside|at|when|behind|near|by)\b)"
+                    # rules-36: nor a jump for fun ("I'm going to jump in the pool after the gala")
+                    r"|\s+(?:in|into|on|onto)\s+(?:the|a|my|our)\s+(?:pool|puddles?|shower|ball\s+pit|queue|car|taxi|uber|trampoline|bouncy\s+castle|bed|call|bandwagon)\b)")
 IDEATION: list[tuple[str, str]] = [
     ("die dead myself end exist here disappear sleep overdose jump",
      rf"{lx.B}{FIRST_PERSON}\s+(?:(?:really|just|honestly|seriously|actually|kinda|sometimes|literally|still)\s+)?(?:want|wanna|wish|need|going|gonna|plan|planning|think about|thinking about|thought about)\s+(?:to\s+)?(?:die|be dead|kill myself|end it(?: all)?|end my life|not exist|not be here|disappear forever|sleep forever|hurt myself|cut myself|harm myself|unalive myself|overdose|jump{JUMP_NOT_SOMEONE})"),
@@ -88,6 +92,12 @@ IDEATION: list[tuple[str, str]] = [
      r"(?:better off|be better|be happier|happier|better)\s+(?:off\s+)?(?:dead|without me|if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|alive|around|born))"),
     ("jump jumping throw throwing",
      r"(?:jump|jumping|throw myself|throwing myself)\s+(?:off|in front of|under)\s+(?:a|the|that)\s+(?:bridge|building|roof|cliff|train|bus|car|multi-?storey)"),
+    # rules-36: "Tomorrow I'm going to walk in front of the 42 bus outside school"
+    ("walk walking step stepping",
+     r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|gna)\s+(?:walk|step)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the|that)\s+(?:\d+\s+)?(?:bus|train|lorry|truck|car|tube|tram)\b"
+     r"|\bi(?:'ll|\s+will|ll)\s+(?:just\s+)?(?:walk|step)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the|that)\s+(?:\d+\s+)?(?:bus|train|lorry|truck|car|tube|tram)\b"),
+    # rules-36: "idk how much longer im gonna be aliv3"
+    ("longer", r"\bhow\s+(?:much\s+)?long(?:er)?\s+(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will)\s+(?:gonna\s+|going\s+to\s+)?(?:be\s+)?(?:alive|aliv|here|around|breathing|last)\b(?!\s+(?:in|at|for)\s+(?:this|the)\s+(?:school|job|club|team|class|set))"),
     ("cut cutted burn burned burnt scratched hurt",
      r"\bi\s+(?:cut|cutted|burn(?:ed|t)?|scratched|hurt)\s+(?:again|myself|my\s+(?:arms?|wrists?|legs?|thighs?|skin))"),
     ("arms arm wrists wrist legs thighs", r"my\s+(?:arms?|wrists?|legs?|thighs?)\s+(?:are|is)\s+(?:a mess|covered in (?:cuts|scars)|all cut)"),
@@ -340,6 +350,8 @@ REPORTED = (
     # rules-18: "Maddie in 10K is doing the 🩸 thing agen", "The Year 10 lot keep telling Lily to top herself"
     r"|(?:is|'s|s|keeps?|started|been)\s+doing\s+the\s+(?:emj_blood|emj_knife|emj_razor)\s+thing\b"
     r"|(?:telling|told|tell|tells)\s+[a-z]+\s+to\s+(?:top|kill|hang|neck|unalive|off)\s+(?:herself|himself|themselves)\b"
+    # rules-36: "she's s/h'ing again in the loos at break"
+    r"|\b(?:she|he|they)(?:'s|s|\s+is|'re|\s+are|\s+was|\s+were|'s\s+been|\s+has\s+been|\s+keeps)\s+(?:s\s*/\s*h'?ing|sh'ing)\b"
     # rules-17: "my m8 in 8P has been 🔪 her legs", "tell amelia 2 stop the 🔪 on her arms"
     r"|(?:has|have|'s|s)\s+been\s+(?:emj_knife|emj_razor)\s*(?:ing\s+)?(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
     r"|\bstop\s+(?:the\s+)?(?:emj_knife|emj_razor|emj_blood)\s*(?:on|in)\s+(?:her|his|their)\s+(?:legs?|arms?|wrists?|thighs?)\b"
@@ -496,17 +508,19 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # rules-30: "Someone should tell Jade to slit her wrists, she's such an attention seeker"
                     r"\btell\s+(?:[a-z]+|her|him|them)\s+to\s+(?:go\s+|just\s+)?(?:slit\s+(?:her|his|their)\s+(?:own\s+)?wrists|kill\s+(?:herself|himself|themselves)"
                     r"|hang\s+(?:herself|himself|themselves)|neck\s+(?:herself|himself|themselves)|unalive\s+(?:herself|himself|themselves)|kys|end\s+it)\b",
+                    # rules-36: "Tell Demi to finish what she started on her wrists"
+                    r"finish\s+what\s+(?:she|he|they|you|u)\s+started\s+(?:on|with)\s+(?:her|his|their|your|ur)\s+(?:wrists?|arms?|legs?)\b|"
                     r"slit\s+(?:them|those)\s+wrists|why\s+(?:don'?t|dont|not)\s+(?:you|u)\s+(?:just\s+)?(?:walk|jump|step|fall)\s+off\s+(?:the|a|that)\b",
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("rid hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("finish started rid hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
                  keys=lx.keys("i im me my myself ive id"), also=SH_KEYS, unless=NOT_SELF_HARM),
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
-             keys=lx.keys("talking texting going scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
+             keys=lx.keys("h'ing sh'ing talking texting going scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
              keys=lx.keys("last forever ever think give sorry still"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"

@@ -272,6 +272,14 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("of onlyfans", r"\b[a-z]+'s\s+of\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b|\b[a-z]+'?s?\s+(?:onlyfans|only\s+fans)\s+(?:is\s+(?:up|live|out|back)|page|account|acc|link)\b"
                     r"|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'s)\s+of\b|\bsubscrib\w*\s+to\s+(?:her|his|[a-z]+'?s)\s+(?:onlyfans|only\s+fans)\b"),
     # (DTF printing, in textiles, is "direct to film")
+    # rules-36 (round thirty-seven), from the lines holdout88-91 missed: "<name>'s lil sis onlyf@ns when",
+    # leotards that "don't leave much to the imagination", "second base in the library", "private dances"
+    # for tenners, upskirt photos taken on the stairs (an incident, reported as a crime)
+    ("onlyfans only", r"\b(?:onlyfans|only\s+fans)\s+(?:when|wen|pls|plz|please|link|drop|soon)(?=\s*(?:$|[.!?,]|emj_|lol|lmao|tho|fr))"),
+    ("imagination", r"\b(?:leotards?|skirts?|shorts|leggings|tops?|dress|dresses|uniform|swimsuits?|bikinis?|costumes?|outfits?|kit)\s+(?:don'?t|dont|doesn'?t|doesnt|do\s+not|does\s+not|leave|leaves|left|didn'?t)\s+(?:leave\s+)?(?:much|anything|nothing|little)\s+to\s+the\s+imagination\b"),
+    ("base", r"\b(?:got|get|getting|gets|went|made\s+it|reached)\s+(?:to\s+)?(?:second|third|2nd|3rd|home)\s+base\b(?![^.!?]{0,60}\b(?:rounders|softball|baseball|innings?|bat|batting|pitch|match|game)\b)"),
+    ("private dances dance", r"\bprivate\s+dances\b|['\"]private\s+dances?['\"]|\bprivate\s+dances?\b[^.!?]{0,50}?(?:tenners?|£\s?\d+|\d+\s?quid|fivers?|cash|money|get\s+(?:your|ur)\s+(?:wallets?|cash|money))"),
+    ("upskirt upskirts creepshot creepshots", r"\b(?:took|taken|taking|takin|been\s+taking|filmed|filming|sharing|shared|posted|posting|airdropped|airdropping)\s+(?:[a-z]+\s+){0,2}?(?:upskirt|upskirts|creepshot|creepshots)\b"),
     ("down dtf", r"\bdtf\b(?!\s+(?:print\w*|transfers?|film|printer|sheets?|powder|ink))|\b(?:down|dwn)\s+(?:2|to|too)\s+(?:fuck|shag|smash|bang)\s+(?:any(?:one|1|body)|some(?:one|1|body)|u|you|ya|her|him|[a-z]+)\b"),
     ("hotties fitties", r"\b(?:hotties|fitties|thotties)\b\s*['\"]?\s*(?:account|page|acc|list|chat|gc|group)\b|\b(?:year|yr|y)\s?(?:[7-9]|1[0-3])\s+(?:hotties|fitties|thotties)\b"),
     ("special private secret spank", r"\b(?:pic|pics|picture|pictures|photo|photos|video|videos|vid|vids)\s+of\s+[a-z]+\b[^.!?]{0,60}?\b(?:saved|kept|keeping|save|put)\s+(?:it\s+)?(?:in|to|on|into)\s+(?:my|me)\s+['\"]?(?:special|private|secret|spank|wank|personal)['\"]?\s+(?:folder|album|collection|file)\b"),

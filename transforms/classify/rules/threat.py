@@ -616,7 +616,12 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("last time",
      r"\blast\s+time\s+(?:someone|some1|somebody|anyone|any1)\s+(?:did|said|tried|posted)\s+(?:that|this)\b[^.!?]{0,50}?\b(?:ended\s+up|needed|needing|in\s+hospital|in\s+a&e|lost)\b"),
     ("checking saying",
-     r"\b(?:your|ur)\s+(?:daughter|son|kid|little\s+one|boy|girl|lad)\s+(?:gets?\s+off|walks|leaves|finishes|comes\s+out|waits)\b[^?]{0,60}?\?\s*(?:just\s+(?:checking|saying|asking)|noted)\b"),
+     r"\b(?:your|ur)\s+(?:daughter|son|kid|little\s+one|boy|girl|lad)\s+(?:gets?\s+off|walks|leaves|finishes|comes\s+out|waits)\b[^?]{0,60}?\?\s*(?:just\s+(?:checking|saying|asking)|noted)\b"
+     # rules-36: "Whoever snitched, your mum works at the Co-op on Station Road yeah? Just checking."
+     r"|\b(?:your|ur)\s+(?:mum|mom|dad|nan|sister|brother|little\s+(?:sister|brother)|family)\s+(?:works|lives|walks|finishes|parks)\b[^?]{0,60}?\?\s*(?:just\s+(?:checking|saying|asking)|noted)\b"),
+    # rules-36: "Them man from Oakbridge think they're safe ... They're not."
+    ("safe",
+     r"\bthink\s+(?:they'?re|theyre|they\s+are|you'?re|ur|you\s+are|he'?s|she'?s|he\s+is|she\s+is)\s+safe\b[^!?]{0,60}?[.,]\s*(?:they'?re|theyre|they\s+are|you'?re|youre|you\s+are|ur|he'?s|she'?s|he\s+is|she\s+is)\s+not\b"),
     ("fire",
      r"\bif\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:hall|block|school|skl|building|library|canteen|gym)\s+(?:was|were)\s+on\s+fire\b[^.!?]{0,30}?"
      r"\b(?:they'?d|they\s+would|people\s+would|someone\s+would|they\s+might)\s+(?:finally\s+)?(?:listen|notice|care|pay\s+attention|take\s+(?:me|us)\s+seriously)"),
@@ -780,6 +785,8 @@ def rules(names: Names) -> list[Rule | NearRule]:
                  # rules-18: "u best ❌ come 2 skl 2moro if u wanna live"
                  r"if\s+(?:you|u|ya)\s+(?:wanna|want\s+(?:to|2)|wish\s+to)\s+(?:live|liv|stay\s+alive|keep\s+(?:your|ur)\s+(?:teeth|legs|face|kneecaps))\b",
                  r"(?:won'?t|wont|will never)\s+(?:walk|talk|see)\s+again", r"dead\s+man\s+walking",
+                 # rules-36: "six of us, he won't walk right after"
+                 r"(?:won'?t|wont|will\s+never|never)\s+(?:walk|talk|see)\s+(?:right|straight|properly)\s+(?:again|after|afterwards)\b",
                  r"if\s+(?:you|u|he|she|they)\s+knows?\s+what'?s\s+good\s+for\s+(?:you|u|him|her|them)",
                  r"(?:get|gets|getting)\s+what'?s\s+coming\s+to\s+(?:you|him|her|them)",
                  r"(?:sort|sorting)\s+(?:you|u|him|her|them)\s+out\s+(?:after school|at the gates|properly|for good)",
@@ -800,6 +807,19 @@ def rules(names: Names) -> list[Rule | NearRule]:
              rf"(?:show|teach|let)\s+(?:[a-z]+\s+){{1,2}}(?:what|how)\s+(?:a|an|my|the|this|me)\s+(?:[a-z]+\s+)?{WEAPON}\s+(?:feels?|tastes?)\s+like\b",
              0.9, "says someone will feel a weapon", keys=lx.keys("feels feel tastes taste"),
              unless=WEAPON_BENIGN + r"|feels?\s+like\s+(?:in\s+(?:the|your|ur)\s+hands?|to\s+(?:hold|use|cut))|\b(?:chop|chopping|slice|slicing|onions?|carrots?|veg|vegetables|kitchen|chef)\b"),
+        # rules-36 (round thirty-seven), from the lines holdout88-91 missed: a face to be cut, a
+        # named pupil to be "jumped", "watch this school burn", "they think they're safe. They're not."
+        Rule("threat.face", T,
+             r"\b(?:cut|cutting|slash|slashing|slice|slicing|stab|stabbing|glass|glassing|carve|carving|scar|scarring)\s+(?:up\s+)?(?:your|ur|her|his|their|[a-z]+'s)\s+(?:pretty\s+|little\s+)?face\b",
+             0.9, "threatens to cut someone's face", keys=lx.keys("face"),
+             unless=WEAPON_BENIGN + r"|\bout\s+of\s+(?:the|a|this|that|every)\s+(?:[a-z]+\s+)?(?:photo|pic|picture|poster|shot)|\bface\s+(?:paint|mask|cream|wipes?)\b|\b(?:mr|mrs|the)\s+potato\b"),
+        Rule("threat.jump_named", T,
+             r"(?i:let'?s|lets|we'?re\s+gonna|we\s+are\s+gonna|gonna|going\s+to|gna|finna|about\s+to|bout\s+to)\s+(?i:jump)\s+"
+             r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?i:after|on\s+(?:his|her|their)\s+way|outside|behind|at\s+the\s+(?:gates?|park|shops?|bus|station))\b",
+             0.85, "plans to attack a named person", view="clean", keys=lx.keys("jump"), unless=GAMES + "|" + NOT_A_THREAT),
+        Rule("threat.watch_burn", T,
+             r"(?:want|wanna|gonna|going\s+to|will|'ll|ll|can'?t\s+wait\s+to)\s+(?:to\s+)?(?:watch|see)\s+(?:this|the|that|our|my|your|ur)\s+(?:school|skl|place|building|academy|college|hall|block)\s+burn\b",
+             0.9, "wants to see the school burn", keys=lx.keys("burn"), unless=WEAPON_BENIGN),
         Rule("threat.getting_hurt", T,
              r"(?:is|are|'s|s|r)\s+(?:gonna\s+|going\s+to\s+|about\s+to\s+|defo\s+|definitely\s+)?(?:get|getting|gettin|be)\s+(?:stabbed|shot|jumped|battered|killed|merked|bodied|murdered|beaten up|shanked|smashed in|done in|glassed|sliced)",
              0.85, "says someone will be hurt", keys=lx.keys("stabbed shot jumped battered killed merked bodied murdered beaten shanked smashed done glassed sliced"),
