@@ -441,6 +441,8 @@ NOT_SELF_HARM = (
     # rules-31: "My phone's about to die" (the 's joined to the word)
     r"|(?:phone|battery|laptop|charger|ipad|tablet|car|pen)(?:'s|s)?\s+(?:is\s+|was\s+|'s\s+)?(?:going\s+to|gonna|about\s+to)\s+die\b"
     r"|(?:phone|battery|laptop|charger|ipad|tablet)(?:'s|s|\s+is)\s+dying\b"
+    # rules-37: "feel like death (warmed up)": ill, in British English
+    r"|\bfe(?:el|els|eling|elin|lt)\s+like\s+death(?:\s+warmed\s+up)?\b(?![^.!?]{0,30}\b(?:want|wanna|wish|better\s+off|end\s+it)\b)"
     r"|\bi'?m dead\b|killing me|kill me (?:if|when)|(?:nearly|almost|literally) died|(?:phone|battery|laptop|charger|ipad|tablet|plant|car|pen)\s+(?:is\s+|was\s+|has\s+|just\s+)?(?:dead|died)"
     r"|\b(?:awareness|prevention|helpline|samaritans|childline|training|workshop|assembly)\b|(?:die|dying) (?:for|of) (?:a|some) "
     r"|my (?:gran|grandad|grandma|grandpa|nan|dog|cat|hamster|fish|uncle|aunt)\w* (?:died|passed)|blade (?:runner|of grass)"

@@ -766,7 +766,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
              unless=NOT_A_THREAT + r"|break\s+(?:their|his|her|your|ur)\s+(?:own\s+)?necks?\s+one\s+day|\b(?:trampoline|climbing\s+(?:frame|wall)|skate\s*park|skateboard|scooter)s?\b"),
         Rule("threat.intent_violence", T,
              # rules-13: not oneself ("he keeps saying he's going to kill himself" is self-harm, reported)
-             near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
+             near(INTENT, VIOLENT + rf"(?!\s+(?:it\b|me\b|myself|himself|herself|themselves|themself|yourself|urself|meself|for\b|(?:this|that|the) (?:exam|test|game|quiz|level|match|interview|homework)|(?:my|his|her|their|your|ur) (?:eye)?brows?\b|{FOOD}|{NOT_PERSON_OBJ}|{SEND_OBJ}|{FILMING}|time|some time|{WHOEVER_MADE}))", lx.GAP),
              0.85, "intent to do serious violence",
              keys=lx.keys("stab stabbing shank shanking shoot shooting murder kill killing batter battering smash smashing slit strangle cave"),
              unless=GAMES + "|" + NOT_A_THREAT + r"|(?:kill(?:ing)?|pass(?:ing)?) (?:some |the )?time|time to kill|kill (?:it|this|that)\b|\bhunger games\b"
@@ -801,7 +801,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
              # rules-35: "bora" is London slang for a knife ("got my b0ra on me"); after "my", "a" and
              # the like, not the name
              r"(?:gun|knife|blade|machete|pistol|rifle|shotgun|axe|acid|crossbow|zombie knife|flick knife|stanley knife|bat|switchblade|bora|boras)\b",
-             0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat bora boras"), unless=WEAPON_BENIGN),
+             0.85, "says they will bring a weapon", keys=lx.keys(WEAPON_WORDS, "crossbow flick stanley bat bora boras"),
+             # rules-37: "Just cleaned my fingernails with a knife"
+             unless=WEAPON_BENIGN + r"|\b(?:clean|cleaned|cleaning|trim|trimmed|trimming|peel|peeled|peeling|open|opened|opening|spread|spreading)\s+(?:my|the|a|an|his|her|some)\s+(?:[a-z]+\s+)?(?:nails|fingernails|apples?|oranges?|box|boxes|parcel|letter|package|bread|toast|butter)\s+with\b"),
         # rules-35: "gonna show Ashcroft wat a sw1tchbl4de feels like"
         Rule("threat.weapon_feel", T,
              rf"(?:show|teach|let)\s+(?:[a-z]+\s+){{1,2}}(?:what|how)\s+(?:a|an|my|the|this|me)\s+(?:[a-z]+\s+)?{WEAPON}\s+(?:feels?|tastes?)\s+like\b",
