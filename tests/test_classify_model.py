@@ -332,6 +332,30 @@ def test_thresholds_keep_each_public_set_at_its_baseline_floor() -> None:
     assert kept[0] == 0.6 and per_kept["b"] == 1.0
 
 
+def test_a_set_keeps_its_floor_where_some_choice_reaches_it() -> None:
+    # the best public mean (threshold 0.3) falls short of set b's floor, but 0.6 keeps it: b
+    # keeps its floor and 0.6 is chosen, though 0.3 would find the school threat. (Before round
+    # thirty-seven b's floor fell to what the best public choice reached.)
+    from transforms.classify.train import TrainConfig, _choose, _Scores
+
+    def scores(flag: list[float]) -> _Scores:
+        n = len(flag)
+        return _Scores(np.zeros(n, bool), np.array(flag), np.zeros(n), np.ones(n), np.zeros(n, bool), np.zeros((n, 4)))
+
+    public = scores([0.4, 0.1, 0.4, 0.7, 0.35])
+    y_dev = np.array([True, False, True, True, False])
+    sources = np.array(["a", "a", "a", "b", "b"])
+    school = scores([0.35, 0.1])
+    ys = np.array(["threat", "none"])
+    cfg = TrainConfig(thresholds=(0.3, 0.6), critical_grid=(0.9,), veto_grid=(None,), floor_grid=(0.2,),
+                      together_grid=(None,), public_slack=0.6)
+    (k, _), per, _ = _choose(public, y_dev, sources, ["a", "b"], school, ys, cfg, {"b": 0.9})
+    assert k[0] == 0.6 and per["b"] == 1.0
+    # a floor no choice reaches is what the best public choice reaches, as before
+    (k, _), per, _ = _choose(public, y_dev, sources, ["a", "b"], school, ys, cfg, {"a": 1.5})
+    assert k[0] == 0.3 and per["a"] == 1.0
+
+
 def test_thresholds_favour_the_critical_class_found_least() -> None:
     # one false alarm is allowed. Lowering the threat threshold finds two more threats and
     # leaves the self-harm line missed; lowering the self-harm one finds that line. The

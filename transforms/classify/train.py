@@ -366,9 +366,12 @@ def _choose(
         return (plain, None), per[plain], {}
     none = ys == "none"
     crit = np.isin(ys, CRITICAL)
-    # each set keeps alt-profanity-check's F1 on it, or, where even the best public choice
-    # falls short of that (davidson, which it was trained on), what that choice reaches
-    kept = {s: min(f, per[plain][s]) for s, f in (floor or {}).items() if s in per[plain]}
+    # each set keeps alt-profanity-check's F1 on it where any choice reaches that; where none
+    # does (davidson, which it was trained on), what the best public choice reaches. (Before
+    # round thirty-seven a set the best public choice fell short on lost its floor even where
+    # other choices kept it: impermium, with the head trained on holdout84-91.)
+    kept = {s: f if any(per[k][s] >= f for k in combos) else min(f, per[plain][s])
+            for s, f in (floor or {}).items() if s in per[plain]}
     ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack and all(per[k][s] >= f for s, f in kept.items())]
     if not ok:
         ok = [k for k in combos if mean[k] >= best_mean - cfg.public_slack]
