@@ -25,7 +25,7 @@ from transforms.classify.rules import (
 from transforms.classify.rules.base import Hit, Names, NearRule, Rule, asleep, names_pattern, woken
 from transforms.classify.scanner import Scanner, load_or_compile
 
-RULES_VERSION = "rules-37"
+RULES_VERSION = "rules-38"
 """Bump whenever a rule changes: it is part of the classifier version stored with flags."""
 
 MODULES = (threat, self_harm, sexual, grooming, extremism, hate, abuse, defamation, personal_data, complaint)

@@ -37,7 +37,7 @@ SIGNALS: dict[str, tuple[str, ...]] = {
         r"(?:they|your parents|parents|adults)\s+(?:wouldn'?t|won'?t|don'?t|would never)\s+understand",
         r"(?:i\s+)?(?:won'?t|wont|will not|will never|never)\s+(?:show|tell)\s+(?:anyone|any1|anybody|nobody|your)",
         r"emj_shush", r"(?:you\s+can|u\s+can|just)\s+trust\s+me",
-        r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on your own|by yourself)",
+        r"(?:don'?t|dont|do not)\s+bring\s+(?:anyone|any1|anybody|your (?:mates|friends|mum|dad))|come\s+(?:alone|on (?:your|ur|yer) own|by (?:yourself|urself|ur self|yaself))",
         r"delete\s+(?:them|it|everything|our chats?|the chats?|these)(?:\s+after(?:wards)?)?",
         r"(?:you\s+can|u\s+can)\s+tell\s+me\s+anything", r"sneak(?:ing)?\s+out",
         r"(?:don'?t|dont|do not)\s+tell\s+(?:him|her|them|anyone|any1)\s+(?:i|we)\s+(?:messaged|texted|spoke|talked|talk|chat|met|dm)",

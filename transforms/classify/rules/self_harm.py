@@ -26,6 +26,8 @@ HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought
              # rules-16: "Biology is the worst, I'm literally dying"
              r"|\bliterally\s+dying\b(?!\s+inside)"
              # rules-18: "I'm gonna die if I don't pass this mock lol", "I will literally die of happiness"
+             # rules-38: "I'd die before I drew that badly" (a refusal, as "I'd rather die than" is); not "die before I turn 18"
+             r"|\bi'?d\s+(?:rather\s+|sooner\s+)?die\s+before\s+i\s+(?!(?:turn|get\s+to|reach|see|finish|make\s+it)\b)[a-z]+"
              r"|\b(?:die|dying)\s+if\s+i\s+(?:don'?t|dont|fail|miss|lose|get|have\s+to)\b|\bdie\s+of\s+(?:happiness|joy|excitement|cuteness|hunger|thirst|heat|cold|jealousy))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
@@ -96,6 +98,13 @@ IDEATION: list[tuple[str, str]] = [
     ("walk walking step stepping",
      r"\b(?:i'?m|im|i\s+am)\s+(?:going\s+to|gonna|gna)\s+(?:walk|step)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the|that)\s+(?:\d+\s+)?(?:bus|train|lorry|truck|car|tube|tram)\b"
      r"|\bi(?:'ll|\s+will|ll)\s+(?:just\s+)?(?:walk|step)\s+(?:out\s+)?in\s+front\s+of\s+(?:a|the|that)\s+(?:\d+\s+)?(?:bus|train|lorry|truck|car|tube|tram)\b"),
+    # rules-38: "🔪🩸 me tonite. bye x": a blade for "me", with a time
+    ("emj_knife emj_blood emj_razor",
+     rf"{_BLADE_EMOJI}(?:\s*{_BLADE_EMOJI})*\s+(?:on\s+)?me\s+(?:tonight|tonite|2nite|today|now|later|again)\b"),
+    # rules-38: "Going to stand a bit too close to the edge of the platform tomorrow and see what happens"
+    ("edge",
+     r"\b(?:stand|standing|step|stepping|lean|leaning|walk|walking|sit|sitting)\s+(?:a\s+(?:bit|little)\s+|right\s+)?(?:too\s+close\s+to|on|over|off)\s+the\s+edge\s+of\s+(?:the\s+)?"
+     r"(?:platform|roof|bridge|cliff|car\s*park|multi-?storey|tracks)\b[^.!?]{0,40}?\b(?:see\s+what\s+happens|(?:and|then)\s+(?:let\s+go|fall|jump|lean))\b"),
     # rules-36: "idk how much longer im gonna be aliv3"
     ("longer", r"\bhow\s+(?:much\s+)?long(?:er)?\s+(?:i'?m|im|i\s+am|i'?ll|ill|i\s+will)\s+(?:gonna\s+|going\s+to\s+)?(?:be\s+)?(?:alive|aliv|here|around|breathing|last)\b(?!\s+(?:in|at|for)\s+(?:this|the)\s+(?:school|job|club|team|class|set))"),
     ("cut cutted burn burned burnt scratched hurt",
@@ -388,6 +397,11 @@ FAREWELL = (
     r"(?![^!?]{0,60}\b(?:new\s+(?:account|acc|page|profile|number)|follow\s+me|moving\s+to|switching\s+to)\b)"
     # rules-31: "Told my best mate I love her. Seemed important to say it while I still can."
     r"|\b(?:important|wanted|needed|had)\s+to\s+(?:say|tell)\s+(?:it|them|her|him|you|u|everyone|every1|you\s+all)\s+while\s+i\s+still\s+can\b"
+    # rules-38: "Saying sorry now to my little brother for what he's going to find", "sorry to whoever finds me"
+    r"|\bsorry\b[^.!?]{0,60}?\bfor\s+what\s+(?:he|she|they|you|u|mum|mom|dad|[a-z]+)(?:'s|'re|\s+is|\s+are)?\s+(?:going\s+to|gonna|about\s+to)\s+find\b"
+    r"|\bsorry\s+(?:to\s+)?(?:whoever|who\s*ever)\s+(?:finds|has\s+to\s+find)\s+me\b"
+    # rules-38: "d3ad by monday, pls dont miss me" (a death word, then a goodbye to be missed)
+    r"|\b(?:dead|gone|die|died)\b[^.!?]{0,40}?\b(?:pls\s+|please\s+)?(?:don'?t|dont|do\s+not)\s+miss\s+me\b"
 )
 LEAVING = (
     r"\b(?:uniform|blazer|tie|year\s*1[13]|y1[13]|leav(?:er|ers|ing)|graduat\w*|prom|sixth\s+form|new\s+school|moving|move|retir\w*|on\s+stage|perform\w*|"
@@ -417,7 +431,8 @@ FIRST_PERSON_SHORT = r"\b(?:i|i'm|im|i've|ive|i'd|id|i'll|me|my|myself)\b"
 # "die hard", "I'm dying here", "dying light", "the death of me", "faking my own death",
 # "sudden death", "death metal", "death eaters", "cutting my hair for charity"
 _DIE = r"die(?!\s+(?:hard\b|for\s+(?:a|an|our|my|the|this|that|those|these|some|one|another|it\b|his|her|their|your|ur|him|them|mr|mrs|ms|miss|sir|[a-z]+'s)\s))"
-_DYING = r"dying(?!\s+(?:here|light)\b)"
+# rules-38: "I'm dying for the recipe", "dying for a cuppa" (a want, as "die for" is)
+_DYING = r"dying(?!\s+(?:here|light)\b|\s+for\s+(?:a|an|the|some|my|one|another|this|that|your|ur|his|her|their|our)\s)"
 _DEATH = (r"(?<!sudden )(?<!faking my )(?<!fake my )(?<!faked my )(?<!faking my own )(?<!fake my own )(?<!faked my own )"
           r"death(?!\s+(?:of\s+(?:me|us)\b|metal|eaters?\b|star\b|by chocolate))")
 _CUTTING = (r"cutting(?!\s+(?:my|the|his|her|our|their|your|ur|mum'?s|mom'?s|mama'?s|nan'?s)\s+(?:[a-z]+'?s?\s+)?"
@@ -505,6 +520,9 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     # rules-10: "that boy in yr10 needs to neck himself honestly"
                     r"(?:needs?\s+to|should|ought\s+to|can\s+(?:go|just))\s+(?:just\s+|go\s+(?:and\s+)?)?(?:neck|hang|kill|unalive|off|drown)\s+(?:himself|herself|themselves|hisself|theirself)\b",
                     r"why\s+(?:are|r)\s+(?:you|u)\s+(?:still\s+)?(?:alive|breathing)", r"(?:just|go|pls|please)\s+end\s+it\b",
+                    # rules-38: "y r u stil breathin? go jmp off sumthin" (text speak)
+                    r"\by\s+r\s+u\s+(?:still\s+|stil\s+)?(?:alive|breathing|breathin)\b"
+                    r"|\bgo\s+(?:and\s+)?(?:jump|jmp)\s+off\s+(?:something|sumthin|sumthing|smth|summat|somethin)\b",
                     # rules-5 (round eight): pills, wrists, roofs and funerals, said to someone
                     r"neck\s+(?:a|the|ur|your)\s+(?:bottle|packet|box|load|handful)\s+of\s+(?:[a-z']+\s+){0,2}(?:pills|tablets|paracetamol|meds)",
                     # rules-30: "Someone should tell Jade to slit her wrists, she's such an attention seeker"
@@ -516,7 +534,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"save\s+up\s+for\s+(?:the|your|ur|his|her)\s+funeral|no\s*(?:one|body)\s+wants\s+(?:you|u)\s+(?:alive|here|around|breathing|to\s+live)",
                     r"sort\s+(?:yourself|urself|herself|himself)\s+out\s+(?:permanently|for\s+good|forever)",
                     r"(?:emj_pill\s*){2,}\s*(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all|all\s+of\s+them)|(?:take|neck|swallow)\s+(?:the\s+lot|them\s+all)\s*(?:emj_pill|emj_rope|emj_skull)"),
-             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("finish started rid hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
+             0.95, "tells someone to kill or hurt themselves", keys=lx.keys("breathin sumthin sumthing smth summat somethin finish started rid hate roof emj_ neck funeral wants sort lot slit walk step fall front kys kms cut deeper remove removes removed vanish throw play give overdose od drown slit wish wishes wished jump breathing existing properly kindness service yourself urself yourselves self die bleach wrists wrist bridge suicide favour favor died dead killed without hang rope alive end himself herself themselves hisself theirself"),
              unless=r"commit suicide (?:prevention|awareness)|(?:why|how) (?:do|does|did) people commit suicide|" + QUOTED_SLANG + "|" + TALKED_ABOUT),
         NearRule("self_harm.first_person_death", S, FIRST_PERSON_SHORT, SH_VOCAB, 0.75,
                  "a first-person statement next to words about dying or self-harm", max_words=5,
@@ -524,7 +542,7 @@ def rules(names: Names) -> list[Rule | NearRule]:
         Rule("self_harm.reported", S, REPORTED, 0.85, "someone reported to be self-harming or planning to end their life",
              keys=lx.keys("h'ing sh'ing talking texting going scratches cuts marks scars arms doin doing cutting self harming burning overdose been posted said says saying told MASK pills tablets paracetamol meds medication posting postin sharing emj_ telling tell tells"), unless=NOT_SELF_HARM + "|" + TALKED_ABOUT),
         Rule("self_harm.farewell", S, FAREWELL, 0.85, "a goodbye as if for the last time",
-             keys=lx.keys("last forever ever think give sorry still"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
+             keys=lx.keys("last forever ever think give sorry still miss"), unless=LEAVING + "|" + HYPERBOLE, check=not_quoted),
         # rules-9: "d1e already, no1 in 8B wud even cry"
         Rule("self_harm.kys", S, r"(?:^|[.!?,]\s*|\bjust\s+|\bpls\s+|\bplease\s+|\bgo\s+)die\s+already\b",
              0.9, "tells someone to kill or hurt themselves", keys=lx.keys("already"),

@@ -43,7 +43,7 @@ LOOKS = lx.alt(
     r"(?:looks?|looking|lookin)\s+(?:so\s+|well\s+|proper\s+|dead\s+)?emj_fire\b(?:\s*emj_fire)*\s*(?:ngl|tbh|fr|no\s+cap|not\s+gonna\s+lie)?\s*(?:😳|emj_(?:smirk|drool|hot|eyes|tongue|peach|aubergine|splash|hearteyes))",
     r"(?:hotter|fitter|sexier|peng(?:er)?)\s+(?:every|each|than)",
 )
-SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day)|\bpshe\b[^.!?]{0,20}?\b(?:covered|covering|taught|teaches|looked\s+at|talked\s+about|discussed|explained)\b|\bthe\s+law\s+on\s+(?:sharing|sending|taking)\s+(?:nudes|images|explicit)|(?:discussions?|chat|sessions?|lessons?|talks?|form\s+time|tutor\s+time)\s+(?:today\s+)?(?:on|about)\s+staying\s+safe\s+online|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
+SEX_ED = r"(?:\bpshe\s+(?:lessons?|sessions?|day|units?|modules?|topics?)|\bcovers?\s+(?:online\s+safety|e-?safety|staying\s+safe\s+online)|\bpshe\b[^.!?]{0,20}?\b(?:covered|covering|taught|teaches|looked\s+at|talked\s+about|discussed|explained)\b|\bthe\s+law\s+on\s+(?:sharing|sending|taking)\s+(?:nudes|images|explicit)|(?:discussions?|chat|sessions?|lessons?|talks?|form\s+time|tutor\s+time)\s+(?:today\s+)?(?:on|about)\s+staying\s+safe\s+online|(?:lessons?|sessions?|talks?|assembl(?:y|ies)|workshops?)\s+(?:on|about)\s+(?:staying\s+safe\s+online|online\s+safety|e-?safety)|sle(?:ep|pt|eping) with (?:one eye open|the lights? on|a teddy|my teddy|the door)|(?:blue|coal|long[- ]tailed|crested|marsh|willow)\s+tits?\b|sex(?:ual)?\s+(?:education|health)|\brse\b|relationships (?:and|&) sex|puberty|curriculum|sexting (?:talk|awareness|workshop)|consent (?:lesson|workshop|talk)|(?:names|words)\s+like|(?:talk|assembly|workshop|lesson|session|campaign)s?\s+(?:on|about)\s+(?:[a-z]+\s+){0,3}?sexual\s+harassment|porn (?:awareness|talk)|dangers?\s+of\s+(?:sharing\s+|sending\s+|taking\s+)?(?:nudes|sexting|explicit\s+images)|(?:letter|e-?mail|guidance|advice|information|info|leaflet|newsletter|talk|assembly)s?\s+(?:about|on|regarding)\s+(?:[a-z]+\s+){0,3}?(?:nudes|sexting|sexual|explicit|images)\b[^.!?]{0,60}?\bhow\s+to\s+(?:report|spot|respond|talk|deal)\b)"
 # rules-27: fitness, the weather and sport excuse a remark about looks or a "fit"/"hot"/"smash" word, not
 # every sexual finding ("she gave a bj to Tom behind the gym" is not about the gym)
 LOOK_BENIGN = r"(?:fit for purpose|keep fit|fitness|fit (?:after|from|enough|for|and (?:ready|well|raring))|(?:county|national|regional) (?:final|cup|championships?)|\b(?:tournament|training|marathons?|ran|running|race|gym|bootcamp|exercise|athlet\w*)\b|fit in (?:with|well|at|here|there|the team)|fit the|hot (?:weather|day|lunch|dinner|meal|food|chocolate|water|tub)|fitted|(?:so|too|really|very|boiling|roasting) hot (?:in|today|outside|at|on|this|and)|hot in (?:here|there|the))"
@@ -350,6 +350,37 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern)
     ("porn porno",
      r"\bporno?\b[^.!?]{0,40}?(?:\bon\s+(?:his|her|their|the|a)\s+(?:phone|ipad|laptop|tablet)\b[^.!?]{0,30}?)?"
      r"\b(?:on\s+the\s+(?:school\s+)?bus|school\s+bus|in\s+(?:class|lessons?|form|maths|science|english|assembly|registration)|at\s+(?:school|lunch|break))\b"),
+    # rules-38, from the lines holdout92-95 missed: a rumour that a girl "worked her way through the
+    # whole rugby team"
+    ("way",
+     r"\b(?:work(?:ed|ing|s)?|slept|sleeping|shagged|get(?:ting)?)\s+her\s+way\s+(?:through|round|around)\s+(?:the\s+)?(?:whole\s+|entire\s+|half\s+(?:of\s+)?(?:the\s+)?)"
+     r"(?:[a-z0-9]+\s+){0,2}?(?:team|squad|year|form|class|lads|boys|sixth\s+form|staff\s*room)\b"),
+    # rules-38: "wonder if Olivia's as flexible in private as she is at gymnastics"
+    ("flexible bendy",
+     r"\b(?:as|so|how|that)\s+(?:flexible|bendy)\s+(?:(?:she|he|they)\s+)?(?:is\s+|are\s+|'s\s+|s\s+)?(?:in\s+(?:private|bed|the\s+bedroom)|behind\s+closed\s+doors)\b"),
+    # rules-38: an adult's paid "other account" hinted at ("Miss, your other account is very different ... 🔥 subscribers know")
+    ("subscribers other second secret spicy private",
+     r"\bsubscribers\s+(?:know|knw|kno|get\s+to\s+see|see\s+(?:more|it\s+all))\b"
+     r"|\b(?:your|ur|her|his|miss'?s?|sir'?s?)\s+(?:other|second|secret|spicy|private)\s+(?:account|acc|page|insta|profile)\b[^.!?]{0,60}?(?:emj_fire|emj_peach|emj_aubergine|emj_tongue|spicy|paywall)"),
+    # rules-38: "the new cover teacher can't keep his eyes above our collars"
+    ("eyes",
+     r"\b(?:can'?t|cant|never|doesn'?t|won'?t|couldn'?t)\s+keep\s+(?:his|her|their)\s+eyes\s+(?:above|off|away\s+from)\s+(?:our|the\s+girls'?|her|his|my|their|your|ur)\s+"
+     r"(?:collars?|chests?|boobs|legs|skirts?|bums?|bodies|tops?|shirts?|blouses?)\b"),
+    # rules-38: "Miss Kendrick is the only reason I turn up to maths, I would absolutely smash" (no object said)
+    ("smash bang rail",
+     r"\b(?:i|id|i'd|i\s+would|i'?d\s+defo|he'?d|he\s+would)\s+(?:so\s+|absolutely\s+|defo\s+|definitely\s+|deffo\s+|100%\s+|honestly\s+|literally\s+|still\s+|actually\s+)?(?:smash|bang|rail)"
+     r"(?=\s*(?:$|[.!,?]|emj_|lol\b|ngl\b|tbh\b|fr\b|no\s+cap\b|ngl\b|not\s+gonna\s+lie\b))"),
+    # rules-38: "we know it was more than tutoring" (a teacher and a pupil)
+    ("more",
+     r"\b(?:it\s+was|it'?s|its|they'?re|that\s+was|was\s+it|is\s+it)\s+(?:a\s+lot\s+|way\s+|much\s+)?more\s+than\s+(?:just\s+)?(?:tutoring|tuition|extra\s+(?:help|lessons?|tuition|maths)|revision|mentoring|a\s+lift|lifts|detention)\b"),
+    # rules-38: a teacher's car outside a pupil's house into the night ("Mr Ashby's car parked outside Kirsty Lane's house till 2am")
+    ("car",
+     r"\b(?:(?:mr|mrs|miss|ms|sir)\s+[a-z]+|sir|miss)(?:'s|s)?\s+car\s+(?:was\s+|is\s+|been\s+)?(?:parked\s+)?(?:outside|at)\s+[a-z]+(?:\s+[a-z]+)?(?:'s|s)\s+(?:house|place|flat)\s+"
+     r"(?:till|until|til|at|all)\s+(?:\d{1,2}\s*(?:am|in\s+the\s+morning)|midnight|night|late|the\s+early\s+hours|gone\s+midnight)"),
+    # rules-38: a sexual video held over someone ("that video's still on my phone. Be a shame if it went round the whole year group")
+    ("video vid pics photos pictures",
+     r"\b(?:video|vid|pics|photos|pictures|nudes)(?:'s|s|\s+is|\s+are)?\s+still\s+(?:on\s+my\s+(?:phone|camera\s+roll|laptop)|saved)\b[^!?]{0,80}?"
+     r"\b(?:shame|went\s+round|go(?:es)?\s+round|got\s+out|get\s+out|leak\w*|posted|everyone\s+(?:sees|saw|seeing))\b"),
 ]
 # rules-10 (round thirteen), from the lines holdout19 and holdout20 missed. Sexualised names
 # for a pupil: KCSIE counts "calling someone sexualised names" and sexual rumours as sexual
@@ -376,6 +407,8 @@ SLUR_RUMOUR = (
     + r"|(?:^|[.!?]\s*)[a-z]+(?:\s+[a-z]+)?\s*=\s*" + SLUR
     + r"|(?:from|in)\s+(?:yr|year|y)?\s?\d{1,2}[a-z]?\s+(?:is|'s|s)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+)?" + SLUR
     + r"|" + SLUR + r"\s+of\s+the\s+(?:year|yr|week|wk|month|term|school)\b"
+    # rules-38: "w h o r e  o f  9 b  i s  g r a c i e" (a form written out, the letters spaced)
+    + r"|" + SLUR + r"\s+(?:of|o\s+f)\s+(?:(?:yr|year|y)\s?)?(?:[7-9]|1[0-3])\s?[a-z]?\b(?!\s*(?:am|pm|o'?clock|minutes|mins|hours)\b)"
     # rules-30: "a\u200bm\u200bb\u200be\u200br is a s\u200bl\u200bu\u200bt": a person (a name or she/he at the start of a
     # sentence) called by the name itself; KCSIE counts sexualised name-calling as sexual harassment
     + r"|(?:^|[.!?]\s*)(?:[a-z]+(?:\s+[a-z]+)?|she|he)\s+(?:is|'s|s|iz)\s+(?:a\s+|such\s+a\s+|proper\s+|a\s+proper\s+|a\s+right\s+|a\s+massive\s+|a\s+total\s+|a\s+dirty\s+|a\s+lil\s+|a\s+little\s+)" + SLUR_NAME

@@ -78,6 +78,7 @@ WHO_LIVES = lx.alt(lx.YOU, lx.PRON3, r"your (?:mum|mom|family|kids?)", r"(?:his|
 WEAPON_BENIGN = r"(?:sharpeners?\b|\bdangers?\s+of\s+(?:carrying\s+)?(?:knives|weapons|knife\s+crime|a\s+knife)|\bliaison\s+officer|(?:not\s+to|don'?t|do\s+not|never)\s+bring\s+(?:any\s+)?(?:craft\s+|stanley\s+)?(?:knives|knife|blades?|weapons?)\b|\bprop\s+(?:knife|knives|guns?|swords?|weapons?)\b|\brehears\w*|\bstage\s+(?:knife|knives|guns?|combat|fight)|\bfake\s+(?:knife|knives|guns?|blood)\b|kni(?:fe|ves)\s+(?:and|n|&)\s+forks?|butter\s+knife|bread\s+knife|palette\s+knife|cutlery|how\s+i\s+(?:cope|deal|get\s+through)|knife crime (?:awareness|talk|workshop|assembly|lesson|education|campaign|podcast|session|posters?|project)|(?:a|the|our|their|this) (?:talk|podcast|campaign|assembly|workshop|lesson|session|film|video) (?:(?:to|from|by|for) [a-z0-9 ]{1,30}? )?(?:about|on) (?:knife crime|carrying (?:knives|weapons))|talk(?:s|ed|ing)? (?:to [a-z0-9 ]{1,20} )?about (?:why |how |what )?(?:knife crime|carrying (?:knives|weapons|a (?:knife|blade)))|anti-knife|groomed into carrying (?:knives|weapons)|\b(?:awareness|police (?:talk|visit)|workshop|no knives|amnesty|history (?:lesson|trip|topic|project|of)|(?:history|drama|re|pshe|food tech|cooking|science|d&t|dt) lessons?|lessons? (?:on|about)|museum|cooking|food tech)\b|bomb(?:ed)? (?:the|my|that) (?:test|exam)|(?:photo|bath|stink|glitter|seed)\s*-?\s*bomb\w*|the bomb(?!\s+(?:the|at|in|to))|was the bomb|(?:fire|bomb) drill|fire alarm|fire brigade|fire station|gun ?powder|guy fawkes|bonfire|water guns?|nerf|glue gun|staple gun|\b(?:toys?|starting pistol|hammer throw|(?:the|a|school|our|their|year \d+) play|drama (?:club|lesson|production|performance|props?|studio)|musical|macbeth|romeo|shakespeare)\b|cut(?:ting|s)?\s+(?:the\s+|a\s+|my\s+|her\s+|his\s+)?(?:birthday\s+|leavers'?\s+|celebration\s+)?cake|cake\s+knife|bomb\s+calorimet\w*)"
 
 # rules-14: "the Year 11 concert was the bomb 💣🔥": the emoji repeats the praise
+NOT_POLICY = r"(?!\s+(?:laws?|control|legislation|debate|polic(?:y|ies)|ban|bans|amnesty|crime\s+(?:rates?|statistics|figures)))"
 BOMB_PRAISE = r"\b(?:was|is|were|are|'s)\s+(?:the|da)\s+bomb\b"
 
 # games and films, where killing is play: whole words ("cod", not "codes")
@@ -628,7 +629,31 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("enough",
      r"\bhow\s+many\s+of\s+them\b[^!?]{0,60}?\b(?:i'?ve|i\s+have)\s+got\s+enough\s+(?:for|4)\s+(?:all\s+of\s+them|every(?:one|1|body)|them\s+all|the\s+lot)\b"),
     ("emj_grave emj_coffin",
-     r"\b(?:ppl|people|those|anyone|any1|whoever|snitch\w*|grass\w*|rats?)\b[^.!?]{0,30}?(?:=|gonna\s+be|will\s+be|r|are|get)\s*(?:emj_grave|emj_coffin)(?:\s*(?:emj_grave|emj_coffin))*\s*(?:soon|next|tmrw|tomorrow|monday|2moro)?"),]
+     r"\b(?:ppl|people|those|anyone|any1|whoever|snitch\w*|grass\w*|rats?)\b[^.!?]{0,30}?(?:=|gonna\s+be|will\s+be|r|are|get)\s*(?:emj_grave|emj_coffin)(?:\s*(?:emj_grave|emj_coffin))*\s*(?:soon|next|tmrw|tomorrow|monday|2moro)?"),
+    # rules-38, from the lines holdout92-95 missed: a fight set for a place ("the lads are sorting it
+    # behind the leisure centre after school")
+    ("sort sorting sorted settle settling",
+     r"\b(?:sort|sorting|sorted|settle|settling)\s+(?:it|him|them|this|her|things)\s+(?:out\s+)?behind\s+the\s+(?:[a-z]+\s+){0,2}?"
+     r"(?:centre|center|shops|block|hall|field|gym|park|chippy|station|school|courts|muga|garages|flats|library|canteen|church)\b"),
+    # rules-38: older friends who already know the victim's face ("I've got mates a lot older than you
+    # Dominic and they've already seen your picture")
+    ("older",
+     r"\b(?:mates|friends|boys|cousins|brothers|bros|people|lads|mandem)\s+(?:a\s+lot\s+|way\s+|much\s+|loads\s+)?older\s+than\s+(?:you|u)\b[^.!?]{0,60}?"
+     r"\b(?:(?:seen|got|have|know)\s+(?:your|ur)\s+(?:picture|pic|photo|face|address|name)|know\s+what\s+(?:you|u)\s+look\s+like|know\s+where)\b"),
+    # rules-38: a teacher's address given with a shrug ("Mrs Patel lives on Larchmere Close doesn't she?
+    # Number 14? Asking for a friend.")
+    ("lives",
+     r"\blives\s+(?:on|at|in)\s+(?:number\s+\d+\s+)?[a-z]+(?:\s+[a-z]+){0,2}\s+(?:close|road|rd|street|st|avenue|ave|lane|drive|way|crescent|grove|court|gardens|place|terrace|mews|walk)\b"
+     r"[^!]{0,60}?\b(?:asking\s+for\s+a\s+friend|just\s+(?:saying|asking|checking|wondering)|no\s+reason)(?=\s*(?:$|[.!?,]|emj_|lol\b|x+\b|\.\.\.))"),
+    # rules-38: an event foretold to be remembered for the wrong reasons ("Year 11 leavers day is going to
+    # be remembered for a long time. Not for good reasons.")
+    ("remembered remember",
+     r"\b(?:going\s+to|gonna|will|'ll)\s+be\s+(?:remembered|one\s+to\s+remember)\b[^.!?]{0,40}?[.!?,]?\s*(?:and\s+|but\s+)?not\s+for\s+(?:good|the\s+right|nice|happy)\s+reasons\b"),
+    # rules-38: "Friday I'm settling everything and they'll have to put it on the news"
+    ("news papers",
+     r"\b(?:settl\w+|sort\w*|finish\w*|end(?:ing)?|everything|all\s+of\s+(?:them|you)|had\s+enough)\b[^.!?]{0,60}?\b(?:have|having)\s+to\s+put\s+(?:it|us|me|this\s+place|this\s+school)\s+on\s+the\s+news\b"
+     r"|\b(?:you'?ll|you\s+will|u\s+will|everyone\s+will|every1\s+will)\s+(?:all\s+)?(?:read|hear)\s+about\s+(?:it|me|this)\s+(?:on|in)\s+the\s+(?:news|papers)\b"),
+]
 
 
 # rules-9 (round twelve): violence named as an act, where no intent word comes first ("s t a b b i n g
@@ -729,7 +754,6 @@ PLAIN: list[tuple[str, str]] = [
      r"[^.!?]{0,60}?\b(?:(?:with|wiv|w)\s+(?:(?:the|our|some|their|dem)\s+)?|bring\s+(?:your\s+|ur\s+|the\s+|some\s+)?)"
      r"(?:bats|bricks|knives|blades|poles|hammers|chains|machetes|shanks|metal\s+bars|crowbars)\b"
      r"(?![^.!?]{0,30}\b(?:balls?|pads|gloves|rounders|cricket|baseball|softball|practice|training|nets)\b)"),
-
 ]
 
 
@@ -819,6 +843,14 @@ def rules(names: Names) -> list[Rule | NearRule]:
              r"(?i:let'?s|lets|we'?re\s+gonna|we\s+are\s+gonna|gonna|going\s+to|gna|finna|about\s+to|bout\s+to)\s+(?i:jump)\s+"
              r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s+(?i:after|on\s+(?:his|her|their)\s+way|outside|behind|at\s+the\s+(?:gates?|park|shops?|bus|station))\b",
              0.85, "plans to attack a named person", view="clean", keys=lx.keys("jump"), unless=GAMES + "|" + NOT_A_THREAT),
+        # rules-38: "imma end Leah 2moro ☠️" (to "end" a named person, with a time or the sentence's end)
+        Rule("threat.end_named", T,
+             r"(?i:imma|ima|i'?m\s+(?:gonna|going\s+to)|i'?ll|i\s+will|we'?re\s+gonna|we\s+are\s+gonna|we'?ll|gonna|gna|finna|bout\s+to|about\s+to)\s+"
+             r"(?i:end|merk|body|wet|duppy)\s+"
+             r"(?!(?:Year|Term|School|The|This|That|It|My|Our|Your|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|Summer|Half|Prom|GCSEs?|Sports|Netflix|Spotify|Fortnite|Minecraft|Roblox|FIFA)\b)"
+             r"[A-Z][a-z'-]+(?=\s*(?:$|[.!,?]|emj_|(?i:2moro|2morrow|tomorrow|tmrw|tmr|today|tonight|tonite|2nite|after|at|on|when|fr|deadass|no\s+cap|trust|watch)\b))",
+             0.85, "plans to attack a named person", view="clean", keys=lx.keys("end merk body wet duppy"),
+             unless=GAMES + "|" + NOT_A_THREAT + r"|\b(?:match|game|fixture|final|league|cup|tournament|score|goals?|points|derby|season|debate|quiz|netball|football|rugby|hockey|chess|rap\s+battle|battle|sports\s+day|water\s+(?:fight|balloons?|guns?|pistols?))\b"),
         Rule("threat.watch_burn", T,
              r"(?:want|wanna|gonna|going\s+to|will|'ll|ll|can'?t\s+wait\s+to)\s+(?:to\s+)?(?:watch|see)\s+(?:this|the|that|our|my|your|ur)\s+(?:school|skl|place|building|academy|college|hall|block)\s+burn\b",
              0.9, "wants to see the school burn", keys=lx.keys("burn"), unless=WEAPON_BENIGN),
@@ -850,10 +882,11 @@ def rules(names: Names) -> list[Rule | NearRule]:
                     r"|\b(?:floors?|slippery|wet\s+floor|icy|polished|puddles?|ice\s+rink)\b"
                     # rules-17: "The Year 13 assassin game with water pistols is getting intense 😂 watch your backs"
                     r"|\b(?:assassin|killer|murder\s+mystery)\s+game|water\s+(?:pistols?|guns?|fights?|balloons?)|\bnerf\b|paintball|laser\s+tag", check=not_quoted),
-        NearRule("threat.weapon_school", T, WEAPON, lx.B + school + lx.E, 0.9, "a weapon together with the school",
+        NearRule("threat.weapon_school", T, WEAPON + NOT_POLICY, lx.B + school + lx.E, 0.9, "a weapon together with the school",
                  keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN + "|" + SELF_INJURY_EMOJI),
         Rule("threat.weapon_carried", T,
-             lx.alt(near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
+             # (rules-38: a weapon as a policy's subject is not one carried: "should the UK have stricter gun laws?")
+             lx.alt(near(r"(?:bring|bringing|bringin|brnging|brought|take|taking|carry|carrying|have|got|pull|pulling|pulled)", near(r"(?:a|my|his|her|the|dad'?s)?", WEAPON + NOT_POLICY, r"\s*"), lx.SP + r"(?:[a-z']+\s+){0,2}"),
                     # rules-13: where it is kept ("K-N-I-F-E in my blazer since Tuesday")
                     WEAPON + r"\s+(?:is\s+|been\s+|stays\s+)?(?:in|inside)\s+(?:my|me|his|her)\s+(?:school\s+)?(?:bag|blazer|pocket|locker|coat|jacket|waistband|socks?|trackies|pencil\s+case)\b"),
              0.9, "a weapon carried", keys=lx.keys(WEAPON_WORDS), unless=WEAPON_BENIGN),
