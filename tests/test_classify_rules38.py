@@ -92,6 +92,8 @@ def test_sexual_remarks_and_rumours(rule_categories: Categories, text: str) -> N
         "Sports day will be remembered for a long time, what a brilliant afternoon",
         "I would absolutely smash the 100m if my hamstring was better",
         "Sort it out behind the scenes please, the play starts at 7",
+        "Year 9 are going to jump Miss Lee's new high jump bar at sports day",
+        "gonna jump Mr Okafor's hurdles in PE tomorrow",
     ],
 )
 def test_look_alikes_are_not_flagged(rule_categories: Categories, text: str) -> None:
@@ -102,8 +104,14 @@ def test_look_alikes_are_not_flagged(rule_categories: Categories, text: str) -> 
     ("text", "category"),
     [
         ("bringing a gun tomorrow, forget gun laws", "threat"),
+        ("gonna jump Miss Lee's son after school", "threat"),
         ("i'd die before i turn 18 at this rate, no one cares", "self_harm"),
     ],
 )
 def test_the_same_words_still_count_where_they_should(rule_categories: Categories, text: str, category: str) -> None:
     assert category in rule_categories(text)
+
+
+def test_a_person_of_someone_s_is_not_a_thing_jumped_over(rule_categories: Categories) -> None:
+    # the hurdles/bar exclusion names things, so a brother "by the gate" is still flagged
+    assert rule_categories("gonna jump Reece's brother by the gate after school") & CRITICAL

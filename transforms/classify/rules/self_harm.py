@@ -71,8 +71,12 @@ _ON_ONESELF = (
 )
 SELF_INJURY_EMOJI = rf"{_BLADE_EMOJI}[^.!?]{{0,40}}?{_ON_ONESELF}|{_ON_ONESELF}[^.!?]{{0,40}}?{_BLADE_EMOJI}"
 
+# rules-38: a thing of someone's to be jumped over ("jump Miss Lee's new high jump bar", "jump Mr
+# Okafor's hurdles"): neither a person to attack nor a jump to one's death
+JUMPED_THING = (r"(?:(?:mr|mrs|miss|ms|sir|coach)\s+)?[a-z]+'s\s+(?:(?:new|old|big|giant|massive|tiny|little|stupid|wooden|metal|high\s+jump|long\s+jump|pe|garden)\s+){0,3}"
+                r"(?:hurdles?|bar|fence|wall|ramp|puddle|hedge|gate|bench|vaulting\s+horse|rope|course|pit|record)\b")
 # rules-27: "gonna jump Reece on his way home" is an attack, not a leap
-JUMP_NOT_SOMEONE = (r"(?!\s+(?:him|her|them|u|you|that\s+(?:kid|boy|girl|lad)|(?!off\b|from\b|in\b|out\b|into\b|over\b|up\b|of\b)[a-z]+\s+"
+JUMP_NOT_SOMEONE = (r"(?!\s+" + JUMPED_THING + r"|\s+(?:him|her|them|u|you|that\s+(?:kid|boy|girl|lad)|(?!off\b|from\b|in\b|out\b|into\b|over\b|up\b|of\b)[a-z]+\s+"
                     r"(?:[a-z]+\s+)?(?:on\s+(?:his|her|their)\s+way|after|outside|at|when|behind|near|by)\b)"
                     # rules-36: nor a jump for fun ("I'm going to jump in the pool after the gala")
                     r"|\s+(?:in|into|on|onto)\s+(?:the|a|my|our)\s+(?:pool|puddles?|shower|ball\s+pit|queue|car|taxi|uber|trampoline|bouncy\s+castle|bed|call|bandwagon)\b)")
@@ -556,4 +560,4 @@ def rules(names: Names) -> list[Rule | NearRule]:
     ]
 
 
-__all__ = ["SELF_INJURY_EMOJI", "SUPPORT", "rules"]
+__all__ = ["JUMPED_THING", "SELF_INJURY_EMOJI", "SUPPORT", "rules"]

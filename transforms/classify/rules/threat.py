@@ -10,7 +10,7 @@ from __future__ import annotations
 from schoolwatch.core.categories import Category
 from transforms.classify import lexicon as lx
 from transforms.classify.rules.base import Names, NearRule, Rule, near, not_quoted
-from transforms.classify.rules.self_harm import SELF_INJURY_EMOJI
+from transforms.classify.rules.self_harm import JUMPED_THING, SELF_INJURY_EMOJI
 
 T = Category.THREAT
 
@@ -49,7 +49,9 @@ SCHOOL_WORK = r"(?:gcses?|exams?|mocks?|a[- ]?levels?|tests?|sats|driving test|i
 NOT_PERSON_OBJ = lx.alt(r"(?:a|an|the|over|across|some|me)\s+(?:text|email|e-mail|message|msg|link|dm|pm|line|invite|photo|pic|note|form|details|reminder|copy|call|quick)",
                         r"(?:text|email|message|msg|link|dm|pm|line|invite|details|reminder|copy)",
                         # "gonna smash her GCSEs", "kill his audition": doing well, not harm
-                        r"(?:his|her|their|my|your|ur|the|those|these|that|this)\s+" + SCHOOL_WORK)
+                        r"(?:his|her|their|my|your|ur|the|those|these|that|this)\s+" + SCHOOL_WORK,
+                        # rules-38: "going to jump Miss Lee's new high jump bar": a thing of a person's to be jumped over
+                        JUMPED_THING)
 BENIGN_CONTEXT = lx.alt(r"lol\b.*\b(?:game|fortnite|minecraft|cod|fifa)", r"(?:in|at|on) (?:fortnite|minecraft|cod|fifa|roblox|the game)",
                         r"(?:the|this|that) (?:exam|test|quiz|game|match|level|boss)", r"zombies?")
 
@@ -237,7 +239,7 @@ OBLIQUE: list[tuple[str, str]] = [  # (prefilter keys, pattern): each runs only 
     ("next",
      r"\b(?:or|else)\s+(?:they'?re|they are|he'?s|she'?s|he is|she is)\s+next(?=\s*(?:$|[.!?,;]|emj_))"),
     ("jump",
-     rf"(?:help\s+(?:me|us)|let'?s|lets|we\s+should|we'?re\s+gonna|we\s+are\s+gonna|gonna|going\s+to|wanna|want\s+to)\s+jump\s+(?:the\s+new\s+(?:kid|boy|girl|lad)|him|her|them|that\s+(?:kid|boy|girl|lad|year\s?\d+)|{lx.TITLE_NAME}|{lx.YEAR})"),
+     rf"(?:help\s+(?:me|us)|let'?s|lets|we\s+should|we'?re\s+gonna|we\s+are\s+gonna|gonna|going\s+to|wanna|want\s+to)\s+jump\s+(?!{JUMPED_THING})(?:the\s+new\s+(?:kid|boy|girl|lad)|him|her|them|that\s+(?:kid|boy|girl|lad|year\s?\d+)|{lx.TITLE_NAME}|{lx.YEAR})"),
     ("going goin walking getting home",
      r"(?:you'?re|ur|you are|u r|he'?s|she'?s|they'?re)\s+(?:not|aint|ain'?t)\s+(?:going|goin|walking|getting)\s+home(?=\s*(?:$|[.!?,;]|emj_|in one piece|again|alive))"),
     ("strung",
