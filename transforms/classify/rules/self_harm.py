@@ -25,9 +25,9 @@ HYPERBOLE = (r"(?:laughing|laughed|of laughter|lmao|lmfao|haha|😂|🤣|thought
              r"|\bdying\s+(?:at|over)\s+(?:the|this|that|his|her|their|these|those|ur|your)\b"
              # rules-16: "Biology is the worst, I'm literally dying"
              r"|\bliterally\s+dying\b(?!\s+inside)"
-             # rules-18: "I'm gonna die if I don't pass this mock lol", "I will literally die of happiness"
              # rules-38: "I'd die before I drew that badly" (a refusal, as "I'd rather die than" is); not "die before I turn 18"
              r"|\bi'?d\s+(?:rather\s+|sooner\s+)?die\s+before\s+i\s+(?!(?:turn|get\s+to|reach|see|finish|make\s+it)\b)[a-z]+"
+             # rules-18: "I'm gonna die if I don't pass this mock lol", "I will literally die of happiness"
              r"|\b(?:die|dying)\s+if\s+i\s+(?:don'?t|dont|fail|miss|lose|get|have\s+to)\b|\bdie\s+of\s+(?:happiness|joy|excitement|cuteness|hunger|thirst|heat|cold|jealousy))")
 SUPPORT = r"(?:awareness|prevention|support(?:ing)?|helpline|samaritans|childline|training|workshop|assembly|talk|charity|fundraiser|campaign|resources|signs of|mental health week|training|policy|safeguarding)"
 
